@@ -1,0 +1,1 @@
+"""The pure-Python core: decoding, extraction, checks and exports. Never imports Qt."""

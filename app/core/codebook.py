@@ -1,0 +1,40 @@
+"""The codebook's indicator list and the language lexicons, loaded once from resources/.
+
+The language knowledge lives in JSON under resources/ so a user can extend it without
+touching code; this module only reads it.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+from app.paths import resource_path
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    group: str
+    unit: str
+    description: str
+
+
+@lru_cache(maxsize=None)
+def indicators() -> tuple[Indicator, ...]:
+    data = json.loads(resource_path("indicators.json").read_text(encoding="utf-8"))
+    return tuple(Indicator(**item) for item in data["indicators"])
+
+
+def indicator_ids() -> tuple[str, ...]:
+    return tuple(ind.id for ind in indicators())
+
+
+def indicator(indicator_id: str) -> Indicator | None:
+    return next((ind for ind in indicators() if ind.id == indicator_id), None)
+
+
+@lru_cache(maxsize=None)
+def lexicon(name: str):
+    """A JSON file from resources/lexicon/, e.g. lexicon("units")."""
+    return json.loads(resource_path("lexicon", f"{name}.json").read_text(encoding="utf-8"))

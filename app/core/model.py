@@ -1,0 +1,77 @@
+"""Plain data passed between the core, the store, the CLI and the GUI.
+
+Field names follow CODEBOOK.md; offsets are code-point indices into the stored text
+(CODEBOOK §1), `end` exclusive.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Optional
+
+QUALIFIERS = ("exact", "more_than", "at_least", "approx", "at_most")
+STATUSES = ("pending", "confirmed", "corrected", "rejected", "added")
+LEVELS = ("province", "city", "district", "county")
+DOC_TYPES = ("situation_report", "accountability_report")
+SECTION_CATEGORIES = (
+    "measures", "responsibility", "problems", "plans", "other",
+    "preamble", "closing", "boilerplate",
+)
+METADATA_FIELDS = ("title", "agency", "region", "level", "report_year", "publish_date", "doc_type")
+
+
+@dataclass
+class Decoded:
+    """A file's bytes turned into the stored text, with the evidence of how."""
+
+    text: str
+    encoding: str
+    confidence: float  # 1.0 for a BOM or strict UTF-8; chardet's confidence otherwise
+    damaged: bool = False  # replacement characters were needed somewhere
+    warning: Optional[str] = None  # shown to the reviewer; None when the decode is sure
+
+
+@dataclass
+class Metadata:
+    title: Optional[str] = None
+    agency: Optional[str] = None
+    region: Optional[str] = None
+    level: Optional[str] = None
+    report_year: Optional[int] = None
+    publish_date: Optional[str] = None  # ISO yyyy-mm-dd
+    doc_type: Optional[str] = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Section:
+    level: int  # 1, 2 or 3
+    title: str
+    category: Optional[str]  # level 1 only; see SECTION_CATEGORIES
+    start: int
+    end: int
+
+
+@dataclass
+class Figure:
+    start: int
+    end: int
+    raw: str
+    value: float
+    unit: str
+    qualifier: str = "exact"
+    label: str = ""
+    indicator: Optional[str] = None
+    numeral: str = "arabic"  # or "chinese"
+    confidence: float = 0.5  # how sure the extractor is of the figure and its indicator
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Extraction:
+    metadata: Metadata
+    sections: list[Section] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)

@@ -1,0 +1,1 @@
+"""The Qt reviewer window. Imports the core and the store, never the other way round."""

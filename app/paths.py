@@ -1,0 +1,43 @@
+"""Where the program's files live, the same from source and from a PyInstaller bundle.
+
+Qt-free so that the core, the CLI and the GUI all share it.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def bundle_root() -> Path:
+    """The folder holding `resources/` and `seeds/`: the source tree, or the unpacked bundle."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root)
+    return Path(__file__).resolve().parent.parent
+
+
+def resource_path(*parts: str) -> Path:
+    return bundle_root().joinpath("resources", *parts)
+
+
+def seeds_dir() -> Path:
+    return bundle_root() / "seeds"
+
+
+def user_data_dir() -> Path:
+    """The user's data folder; REPORT_REVIEWER_HOME overrides it (tests, portable use).
+
+    The GUI may prefer QStandardPaths; this is the Qt-free fallback with the same answer
+    on the common platforms.
+    """
+    override = os.environ.get("REPORT_REVIEWER_HOME")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "ReportReviewer"

@@ -1,0 +1,1 @@
+"""The SQLite store: schema, migrations, reports, figures, review edits and undo."""
