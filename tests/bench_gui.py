@@ -1,0 +1,170 @@
+"""The window measurements of tests/benchmark.py, run in their own offscreen process.
+
+Times what a reviewer waits for: the window usable on a big database, switching report
+(text, highlights and table filled), filtering and sorting the figure table, sorting the
+report list. Each beside a floor: the store calls or plain-Python work underneath.
+Widgets are found by their models (Role.REPORT_ID rows, the figure proxy), not by names,
+so the benchmark follows the window as it changes.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+SCRIPT_STARTED = time.perf_counter()
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent)]
+
+from benchmark import baseline_mb, median, peak_memory_mb, percentile, timed  # noqa: E402
+
+WAIT_LIMIT_S = 30
+
+
+def phase_gui(db: str, switches: int, home: str) -> dict:
+    Path(home).mkdir(parents=True, exist_ok=True)
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QSortFilterProxyModel, Qt
+    from PySide6.QtWidgets import QAbstractItemView, QApplication, QPlainTextEdit, QTextEdit
+
+    from app.gui.main_window import MainWindow
+    from app.gui.roles import Role
+    from app.gui.settings import Settings
+    from app.store.database import open_store
+
+    app = QApplication.instance() or QApplication([])
+    base = baseline_mb()
+    floor_open_list_s, _ = timed(lambda: open_store(db, create=False).list_reports())
+    floor_store = open_store(db, create=False)
+
+    def settle(condition) -> None:
+        """Run the event loop until condition() holds, then once more so pending paints happen."""
+        deadline = time.perf_counter() + WAIT_LIMIT_S
+        while not condition():
+            if time.perf_counter() > deadline:
+                raise TimeoutError("the window did not reach the expected state")
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+            time.sleep(0.0005)  # let a loader thread take the GIL
+        QCoreApplication.processEvents()
+
+    started = time.perf_counter()
+    store = open_store(db, create=False)
+    window = MainWindow(store, Settings())
+    window.resize(1280, 800)
+    window.show()
+    text_views = window.findChildren(QPlainTextEdit) + window.findChildren(QTextEdit)
+    list_view = _report_list_view(window, QAbstractItemView, Role)
+    figure_proxy = _figure_proxy(window, QSortFilterProxyModel)
+    figure_model = figure_proxy.sourceModel()
+
+    def showing(report_id: int, text: str, n_figures: int):
+        def check() -> bool:
+            rows = figure_model.figures()
+            return (any(view.toPlainText() == text for view in text_views)
+                    and len(rows) == n_figures and all(f.report_id == report_id for f in rows))
+        return check
+
+    list_model = list_view.model()
+    first_id = list_model.index(0, 0).data(Role.REPORT_ID)
+    current_id = window_report_id = None
+    # The window opens on the last report or the first in the list: whichever shows first.
+    settle(lambda: any(view.toPlainText() for view in text_views) and figure_model.rowCount() > 0)
+    usable_s = time.perf_counter() - started
+    startup_s = time.perf_counter() - SCRIPT_STARTED
+    window_report_id = figure_model.figure_at(0).report_id
+    current_id = window_report_id or first_id
+
+    n_rows = list_model.rowCount()
+    step = max(1, n_rows // max(1, switches))
+    rows = [row for row in range(0, n_rows, step)][:switches]
+    switch_times, floor_times = [], []
+    for row in rows:
+        index = list_model.index(row, 0)
+        report_id = index.data(Role.REPORT_ID)
+        if report_id == current_id:
+            continue
+        floor_s, (report, figures) = timed(lambda: (floor_store.report(report_id), floor_store.figures(report_id)))
+        floor_times.append(floor_s)
+        seconds, _ = timed(lambda: (list_view.setCurrentIndex(index),
+                                    settle(showing(report_id, report.text, len(figures)))))
+        switch_times.append(seconds)
+        current_id = report_id
+    highlights = max((len(v.extraSelections()) for v in text_views), default=0)
+
+    figures = figure_model.figures()
+    filter_s, _ = timed(lambda: (figure_proxy.set_min_confidence(0.7), QCoreApplication.processEvents()))
+    floor_filter_s, _ = timed(lambda: [f for f in figures if f.confidence >= 0.7])
+    figure_proxy.set_min_confidence(0.0)
+    sort_column = _column_named(figure_model, ("value", "数值", "值"))
+    sort_s, _ = timed(lambda: (figure_proxy.sort(sort_column, Qt.SortOrder.DescendingOrder),
+                               QCoreApplication.processEvents()))
+    floor_sort_s, _ = timed(lambda: sorted(figures, key=lambda f: f.value or 0, reverse=True))
+
+    summaries = floor_store.list_reports()
+    list_sort_s, _ = timed(lambda: (_sort_report_list(list_view, QSortFilterProxyModel, Qt),
+                                    QCoreApplication.processEvents()))
+    floor_list_sort_s, _ = timed(lambda: sorted(summaries, key=lambda s: s.report_year or 0, reverse=True))
+    window.close()
+    store.close()
+    floor_store.close()
+    return {
+        "usable_s": round(usable_s, 3), "startup_with_imports_s": round(startup_s, 3),
+        "floor_open_list_s": round(floor_open_list_s, 3), "reports_listed": n_rows,
+        "switches": len(switch_times), "highlights_on_last": highlights,
+        "switch_median_s": round(median(switch_times), 4), "switch_p95_s": round(percentile(switch_times, 0.95), 4),
+        "floor_switch_median_s": round(median(floor_times), 4),
+        "floor_switch_p95_s": round(percentile(floor_times, 0.95), 4),
+        "table_rows": len(figures),
+        "filter_s": round(filter_s, 4), "floor_filter_s": round(floor_filter_s, 5),
+        "sort_s": round(sort_s, 4), "floor_sort_s": round(floor_sort_s, 5),
+        "report_list_sort_s": round(list_sort_s, 4), "floor_report_list_sort_s": round(floor_list_sort_s, 5),
+        **peak_memory_mb(base),
+    }
+
+
+def _report_list_view(window, view_class, role):
+    """The view whose rows carry report ids: the report list."""
+    for view in window.findChildren(view_class):
+        model = view.model()
+        if model is not None and model.rowCount() and model.index(0, 0).data(role.REPORT_ID) is not None \
+                and not hasattr(_source(model), "figure_at"):
+            return view
+    raise LookupError("no report list found in the window")
+
+
+def _figure_proxy(window, proxy_class):
+    for proxy in window.findChildren(proxy_class):
+        if hasattr(proxy, "set_min_confidence") and hasattr(proxy.sourceModel(), "figure_at"):
+            return proxy
+    raise LookupError("no figure table proxy found in the window")
+
+
+def _source(model):
+    while hasattr(model, "sourceModel") and model.sourceModel() is not None:
+        model = model.sourceModel()
+    return model
+
+
+def _column_named(model, names) -> int:
+    from PySide6.QtCore import Qt
+    for column in range(model.columnCount()):
+        header = str(model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)).lower()
+        if any(name in header for name in names):
+            return column
+    return 0
+
+
+def _sort_report_list(view, proxy_class, qt) -> None:
+    model = view.model()
+    column = _column_named(model, ("year", "年"))
+    if isinstance(model, proxy_class):
+        model.sort(column, qt.SortOrder.DescendingOrder)
+    else:
+        model.sort(column, qt.SortOrder.DescendingOrder)
+
+
+if __name__ == "__main__":
+    arguments = json.loads(sys.argv[sys.argv.index("--phase-args") + 1])
+    print(json.dumps(phase_gui(**arguments), ensure_ascii=False))

@@ -1,0 +1,424 @@
+"""Benchmark on a synthetic corpus: every figure of issue 6 beside a floor measured in the same run.
+
+    python tests/benchmark.py --reports 10000 [--workers W] [--keep DIR] [--skip-gui]
+
+Prints one JSON object on stdout (progress goes to stderr). Each measurement runs in its own
+process so that its peak memory is the program's, not the benchmark's. A floor is the bare
+minimum the same work needs (reading + decoding only; a raw executemany; a raw FTS query;
+csv.writer of the same rows), so value/floor shows how close the program is to the limit.
+Targets are for 10,000 reports on 2 cores; import and export targets scale with N.
+Not collected by pytest (tests/test_benchmark.py runs it on a small N).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
+
+import bench_corpus  # noqa: E402  (after the path set-up: tests/ is not a package)
+
+TARGET_REPORTS = 10_000
+TARGETS = {  # seconds (memory: MB) for TARGET_REPORTS on 2 cores
+    "import_s": 60.0, "window_usable_s": 2.0, "switch_p95_s": 0.100,
+    "search_s": 0.200, "export_s": 15.0, "memory_mb": 600.0,
+}
+SEARCH_QUERIES = {"three_plus_chars": "法律顾问", "two_chars": "普法"}
+PHASE_TIMEOUT_S = 3600
+
+
+def timed(work):
+    started = time.perf_counter()
+    result = work()
+    return time.perf_counter() - started, result
+
+
+def median(values):
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def percentile(values, share: float):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def peak_memory_mb(baseline_mb: float | None = None) -> dict:
+    """Peak resident memory of this process and of its largest finished child, in MB."""
+    import resource
+    scale = 1 / 1024 / 1024 if sys.platform == "darwin" else 1 / 1024  # bytes on macOS, KB on Linux
+    peak = {"peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale, 1),
+            "children_peak_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * scale, 1)}
+    if baseline_mb is not None:
+        peak["baseline_mb"] = baseline_mb
+    return peak
+
+
+def baseline_mb() -> float:
+    """Peak memory so far: the interpreter with the program's modules imported, before any work."""
+    return peak_memory_mb()["peak_mb"]
+
+
+def report_files(corpus: Path) -> list[Path]:
+    return sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".html"))
+
+
+# ---- phases: each runs in a child process and returns a JSON-able dict ----------------------
+
+def _decode_one(path: str) -> int:
+    from app.core.readers import read_report
+    return len(read_report(path)[1].text)
+
+
+def _decode_extract_one(path: str) -> int:
+    from app.core.extract import extract
+    from app.core.readers import read_report
+    return len(extract(read_report(path)[1].text).figures)
+
+
+def _throughput(seconds: float, n: int, n_bytes: int) -> dict:
+    return {"seconds": round(seconds, 3), "reports_per_s": round(n / seconds, 1),
+            "mb_per_s": round(n_bytes / 1e6 / seconds, 2)}
+
+
+def phase_extract(corpus: str, workers: int, sample: int) -> dict:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from app.core.extract import extract
+    from app.core.readers import read_report
+    base = baseline_mb()
+    paths = [str(p) for p in report_files(Path(corpus))][:sample]
+    n_bytes = sum(os.path.getsize(p) for p in paths)
+    for path in paths[:3]:  # the first chardet call and regex compiles are start-up, not throughput
+        _decode_extract_one(path)
+    floor_s, _ = timed(lambda: [read_report(p) for p in paths])
+    single_s, extractions = timed(lambda: [extract(read_report(p)[1].text) for p in paths])
+    chunk = max(1, len(paths) // (workers * 16))
+    with ProcessPoolExecutor(workers) as pool:
+        pool_floor_s, _ = timed(lambda: list(pool.map(_decode_one, paths, chunksize=chunk)))
+        pool_s, _ = timed(lambda: list(pool.map(_decode_extract_one, paths, chunksize=chunk)))
+    return {
+        "reports": len(paths), "mb": round(n_bytes / 1e6, 2),
+        "single_process": {**_throughput(single_s, len(paths), n_bytes),
+                           "floor_read_decode": _throughput(floor_s, len(paths), n_bytes)},
+        "all_cores": {**_throughput(pool_s, len(paths), n_bytes), "workers": workers,
+                      "floor_read_decode": _throughput(pool_floor_s, len(paths), n_bytes)},
+        "per_report": {"figures": round(median([len(x.figures) for x in extractions]), 1),
+                       "sections": round(median([len(x.sections) for x in extractions]), 1)},
+        "metadata_match": _metadata_match(Path(corpus), paths, extractions),
+        **peak_memory_mb(base),
+    }
+
+
+def _metadata_match(corpus: Path, paths: list[str], extractions: list) -> dict:
+    """Share of sampled reports whose extracted metadata equals what the generator wrote."""
+    manifest = {r["file_name"]: r for r in
+                json.loads((corpus / bench_corpus.MANIFEST_NAME).read_text(encoding="utf-8"))}
+    fields = ("title", "agency", "region", "level", "report_year", "publish_date")
+    hits = dict.fromkeys(fields, 0)
+    for path, extraction in zip(paths, extractions):
+        expected = manifest[Path(path).name]
+        for name in fields:
+            hits[name] += getattr(extraction.metadata, name) == expected[name]
+    return {name: round(count / max(1, len(paths)), 3) for name, count in hits.items()}
+
+
+def phase_import(corpus: str, db: str, workers: int) -> dict:
+    from app.store.database import open_store
+    from app.store.importer import import_paths
+    base = baseline_mb()
+    Path(db).unlink(missing_ok=True)
+    store = open_store(db)
+    seconds, summary = timed(lambda: import_paths(store, [corpus], workers=workers))
+    n_reports = store.report_count()
+    n_figures = sum(store.progress().values())
+    store.close()
+    return {"seconds": round(seconds, 2), "reports": n_reports, "figures": n_figures,
+            "reports_per_s": round(n_reports / seconds, 1),
+            "figures_per_s": round(n_figures / seconds, 1),
+            "duplicates": len(summary.duplicates), "failed": summary.failed[:5],
+            "n_failed": len(summary.failed), **peak_memory_mb(base)}
+
+
+def phase_import_floor(db: str, floor_db: str) -> dict:
+    """The same rows, written by a bare sqlite3 executemany in one transaction (FTS triggers too)."""
+    import sqlite3
+
+    from app.store import schema
+    source = sqlite3.connect(db)
+    tables = {}
+    for table in ("reports", "sections", "figures"):
+        columns = [row[1] for row in source.execute(f"PRAGMA table_info({table})")]
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        tables[table] = (quoted, len(columns), source.execute(f"SELECT {quoted} FROM {table}").fetchall())
+    source.close()
+    Path(floor_db).unlink(missing_ok=True)
+    target = sqlite3.connect(floor_db)
+    target.execute("PRAGMA journal_mode=WAL")
+    schema.migrate(target, Path(floor_db))
+
+    def write() -> None:
+        with target:
+            for table, (quoted, width, rows) in tables.items():
+                marks = ", ".join("?" * width)
+                target.executemany(f"INSERT INTO {table} ({quoted}) VALUES ({marks})", rows)
+
+    seconds, _ = timed(write)
+    target.close()
+    n_figures = len(tables["figures"][2])
+    return {"seconds": round(seconds, 2), "figures_per_s": round(n_figures / seconds, 1),
+            "reports_per_s": round(len(tables["reports"][2]) / seconds, 1)}
+
+
+def phase_store_ops(db: str, out_dir: str) -> dict:
+    """Search across all reports and export of every figure, each beside its raw floor."""
+    import csv
+    import sqlite3
+
+    from app.core.model import STATUSES
+    from app.store.database import open_store
+    from app.store.dataset import export_dataset
+    base = baseline_mb()
+    store = open_store(db, create=False)
+    raw = sqlite3.connect(db)
+    search = {}
+    for name, query in SEARCH_QUERIES.items():
+        times, hits = [], []
+        for _ in range(7):
+            seconds, found = timed(lambda: store.search(query))
+            times.append(seconds)
+            hits = found
+        if len(query) >= 3:
+            floor_sql = "SELECT rowid FROM reports_fts WHERE reports_fts MATCH ? LIMIT 500"
+            floor_arg = '"' + query + '"'
+        else:
+            floor_sql, floor_arg = "SELECT id FROM reports WHERE text LIKE ? LIMIT 500", f"%{query}%"
+        floor = median([timed(lambda: raw.execute(floor_sql, (floor_arg,)).fetchall())[0] for _ in range(7)])
+        search[name] = {"query": query, "hits": len(hits), "median_s": round(median(times), 4),
+                        "max_s": round(max(times), 4), "floor_raw_query_s": round(floor, 4)}
+    floor_s, n_floor_rows = timed(lambda: _csv_floor(raw, Path(out_dir) / "floor.csv", csv))
+    export = {"floor_csv_writer_s": round(floor_s, 2), "floor_rows": n_floor_rows}
+    for fmt in ("csv", "xlsx"):
+        out = Path(out_dir) / f"all_figures_long.{fmt}"
+        seconds, rows = timed(lambda: export_dataset(store, out, fmt=fmt, layout="long", statuses=STATUSES))
+        export[fmt] = {"seconds": round(seconds, 2), "rows": rows, "mb": round(out.stat().st_size / 1e6, 1)}
+    store.close()
+    raw.close()
+    return {"search": search, "export": export, **peak_memory_mb(base)}
+
+
+def _csv_floor(conn, path: Path, csv) -> int:
+    """csv.writer of the same rows: every figure with its report's metadata, in one query."""
+    cursor = conn.execute(
+        "SELECT r.file_name, r.agency, r.region, r.level, r.report_year, f.* "
+        "FROM figures f JOIN reports r ON r.id = f.report_id ORDER BY r.id, f.start")
+    count = 0
+    with open(path, "w", newline="", encoding="utf-8-sig") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([d[0] for d in cursor.description])
+        for row in cursor:
+            writer.writerow(row)
+            count += 1
+    return count
+
+
+PHASES = {"extract": phase_extract, "import": phase_import, "import_floor": phase_import_floor,
+          "store_ops": phase_store_ops}
+
+
+# ---- the orchestrator ----------------------------------------------------------------------
+
+def run_phase(name: str, **kwargs) -> dict:
+    """Run one phase in a fresh interpreter; its failure becomes {"error": ...}, not a crash."""
+    print(f"[benchmark] {name} ...", file=sys.stderr, flush=True)
+    script = Path(__file__).resolve().parent / ("bench_gui.py" if name == "gui" else "benchmark.py")
+    command = [sys.executable, str(script), "--phase", name, "--phase-args", json.dumps(kwargs)]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYQTGRAPH_QT_LIB": "PySide6",
+           "REPORT_REVIEWER_HOME": kwargs.get("home", os.environ.get("REPORT_REVIEWER_HOME", ""))}
+    if not env["REPORT_REVIEWER_HOME"]:
+        del env["REPORT_REVIEWER_HOME"]
+    started = time.perf_counter()
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=PHASE_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        return {"error": f"timed out after {PHASE_TIMEOUT_S} s"}
+    print(f"[benchmark] {name} done in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
+    lines = done.stdout.strip().splitlines()
+    if done.returncode != 0 or not lines:
+        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        return {"error": f"exit {done.returncode}: {tail}"}
+    return json.loads(lines[-1])
+
+
+def machine_info() -> dict:
+    cpu = platform.processor() or platform.machine()
+    memory_mb = None
+    try:
+        cpuinfo = Path("/proc/cpuinfo").read_text()
+        cpu = next(line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name"))
+        meminfo = Path("/proc/meminfo").read_text().split()
+        memory_mb = int(meminfo[meminfo.index("MemTotal:") + 1]) // 1024
+    except (OSError, StopIteration, ValueError):
+        pass
+    import sqlite3
+    return {"cpus": os.cpu_count(), "cpu_model": cpu, "ram_mb": memory_mb, "os": platform.platform(),
+            "python": platform.python_version(), "sqlite": sqlite3.sqlite_version}
+
+
+def verdict(value, floor, target, higher_is_better: bool = False) -> dict:
+    """A measurement with its floor, the ratio to it, and its target with pass/miss."""
+    entry = {"value": value, "floor": floor}
+    if isinstance(value, (int, float)) and isinstance(floor, (int, float)) and floor:
+        entry["ratio_to_floor"] = round(value / floor, 2)
+    if target is not None:
+        entry["target"] = target
+        if isinstance(value, (int, float)):
+            entry["pass"] = value >= target if higher_is_better else value <= target
+    return entry
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Benchmark Report Reviewer on a synthetic corpus.")
+    parser.add_argument("--reports", type=int, default=1000, help="number of synthetic reports")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes for extraction")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep corpus, databases and exports")
+    parser.add_argument("--skip-gui", action="store_true", help="skip the window measurements")
+    parser.add_argument("--seed", type=int, default=0, help="corpus seed")
+    parser.add_argument("--sample", type=int, default=2000, help="reports for the decode+extract throughput")
+    parser.add_argument("--switches", type=int, default=50, help="report switches to time in the window")
+    parser.add_argument("--phase", help=argparse.SUPPRESS)
+    parser.add_argument("--phase-args", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.phase:
+        print(json.dumps(PHASES[args.phase](**json.loads(args.phase_args)), ensure_ascii=False))
+        return 0
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="rr-bench-"))
+    try:
+        results = run_all(args, workdir.resolve())
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print(json.dumps(results, ensure_ascii=False, indent=1))
+    return 1 if results["errors"] else 0
+
+
+def run_all(args, workdir: Path) -> dict:
+    corpus, db = workdir / "corpus", workdir / "bench.db"
+    workdir.mkdir(parents=True, exist_ok=True)
+    print(f"[benchmark] generating {args.reports} reports in {corpus}", file=sys.stderr, flush=True)
+    shutil.rmtree(corpus, ignore_errors=True)
+    corpus_s, reports = timed(lambda: bench_corpus.generate_corpus(corpus, args.reports, args.seed))
+    phases = {
+        "extract": run_phase("extract", corpus=str(corpus), workers=args.workers, sample=args.sample),
+        "import": run_phase("import", corpus=str(corpus), db=str(db), workers=args.workers),
+        "import_floor": run_phase("import_floor", db=str(db), floor_db=str(workdir / "floor.db")),
+        "store_ops": run_phase("store_ops", db=str(db), out_dir=str(workdir)),
+        "gui": {"skipped": True} if args.skip_gui else run_phase(
+            "gui", db=str(db), switches=args.switches, home=str(workdir / "home")),
+    }
+    corpus_info = {"reports": len(reports), "mb": round(sum(r.n_bytes for r in reports) / 1e6, 1),
+                   "generate_s": round(corpus_s, 2), "seed": args.seed,
+                   "kinds": {k: sum(r.kind == k for r in reports) for k in bench_corpus.KIND_WEIGHTS}}
+    return assemble(phases, n_reports=args.reports, workers=args.workers,
+                    head={"machine": machine_info(), "reports": args.reports, "workers": args.workers,
+                          "corpus": corpus_info})
+
+
+def _get(phase: dict, *keys):
+    """A nested value of a phase result, or None when the phase failed or was skipped."""
+    for key in keys:
+        if not isinstance(phase, dict) or key not in phase:
+            return None
+        phase = phase[key]
+    return phase
+
+
+def assemble(phases: dict, n_reports: int, workers: int, head: dict) -> dict:
+    """The printed JSON: every measurement beside its floor, with target and pass/miss."""
+    scale = n_reports / TARGET_REPORTS  # import and export grow with N; latencies must not
+    ex, im, fl, ops, gui = (phases[k] for k in ("extract", "import", "import_floor", "store_ops", "gui"))
+    decode_extract = {"sample_reports": _get(ex, "reports"), "workers": workers,
+                      "figures_per_report": _get(ex, "per_report", "figures"),
+                      "sections_per_report": _get(ex, "per_report", "sections"),
+                      "metadata_match": _get(ex, "metadata_match")}
+    for mode in ("single_process", "all_cores"):
+        for unit in ("reports_per_s", "mb_per_s"):
+            decode_extract[f"{mode}_{unit}"] = verdict(
+                _get(ex, mode, unit), _get(ex, mode, "floor_read_decode", unit), None)
+    import_ = {
+        "seconds": verdict(_get(im, "seconds"), _get(fl, "seconds"), round(TARGETS["import_s"] * scale, 2)),
+        "reports_per_s": verdict(_get(im, "reports_per_s"), _get(fl, "reports_per_s"), None),
+        "figures_per_s": verdict(_get(im, "figures_per_s"), _get(fl, "figures_per_s"), None),
+        "reports": _get(im, "reports"), "figures": _get(im, "figures"),
+        "duplicates": _get(im, "duplicates"), "failed": _get(im, "n_failed"),
+        "floor_is": "sqlite3 executemany of the same rows in one transaction (FTS triggers included)",
+    }
+    search = {name: {**verdict(_get(ops, "search", name, "median_s"), _get(ops, "search", name, "floor_raw_query_s"),
+                               TARGETS["search_s"]),
+                     "query": _get(ops, "search", name, "query"), "hits": _get(ops, "search", name, "hits"),
+                     "max_s": _get(ops, "search", name, "max_s")}
+              for name in SEARCH_QUERIES}
+    export_target = round(TARGETS["export_s"] * scale, 2)
+    floor_csv = _get(ops, "export", "floor_csv_writer_s")
+    export = {f"{fmt}_long_s": {**verdict(_get(ops, "export", fmt, "seconds"), floor_csv, export_target),
+                                "rows": _get(ops, "export", fmt, "rows"), "mb": _get(ops, "export", fmt, "mb")}
+              for fmt in ("csv", "xlsx")}
+    export["floor_is"] = "csv.writer of every figure joined with its report, one query"
+    window, switch, table = _gui_sections(gui)
+    memory = {name: {k: _get(phases[name], k) for k in ("peak_mb", "children_peak_mb", "baseline_mb")}
+              for name in ("extract", "import", "store_ops", "gui")}
+    program_peaks = [v for name in ("import", "store_ops", "gui")
+                     for v in (_get(phases[name], "peak_mb"), _get(phases[name], "children_peak_mb"))
+                     if isinstance(v, (int, float))]
+    baselines = [v for v in (_get(phases[n], "baseline_mb") for n in ("import", "store_ops", "gui")) if v]
+    memory["program_peak_mb"] = verdict(max(program_peaks, default=None), max(baselines, default=None),
+                                        TARGETS["memory_mb"])
+    memory["floor_is"] = "the same process right after importing the program's modules"
+    results = {**head, "targets_note": f"targets are for {TARGET_REPORTS} reports on 2 cores; "
+                                       f"import and export targets scaled to {n_reports} reports",
+               "decode_extract": decode_extract, "import": import_, "open_window": window,
+               "switch_report": switch, "search": search, "table": table, "export": export,
+               "memory": memory}
+    results["misses"] = sorted(_misses(results))
+    results["errors"] = {name: phase["error"] for name, phase in phases.items() if "error" in phase}
+    return results
+
+
+def _gui_sections(gui: dict) -> tuple[dict, dict, dict]:
+    if gui.get("skipped") or "error" in gui:
+        note = gui if "error" in gui else {"skipped": True}
+        return dict(note), dict(note), dict(note)
+    window = {"usable_s": verdict(gui["usable_s"], gui["floor_open_list_s"], TARGETS["window_usable_s"]),
+              "floor_is": "open_store + list_reports", "reports_listed": gui["reports_listed"]}
+    switch = {"median_s": verdict(gui["switch_median_s"], gui["floor_switch_median_s"], None),
+              "p95_s": verdict(gui["switch_p95_s"], gui["floor_switch_p95_s"], TARGETS["switch_p95_s"]),
+              "switches": gui["switches"], "floor_is": "store.report + store.figures"}
+    table = {name: verdict(gui[name], gui[f"floor_{name}"], None)
+             for name in ("filter_s", "sort_s", "report_list_sort_s")}
+    table["rows"] = gui["table_rows"]
+    table["floor_is"] = "the same filter / sort on plain Python lists of the rows"
+    return window, switch, table
+
+
+def _misses(results: dict):
+    def walk(node, path):
+        if isinstance(node, dict):
+            if node.get("pass") is False:
+                yield path
+            for key, child in node.items():
+                yield from walk(child, f"{path}.{key}" if path else key)
+    return walk(results, "")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
