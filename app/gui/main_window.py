@@ -1,0 +1,282 @@
+"""The main window: assembles the panels, menus and status bar; the logic lives elsewhere.
+
+Left: report list over the section outline. Centre: metadata above the report text.
+Right: the metrics table. A second tab holds the charts. Review decisions go through
+ReviewController; database, import and export commands through the File menu here.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget,
+)
+
+from app.gui import db_dialogs
+from app.gui.actions import MENUS, TOOLBAR, ActionId, ActionRegistry, menu_title
+from app.gui.help_dialog import HelpDialog
+from app.gui.metadata_panel import MetadataPanel
+from app.gui.metrics_panel import MetricsPanel
+from app.gui.outline import OutlineTree
+from app.gui.report_list import ReportListPanel
+from app.gui.review_controller import ReviewController
+from app.gui.tasks import TaskRunner
+from app.gui.text_view import TextPane
+
+IMPORT_FILTER = "Reports (*.txt *.html *.htm *.docx *.jsonl);;All files (*)"
+EXPORT_FILTER = "CSV (*.csv);;Excel (*.xlsx);;JSON lines (*.jsonl)"
+
+
+def export_in_worker(db_path: str, out_path: str, fmt: str) -> int:
+    """Runs on a worker thread, so it opens its own Store (one connection per thread)."""
+    from app.store.database import open_store
+    from app.store.dataset import export_dataset
+    store = open_store(db_path, create=False)
+    try:
+        return export_dataset(store, out_path, fmt=fmt)
+    finally:
+        store.close()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store, settings):
+        super().__init__()
+        self.setObjectName("main_window")
+        self.settings = settings
+        self.store = None
+        self.registry = ActionRegistry(self)
+        self.tasks = TaskRunner(self)
+        self.report_list = ReportListPanel(self)
+        self.outline = OutlineTree(self)
+        self.text_pane = TextPane(self)
+        self.metadata = MetadataPanel(self)
+        self.metrics = MetricsPanel(self)
+        self.charts = self._make_charts()
+        self.tabs = QTabWidget(self, objectName="main_tabs")
+        self.tabs.addTab(self._review_tab(), self.tr("Review"))
+        self.tabs.addTab(self.charts, self.tr("Charts"))
+        self.setCentralWidget(self.tabs)
+        self.controller = ReviewController(self, self.registry, self.report_list, self.text_pane.view,
+                                           self.outline, self.metadata, self.metrics)
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self._connect()
+        self.setAcceptDrops(True)
+        self.resize(1400, 880)
+        self.set_store(store)
+        self.settings.restore_window(self)
+
+    # --- assembly ---------------------------------------------------------------------
+    def _review_tab(self) -> QWidget:
+        left = QSplitter(Qt.Orientation.Vertical, self, objectName="left_splitter")
+        left.addWidget(self.report_list)
+        left.addWidget(self.outline)
+        left.setSizes([560, 240])
+        centre = QWidget(self)
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.metadata)
+        layout.addWidget(self.text_pane, 1)
+        main = QSplitter(Qt.Orientation.Horizontal, self, objectName="main_splitter")
+        for widget in (left, centre, self.metrics):
+            main.addWidget(widget)
+        main.setStretchFactor(1, 1)
+        main.setSizes([300, 560, 540])
+        self.registry.bind_review_keys(self.metrics.table, self.text_pane.view)
+        self.text_pane.view.add_context_action(self.registry.action(ActionId.ADD_FIGURE))
+        self.metrics.add_bulk_actions([self.registry.action(a) for a in (
+            ActionId.CONFIRM_SELECTED, ActionId.REJECT_SELECTED, ActionId.CONFIRM_ABOVE)])
+        return main
+
+    def _make_charts(self) -> QWidget:
+        try:
+            from app.gui.charts import ChartsPanel
+        except ImportError:  # the charts module is optional while it is being built
+            return QLabel(self.tr("Charts are not available in this build."), self)
+        charts = ChartsPanel(lambda: self.store, self)
+        charts.report_activated.connect(self._open_from_chart)
+        return charts
+
+    def _build_menus(self) -> None:
+        for title, ids in MENUS:
+            menu = self.menuBar().addMenu(menu_title(title))
+            for action_id in ids:
+                if action_id is None:
+                    menu.addSeparator()
+                elif action_id == "recent":
+                    self.recent_menu = menu.addMenu(self.tr("Open &Recent"))
+                    self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+                else:
+                    menu.addAction(self.registry.action(action_id))
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Review"), self, objectName="review_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action_id in TOOLBAR:
+            if action_id is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(self.registry.action(action_id))
+        self.addToolBar(toolbar)
+
+    def _build_status_bar(self) -> None:
+        self.progress_label = QLabel(self, objectName="progress_label")
+        self.statusBar().addPermanentWidget(self.progress_label)
+        self._progress_timer = QTimer(self, singleShot=True, interval=250, timeout=self._update_progress)
+
+    def _connect(self) -> None:
+        act = self.registry.action
+        handlers = {
+            ActionId.NEW_DATABASE: self.new_database, ActionId.OPEN_DATABASE: self.open_database,
+            ActionId.IMPORT_FILES: self.import_files, ActionId.IMPORT_FOLDER: self.import_folder,
+            ActionId.EXPORT: self.export_dataset, ActionId.QUIT: self.close,
+            ActionId.FIND: self.text_pane.find_bar.open_bar, ActionId.SEARCH_ALL: self.search_all,
+            ActionId.SHOW_REVIEW: lambda: self.tabs.setCurrentIndex(0),
+            ActionId.SHOW_CHARTS: lambda: self.tabs.setCurrentIndex(1),
+            ActionId.HELP_SHORTCUTS: lambda: HelpDialog(self.registry, self).exec(),
+            ActionId.ABOUT: self._about,
+        }
+        for action_id, handler in handlers.items():
+            act(action_id).triggered.connect(lambda _checked=False, h=handler: h())
+        self.controller.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.controller.data_changed.connect(self._progress_timer.start)
+        self.controller.data_changed.connect(self._mark_charts_stale)
+        self.tabs.currentChanged.connect(self._refresh_charts_if_shown)
+
+    # --- database ---------------------------------------------------------------------
+    def set_store(self, store) -> None:
+        """Show another database; the window owns the store (and its app lock) from here on."""
+        old, self.store = self.store, store
+        if old is not None:
+            old.release_app_lock()
+            old.close()
+        self.setWindowTitle(self.tr("Report Reviewer — {0}").format(Path(store.path).name))
+        self.controller.set_store(store)
+        self._charts_stale = True
+        self._refresh_charts_if_shown()
+        self._update_progress()
+
+    def _switch_to(self, path: str | None, create: bool) -> None:
+        if not path:
+            return
+        store = db_dialogs.open_store_or_explain(self, path, create)
+        if store is None:
+            return
+        try:
+            store.acquire_app_lock()
+        except Exception as error:  # StoreLocked: another running copy has it open
+            store.close()
+            db_dialogs.show_error(self, self.tr("Database in use"), str(error))
+            return
+        self.set_store(store)
+        self.settings.last_database = str(store.path)
+        recent = [str(store.path)] + [p for p in self.settings.recent_databases if p != str(store.path)]
+        self.settings.recent_databases = recent[:10]
+
+    def new_database(self) -> None:
+        self._switch_to(db_dialogs.choose_new_database(self), create=True)
+
+    def open_database(self) -> None:
+        self._switch_to(db_dialogs.choose_open_database(self), create=False)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_databases:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self._switch_to(p, create=False))
+        self.recent_menu.setEnabled(True)
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    # --- import, export, search -------------------------------------------------------
+    def import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import Reports"), "", IMPORT_FILTER)
+        self.import_paths(paths)
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a Folder of Reports"))
+        self.import_paths([folder] if folder else [])
+
+    def import_paths(self, paths: list[str]) -> None:
+        if not paths:
+            return
+        from app.gui.import_dialog import run_import
+        summary = run_import(self, str(self.store.path), paths)
+        if summary is None:
+            return
+        self.controller.set_store(self.store)
+        self._charts_stale = True
+        self._update_progress()
+        self.statusBar().showMessage(self.tr("Imported {0}, {1} duplicates skipped, {2} failed.").format(
+            len(summary.imported), len(summary.duplicates), len(summary.failed)), 10000)
+
+    def export_dataset(self) -> None:
+        """Reviewed figures (long layout) to CSV, XLSX or JSONL, chosen by the file's suffix."""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Dataset"), "", EXPORT_FILTER)
+        if not path:
+            return
+        fmt = Path(path).suffix.lower().lstrip(".")
+        if fmt not in ("csv", "xlsx", "jsonl"):
+            fmt, path = "csv", path + ".csv"
+        self.tasks.run(export_in_worker, str(self.store.path), path, fmt, on_done=self._export_done)
+
+    def _export_done(self, rows, error) -> None:
+        if error is not None:
+            db_dialogs.show_error(self, self.tr("Export failed"), str(error))
+        else:
+            self.statusBar().showMessage(self.tr("Exported {0} figures.").format(rows), 10000)
+
+    def search_all(self) -> None:
+        from app.gui.search_dialog import SearchDialog
+        dialog = SearchDialog(self.store, self)
+        dialog.hit_activated.connect(self._open_hit)
+        dialog.show()
+
+    def _open_hit(self, report_id: int, start: int, end: int) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.controller.open_report(report_id)
+        self.text_pane.view.show_span(start, end)
+
+    def _open_from_chart(self, report_id: int) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.controller.open_report(report_id)
+
+    # --- status and charts ------------------------------------------------------------
+    def _update_progress(self) -> None:
+        counts = self.store.progress()
+        total = sum(counts.values())
+        reviewed = total - counts.get("pending", 0)
+        self.progress_label.setText(self.tr("{0} reports · {1}/{2} figures reviewed").format(
+            self.store.report_count(), reviewed, total))
+
+    def _mark_charts_stale(self) -> None:
+        self._charts_stale = True
+
+    def _refresh_charts_if_shown(self, *_args) -> None:
+        if self.tabs.currentWidget() is self.charts and self._charts_stale and hasattr(self.charts, "refresh"):
+            self.charts.refresh()
+            self._charts_stale = False
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About Report Reviewer"), self.tr(
+            "Report Reviewer turns rule-of-law annual reports into a reviewed dataset.\n"
+            "Everything stays on this computer."))
+
+    # --- window events ----------------------------------------------------------------
+    def dragEnterEvent(self, event):
+        if event.mimeData().hasUrls() and all(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):
+        self.import_paths([url.toLocalFile() for url in event.mimeData().urls()])
+        event.acceptProposedAction()
+
+    def closeEvent(self, event):
+        self.settings.save_window(self)
+        if self.store is not None:
+            self.store.release_app_lock()
+            self.store.close()
+            self.store = None
+        super().closeEvent(event)

@@ -1,0 +1,139 @@
+"""The current report's metadata, editable, with its encoding and any decode warning.
+
+Each field is written through store.update_metadata as soon as the reviewer leaves it
+(one field, one undo step); a value that does not parse is put back and explained.
+"""
+from __future__ import annotations
+
+import datetime
+
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
+
+from app.core.model import DOC_TYPES, LEVELS
+from app.gui import theme
+
+YEAR_RANGE = (1949, 2100)
+
+
+class MetadataPanel(QWidget):
+    metadata_changed = Signal(int)  # report id
+    message = Signal(str)  # one line for the status bar
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("metadata_panel")
+        self.store = None
+        self._report = None
+        self.title_edit = self._line("title")
+        self.agency_edit = self._line("agency")
+        self.region_edit = self._line("region")
+        self.year_edit = self._line("report_year")
+        self.year_edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"^\d{0,4}$"), self.year_edit))
+        self.year_edit.setMaximumWidth(70)
+        self.date_edit = self._line("publish_date")
+        self.date_edit.setPlaceholderText("yyyy-mm-dd")
+        self.date_edit.setMaximumWidth(110)
+        self.level_combo = self._combo("level", LEVELS)
+        self.type_combo = self._combo("doc_type", DOC_TYPES)
+        self.encoding_label = QLabel(self)
+        self.encoding_label.setObjectName("encoding_label")
+        self.warning_banner = QLabel(self)
+        self.warning_banner.setObjectName("warning_banner")
+        self.warning_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.warning_banner.setWordWrap(True)
+        self.warning_banner.setStyleSheet(
+            f"background: {theme.WARNING_BACKGROUND.name()}; padding: 3px; border-radius: 3px;")
+        self.warning_banner.hide()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(2, 2, 2, 2)
+        rows = [
+            [(self.tr("Title"), self.title_edit, 7)],
+            [(self.tr("Agency"), self.agency_edit, 4), (self.tr("Region"), self.region_edit, 2)],
+            [(self.tr("Level"), self.level_combo, 1), (self.tr("Year"), self.year_edit, 1),
+             (self.tr("Date"), self.date_edit, 1), (self.tr("Type"), self.type_combo, 1)],
+        ]
+        for row, fields in enumerate(rows):
+            column = 0
+            for caption, widget, span in fields:
+                grid.addWidget(QLabel(caption, self), row, column)
+                grid.addWidget(widget, row, column + 1, 1, span)
+                column += 1 + span
+        grid.addWidget(self.encoding_label, 2, 8)
+        grid.addWidget(self.warning_banner, 3, 0, 1, 9)
+        for column in (1, 3, 5, 7):
+            grid.setColumnStretch(column, 1)
+        self.setEnabled(False)
+
+    def _line(self, field: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(field)
+        edit.editingFinished.connect(lambda: self._commit(field, edit.text()))
+        return edit
+
+    def _combo(self, field: str, choices: tuple[str, ...]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(field)
+        combo.addItem("—", None)
+        for choice in choices:
+            combo.addItem(self.tr(choice), choice)
+        combo.activated.connect(lambda _i: self._commit(field, combo.currentData()))
+        return combo
+
+    def set_report(self, report) -> None:
+        self._report = report
+        self.setEnabled(report is not None)
+        if report is None:
+            return
+        self.title_edit.setText(report.title or "")
+        self.agency_edit.setText(report.agency or "")
+        self.region_edit.setText(report.region or "")
+        self.year_edit.setText("" if report.report_year is None else str(report.report_year))
+        self.date_edit.setText(report.publish_date or "")
+        self.level_combo.setCurrentIndex(max(self.level_combo.findData(report.level), 0))
+        self.type_combo.setCurrentIndex(max(self.type_combo.findData(report.doc_type), 0))
+        overridden = self.tr(" (chosen by hand)") if report.encoding_overridden else ""
+        self.encoding_label.setText(self.tr("Encoding: {0}{1}").format(report.encoding, overridden))
+        self.encoding_label.setToolTip(self.tr("Detection confidence {0:.2f}").format(report.encoding_confidence))
+        self.warning_banner.setText("⚠ " + (report.decode_warning or ""))
+        self.warning_banner.setVisible(bool(report.decode_warning))
+
+    def _commit(self, field: str, raw) -> None:
+        if self._report is None or self.store is None:
+            return
+        value = self._parse(field, raw)
+        if value is _INVALID:
+            self.set_report(self._report)  # put the stored value back
+            return
+        if getattr(self._report, field) == value:
+            return
+        try:
+            self.store.update_metadata(self._report.id, **{field: value})
+        except Exception as error:  # the store explains itself in one line
+            self.message.emit(str(error))
+            self.set_report(self._report)
+            return
+        self._report = self.store.report(self._report.id)
+        self.metadata_changed.emit(self._report.id)
+
+    def _parse(self, field: str, raw):
+        text = (raw or "").strip() if isinstance(raw, str) or raw is None else raw
+        if field == "report_year":
+            if not text:
+                return None
+            year = int(text)
+            if YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+                return year
+            self.message.emit(self.tr("A report year must lie between {0} and {1}.").format(*YEAR_RANGE))
+            return _INVALID
+        if field == "publish_date" and text:
+            try:
+                return datetime.date.fromisoformat(text).isoformat()
+            except ValueError:
+                self.message.emit(self.tr("Write the date as yyyy-mm-dd, e.g. 2025-03-25."))
+                return _INVALID
+        return text or None
+
+
+_INVALID = object()

@@ -1,0 +1,257 @@
+"""The metrics table model: one row per figure of the current report.
+
+A thin adapter over a plain list of `FigureRow`s: data() reads the list, nothing is a widget.
+setData() validates what the reviewer typed and writes it through the store at once
+(store.correct / set_note / set_headline); the owner then refreshes the rows from the store,
+because one write can change other rows too (a headline turns the others off).
+"""
+from __future__ import annotations
+
+import math
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+
+from app.core import codebook
+from app.core.model import QUALIFIERS
+from app.gui import theme
+from app.gui.roles import Role
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+EDIT = Qt.ItemDataRole.EditRole
+
+
+class Column(IntEnum):
+    LABEL = 0
+    VALUE = 1
+    UNIT = 2
+    QUALIFIER = 3
+    INDICATOR = 4
+    STATUS = 5
+    HEADLINE = 6
+    CONFIDENCE = 7
+    NOTE = 8
+    SECTION = 9
+
+
+HEADERS = {
+    Column.LABEL: "Label", Column.VALUE: "Value", Column.UNIT: "Unit", Column.QUALIFIER: "Qualifier",
+    Column.INDICATOR: "Indicator", Column.STATUS: "Status", Column.HEADLINE: "Headline",
+    Column.CONFIDENCE: "Confidence", Column.NOTE: "Note", Column.SECTION: "Section",
+}
+EDITABLE = {Column.LABEL, Column.VALUE, Column.UNIT, Column.QUALIFIER, Column.INDICATOR, Column.NOTE}
+MAX_UNIT_LENGTH = 8
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MetricsModel", text)
+
+
+def format_value(value: float | None) -> str:
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def parse_value(text) -> float | None:
+    """A number as the reviewer typed it (full-width digits and thousands commas allowed)."""
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        number = float(text)
+    else:
+        cleaned = str(text).strip().translate(str.maketrans("０１２３４５６７８９．，－", "0123456789.,-"))
+        try:
+            number = float(cleaned.replace(",", ""))
+        except ValueError:
+            return None
+    return number if math.isfinite(number) else None
+
+
+class MetricsModel(QAbstractTableModel):
+    """Rows are FigureRow objects; `store` is where edits go."""
+
+    write_failed = Signal(str)  # a one-line message for the status bar
+    edited = Signal(int)  # report id whose figures changed through an edit in the table
+
+    def __init__(self, store=None, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self._rows: list = []
+        self._row_of: dict[int, int] = {}
+
+    # --- rows -------------------------------------------------------------------------
+    def set_rows(self, figures: list) -> None:
+        """Replace the rows; keeps views' selection when only the values changed."""
+        same_ids = [f.id for f in figures] == [f.id for f in self._rows]
+        if same_ids and figures:
+            self._rows = list(figures)
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
+            return
+        self.beginResetModel()
+        self._rows = list(figures)
+        self._row_of = {f.id: row for row, f in enumerate(self._rows)}
+        self.endResetModel()
+
+    def figures(self) -> list:
+        return list(self._rows)
+
+    def figure_at(self, row: int):
+        return self._rows[row]
+
+    def row_of(self, figure_id: int) -> int | None:
+        return self._row_of.get(figure_id)
+
+    # --- Qt model API -----------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section, orientation, role=DISPLAY):
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
+            return tr(HEADERS[Column(section)])
+        if role == DISPLAY and orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        column = Column(index.column())
+        if column in EDITABLE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        if column == Column.HEADLINE:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index, role=DISPLAY):
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        figure = self._rows[index.row()]
+        column = Column(index.column())
+        if role == DISPLAY:
+            return self._display(figure, column)
+        if role == EDIT:
+            return self._edit_value(figure, column)
+        if role == Qt.ItemDataRole.CheckStateRole and column == Column.HEADLINE:
+            return Qt.CheckState.Checked if figure.headline else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.BackgroundRole and column == Column.STATUS:
+            return theme.status_colour(figure.status)
+        if role == Qt.ItemDataRole.ForegroundRole and figure.status == "rejected":
+            return theme.REJECTED_TEXT
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(figure, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.VALUE, Column.CONFIDENCE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Role.FIGURE_ID:
+            return figure.id
+        if role == Role.STATUS:
+            return figure.status
+        if role == Role.SORT:
+            return self._sort_key(figure, column)
+        return None
+
+    def _display(self, figure, column: Column):
+        if column == Column.VALUE:
+            return format_value(figure.value)
+        if column == Column.QUALIFIER:
+            return tr(figure.qualifier or "exact")
+        if column == Column.STATUS:
+            return tr(figure.status)
+        if column == Column.HEADLINE:
+            return None
+        if column == Column.CONFIDENCE:
+            return f"{figure.confidence:.2f}"
+        if column == Column.SECTION:
+            return tr(figure.section_category) if figure.section_category else ""
+        return self._edit_value(figure, column) or ""
+
+    @staticmethod
+    def _edit_value(figure, column: Column):
+        return {
+            Column.LABEL: figure.label, Column.VALUE: figure.value, Column.UNIT: figure.unit,
+            Column.QUALIFIER: figure.qualifier, Column.INDICATOR: figure.indicator,
+            Column.STATUS: figure.status, Column.HEADLINE: figure.headline,
+            Column.CONFIDENCE: figure.confidence, Column.NOTE: figure.note,
+            Column.SECTION: figure.section_category,
+        }[column]
+
+    def _sort_key(self, figure, column: Column):
+        if column in (Column.VALUE, Column.CONFIDENCE):
+            value = self._edit_value(figure, column)
+            return float(value) if value is not None else -math.inf
+        if column == Column.HEADLINE:
+            return int(bool(figure.headline))
+        return str(self._edit_value(figure, column) or "")
+
+    @staticmethod
+    def _tooltip(figure, column: Column):
+        if column == Column.INDICATOR and figure.indicator:
+            found = codebook.indicator(figure.indicator)
+            return found.description if found else None
+        if column == Column.VALUE and figure.status == "corrected" and figure.x_raw is not None:
+            return tr("Extracted: {raw} = {value} {unit}").format(
+                raw=figure.x_raw, value=format_value(figure.x_value), unit=figure.x_unit or "")
+        if column == Column.STATUS and figure.reject_reason:
+            return figure.reject_reason
+        return figure.raw
+
+    # --- edits ------------------------------------------------------------------------
+    def setData(self, index, value, role=EDIT):
+        if not index.isValid():
+            return False
+        figure = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.CheckStateRole and column == Column.HEADLINE:
+            on = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+            return self._write(figure, lambda: self.store.set_headline(figure.id, on))
+        if role != EDIT or column not in EDITABLE:
+            return False
+        change = self.validate(column, value)
+        if change is None:
+            self.write_failed.emit(tr("Not a valid {column}: {value}").format(
+                column=tr(HEADERS[column]).lower(), value=value))
+            return False
+        if column == Column.NOTE:
+            return self._write(figure, lambda: self.store.set_note(figure.id, change["note"]))
+        if all(getattr(figure, key) == new for key, new in change.items()):
+            return False  # nothing changed: no status change, no audit row
+        return self._write(figure, lambda: self.store.correct(figure.id, **change))
+
+    @staticmethod
+    def validate(column: Column, value) -> dict | None:
+        """The store change for a typed value, or None when it is not acceptable."""
+        if column == Column.VALUE:
+            number = parse_value(value)
+            return None if number is None else {"value": number}
+        text = "" if value is None else str(value).strip()
+        if column == Column.UNIT:
+            ok = 0 < len(text) <= MAX_UNIT_LENGTH and not any(ch.isdigit() for ch in text)
+            return {"unit": text} if ok else None
+        if column == Column.QUALIFIER:
+            return {"qualifier": text} if text in QUALIFIERS else None
+        if column == Column.INDICATOR:
+            if not text:
+                return {"indicator": None}
+            return {"indicator": text} if text in codebook.indicator_ids() else None
+        if column == Column.LABEL:
+            return {"label": text}
+        if column == Column.NOTE:
+            return {"note": text or None}
+        return None
+
+    def _write(self, figure, write) -> bool:
+        try:
+            write()
+        except Exception as error:  # the store's message is already one clear line
+            self.write_failed.emit(str(error))
+            return False
+        self._reload_report(figure.report_id)
+        self.edited.emit(figure.report_id)
+        return True
+
+    def _reload_report(self, report_id: int) -> None:
+        self.set_rows(self.store.figures(report_id))

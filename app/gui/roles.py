@@ -1,0 +1,14 @@
+"""Custom item-data roles shared by our models, proxies and delegates."""
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import Qt
+
+
+class Role(IntEnum):
+    FIGURE_ID = Qt.ItemDataRole.UserRole + 1
+    REPORT_ID = Qt.ItemDataRole.UserRole + 2
+    SORT = Qt.ItemDataRole.UserRole + 3  # a typed value for sorting (numbers stay numbers)
+    STATUS = Qt.ItemDataRole.UserRole + 4
+    FILTER_TEXT = Qt.ItemDataRole.UserRole + 5  # everything the report filter box matches
