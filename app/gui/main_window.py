@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self.setAcceptDrops(True)
-        self.resize(1400, 880)
+        self.resize(1600, 900)
         self.set_store(store)
         self.settings.restore_window(self)
 
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         left = QSplitter(Qt.Orientation.Vertical, self, objectName="left_splitter")
         left.addWidget(self.report_list)
         left.addWidget(self.outline)
-        left.setSizes([560, 240])
+        left.setSizes([520, 280])
         centre = QWidget(self)
         layout = QVBoxLayout(centre)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         for widget in (left, centre, self.metrics):
             main.addWidget(widget)
         main.setStretchFactor(1, 1)
-        main.setSizes([300, 560, 540])
+        main.setSizes([330, 620, 650])
         self.registry.bind_review_keys(self.metrics.table, self.text_pane.view)
         self.text_pane.view.add_context_action(self.registry.action(ActionId.ADD_FIGURE))
         self.metrics.add_bulk_actions([self.registry.action(a) for a in (

@@ -43,7 +43,7 @@ class MetricsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((Column.LABEL, 150), (Column.VALUE, 80), (Column.UNIT, 50),
+        for column, width in ((Column.LABEL, 130), (Column.VALUE, 70), (Column.UNIT, 45),
                               (Column.QUALIFIER, 80), (Column.INDICATOR, 150), (Column.STATUS, 80),
                               (Column.HEADLINE, 70), (Column.CONFIDENCE, 80), (Column.NOTE, 100)):
             self.table.setColumnWidth(column, width)
@@ -79,6 +79,9 @@ class MetricsPanel(QWidget):
         self.confidence_filter.setToolTip(tr("Minimum confidence"))
         self.confidence_filter.valueChanged.connect(self.proxy.set_min_confidence)
         bar = QHBoxLayout()
+        for combo in (self.status_filter, self.indicator_filter, self.category_filter, self.qualifier_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         for widget in (self.status_filter, self.indicator_filter, self.category_filter,
                        self.qualifier_filter, self.confidence_filter):
             bar.addWidget(widget)

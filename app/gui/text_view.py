@@ -63,6 +63,7 @@ class ReportTextView(QPlainTextEdit):
         self._text = text
         self._map = OffsetMap(text)
         self.setPlainText(text)  # plain text only: reports may contain '<' and '&'
+        self.document().setUndoRedoEnabled(False)
         self._sections = sections
         self._base = self._section_selections(sections)
         self.set_figures(figures)
@@ -83,31 +84,40 @@ class ReportTextView(QPlainTextEdit):
             extra.append(self._flash)
         self.setExtraSelections(extra)
 
-    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+    def _cursor(self, start: int, end: int) -> QTextCursor:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._map.to_qt(start))
         cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
-        selection.cursor = cursor
+        selection.cursor = self._cursor(start, end)
         selection.format = fmt
         return selection
 
     def _section_selections(self, sections: list) -> list:
+        """Level-1 tints as extra selections; headings made bold in the document itself.
+
+        ExtraSelections in a QPlainTextEdit can only change colours, not the font, so the
+        headings' weight goes into the document's character formats (the text is untouched).
+        """
         selections = []
-        heading = QTextCharFormat()
-        heading.setFontWeight(QFont.Weight.Bold)
         for section in sections:
             tint = theme.category_tint(section.category) if section.level == 1 else None
             if tint is not None:
                 fmt = QTextCharFormat()
                 fmt.setBackground(tint)
                 selections.append(self._selection(section.start, section.end, fmt))
+        heading = QTextCharFormat()
+        heading.setFontWeight(QFont.Weight.Bold)
+        heading.setForeground(theme.HEADING_TEXT)
         for section in sections:
             if section.category in ("preamble", "closing", "boilerplate"):
-                continue  # unheaded parts: nothing to make bold
+                continue  # unheaded parts: no heading line to stand out
             line_end = self._text.find("\n", section.start)
             line_end = len(self._text) if line_end < 0 else line_end
-            selections.append(self._selection(section.start, min(line_end, section.end), heading))
+            self._cursor(section.start, min(line_end, section.end)).mergeCharFormat(heading)
         return selections
 
     @staticmethod
@@ -115,10 +125,9 @@ class ReportTextView(QPlainTextEdit):
         fmt = QTextCharFormat()
         fmt.setBackground(theme.status_colour(figure.status))
         if figure.status == "rejected":
-            fmt.setFontStrikeOut(True)
             fmt.setForeground(theme.REJECTED_TEXT)
         if figure.headline:
-            fmt.setFontUnderline(True)
+            fmt.setForeground(theme.HEADLINE_TEXT)
         return fmt
 
     # --- navigation -------------------------------------------------------------------

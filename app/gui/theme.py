@@ -30,6 +30,8 @@ CATEGORY_TINTS = {
 
 FLASH_COLOUR = QColor("#ff9f43")
 REJECTED_TEXT = QColor("#8a8a8a")
+HEADLINE_TEXT = QColor("#b00020")  # the figure the wide export takes for its indicator
+HEADING_TEXT = QColor("#1a3d7c")
 WARNING_BACKGROUND = QColor("#fff3cd")
 
 
