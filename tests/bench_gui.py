@@ -8,25 +8,17 @@ so the benchmark follows the window as it changes.
 """
 from __future__ import annotations
 
-import json
 import os
-import sys
 import time
-from pathlib import Path
 
-SCRIPT_STARTED = time.perf_counter()
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
-sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent)]
-
-from benchmark import baseline_mb, median, peak_memory_mb, percentile, timed  # noqa: E402
+from bench_phases import baseline_mb, median, peak_memory_mb, percentile, timed
 
 WAIT_LIMIT_S = 30
 
 
-def phase_gui(db: str, switches: int, home: str) -> dict:
-    Path(home).mkdir(parents=True, exist_ok=True)
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QSortFilterProxyModel, Qt
+def phase_gui(db: str, switches: int, spawned_at: float) -> dict:
+    """Run by `benchmark.py --phase gui` in an offscreen child process started at spawned_at."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QSortFilterProxyModel, Qt
     from PySide6.QtWidgets import QAbstractItemView, QApplication, QPlainTextEdit, QTextEdit
 
     from app.gui.main_window import MainWindow
@@ -34,9 +26,18 @@ def phase_gui(db: str, switches: int, home: str) -> dict:
     from app.gui.settings import Settings
     from app.store.database import open_store
 
-    app = QApplication.instance() or QApplication([])
+    # Settings go to the benchmark's own folder, never the user's.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.environ["REPORT_REVIEWER_HOME"])
+    app = QApplication.instance() or QApplication(["report-reviewer-benchmark"])
     base = baseline_mb()
-    floor_open_list_s, _ = timed(lambda: open_store(db, create=False).list_reports())
+
+    def open_and_list():
+        opened = open_store(db, create=False)
+        opened.list_reports()
+        opened.close()
+
+    floor_open_list_s, _ = timed(open_and_list)
     floor_store = open_store(db, create=False)
 
     def settle(condition) -> None:
@@ -52,7 +53,6 @@ def phase_gui(db: str, switches: int, home: str) -> dict:
     started = time.perf_counter()
     store = open_store(db, create=False)
     window = MainWindow(store, Settings())
-    window.resize(1280, 800)
     window.show()
     text_views = window.findChildren(QPlainTextEdit) + window.findChildren(QTextEdit)
     list_view = _report_list_view(window, QAbstractItemView, Role)
@@ -66,15 +66,12 @@ def phase_gui(db: str, switches: int, home: str) -> dict:
                     and len(rows) == n_figures and all(f.report_id == report_id for f in rows))
         return check
 
-    list_model = list_view.model()
-    first_id = list_model.index(0, 0).data(Role.REPORT_ID)
-    current_id = window_report_id = None
-    # The window opens on the last report or the first in the list: whichever shows first.
+    # The window opens on the last report or the first in the list: whichever it shows is fine.
     settle(lambda: any(view.toPlainText() for view in text_views) and figure_model.rowCount() > 0)
     usable_s = time.perf_counter() - started
-    startup_s = time.perf_counter() - SCRIPT_STARTED
-    window_report_id = figure_model.figure_at(0).report_id
-    current_id = window_report_id or first_id
+    startup_s = time.time() - spawned_at
+    current_id = figure_model.figure_at(0).report_id
+    list_model = list_view.model()
 
     n_rows = list_model.rowCount()
     step = max(1, n_rows // max(1, switches))
@@ -94,18 +91,23 @@ def phase_gui(db: str, switches: int, home: str) -> dict:
     highlights = max((len(v.extraSelections()) for v in text_views), default=0)
 
     figures = figure_model.figures()
-    filter_s, _ = timed(lambda: (figure_proxy.set_min_confidence(0.7), QCoreApplication.processEvents()))
-    floor_filter_s, _ = timed(lambda: [f for f in figures if f.confidence >= 0.7])
-    figure_proxy.set_min_confidence(0.0)
-    sort_column = _column_named(figure_model, ("value", "数值", "值"))
-    sort_s, _ = timed(lambda: (figure_proxy.sort(sort_column, Qt.SortOrder.DescendingOrder),
-                               QCoreApplication.processEvents()))
-    floor_sort_s, _ = timed(lambda: sorted(figures, key=lambda f: f.value or 0, reverse=True))
-
     summaries = floor_store.list_reports()
-    list_sort_s, _ = timed(lambda: (_sort_report_list(list_view, QSortFilterProxyModel, Qt),
-                                    QCoreApplication.processEvents()))
-    floor_list_sort_s, _ = timed(lambda: sorted(summaries, key=lambda s: s.report_year or 0, reverse=True))
+    sort_column = _column_named(figure_model, ("value", "数值", "值"))
+    year_column = _column_named(list_model, ("year", "年"))
+    list_proxy = list_view.model()
+    ascending, descending = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
+    table = {
+        "filter_s": _repeat(lambda: figure_proxy.set_min_confidence(0.7), lambda: figure_proxy.set_min_confidence(0)),
+        "floor_filter_s": _repeat(lambda: [f for f in figures if f.confidence >= 0.7]),
+        "sort_s": _repeat(lambda: figure_proxy.sort(sort_column, descending),
+                          lambda: figure_proxy.sort(sort_column, ascending)),
+        "floor_sort_s": _repeat(lambda: sorted(figures, key=lambda f: f.value or 0, reverse=True)),
+        "report_list_sort_s": _repeat(lambda: list_proxy.sort(year_column, descending),
+                                      lambda: list_proxy.sort(year_column, ascending)),
+        "floor_report_list_sort_s": _repeat(lambda: sorted(summaries, key=lambda r: r.report_year or 0)),
+        "report_list_filter_s": _repeat(lambda: list_proxy.set_text("卫生健康"), lambda: list_proxy.set_text("")),
+        "floor_report_list_filter_s": _repeat(lambda: [r for r in summaries if "卫生健康" in (r.agency or "")]),
+    }
     window.close()
     store.close()
     floor_store.close()
@@ -116,12 +118,22 @@ def phase_gui(db: str, switches: int, home: str) -> dict:
         "switch_median_s": round(median(switch_times), 4), "switch_p95_s": round(percentile(switch_times, 0.95), 4),
         "floor_switch_median_s": round(median(floor_times), 4),
         "floor_switch_p95_s": round(percentile(floor_times, 0.95), 4),
-        "table_rows": len(figures),
-        "filter_s": round(filter_s, 4), "floor_filter_s": round(floor_filter_s, 5),
-        "sort_s": round(sort_s, 4), "floor_sort_s": round(floor_sort_s, 5),
-        "report_list_sort_s": round(list_sort_s, 4), "floor_report_list_sort_s": round(floor_list_sort_s, 5),
+        "table_rows": len(figures), **{name: round(value, 5) for name, value in table.items()},
         **peak_memory_mb(base),
     }
+
+
+def _repeat(work, undo=None, times: int = 11) -> float:
+    """Median time of work() plus the event-loop pass that repaints; undo() runs untimed between."""
+    from PySide6.QtCore import QCoreApplication
+    samples = []
+    for _ in range(times):
+        seconds, _ = timed(lambda: (work(), QCoreApplication.processEvents()))
+        samples.append(seconds)
+        if undo is not None:
+            undo()
+            QCoreApplication.processEvents()
+    return median(samples)
 
 
 def _report_list_view(window, view_class, role):
@@ -155,16 +167,3 @@ def _column_named(model, names) -> int:
             return column
     return 0
 
-
-def _sort_report_list(view, proxy_class, qt) -> None:
-    model = view.model()
-    column = _column_named(model, ("year", "年"))
-    if isinstance(model, proxy_class):
-        model.sort(column, qt.SortOrder.DescendingOrder)
-    else:
-        model.sort(column, qt.SortOrder.DescendingOrder)
-
-
-if __name__ == "__main__":
-    arguments = json.loads(sys.argv[sys.argv.index("--phase-args") + 1])
-    print(json.dumps(phase_gui(**arguments), ensure_ascii=False))

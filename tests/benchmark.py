@@ -26,227 +26,23 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 
 import bench_corpus  # noqa: E402  (after the path set-up: tests/ is not a package)
+from bench_phases import PHASES, SEARCH_QUERIES, timed  # noqa: E402
 
 TARGET_REPORTS = 10_000
 TARGETS = {  # seconds (memory: MB) for TARGET_REPORTS on 2 cores
     "import_s": 60.0, "window_usable_s": 2.0, "switch_p95_s": 0.100,
     "search_s": 0.200, "export_s": 15.0, "memory_mb": 600.0,
 }
-SEARCH_QUERIES = {"three_plus_chars": "法律顾问", "two_chars": "普法"}
 PHASE_TIMEOUT_S = 3600
-
-
-def timed(work):
-    started = time.perf_counter()
-    result = work()
-    return time.perf_counter() - started, result
-
-
-def median(values):
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-
-
-def percentile(values, share: float):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def peak_memory_mb(baseline_mb: float | None = None) -> dict:
-    """Peak resident memory of this process and of its largest finished child, in MB."""
-    import resource
-    scale = 1 / 1024 / 1024 if sys.platform == "darwin" else 1 / 1024  # bytes on macOS, KB on Linux
-    peak = {"peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale, 1),
-            "children_peak_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * scale, 1)}
-    if baseline_mb is not None:
-        peak["baseline_mb"] = baseline_mb
-    return peak
-
-
-def baseline_mb() -> float:
-    """Peak memory so far: the interpreter with the program's modules imported, before any work."""
-    return peak_memory_mb()["peak_mb"]
-
-
-def report_files(corpus: Path) -> list[Path]:
-    return sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".html"))
-
-
-# ---- phases: each runs in a child process and returns a JSON-able dict ----------------------
-
-def _decode_one(path: str) -> int:
-    from app.core.readers import read_report
-    return len(read_report(path)[1].text)
-
-
-def _decode_extract_one(path: str) -> int:
-    from app.core.extract import extract
-    from app.core.readers import read_report
-    return len(extract(read_report(path)[1].text).figures)
-
-
-def _throughput(seconds: float, n: int, n_bytes: int) -> dict:
-    return {"seconds": round(seconds, 3), "reports_per_s": round(n / seconds, 1),
-            "mb_per_s": round(n_bytes / 1e6 / seconds, 2)}
-
-
-def phase_extract(corpus: str, workers: int, sample: int) -> dict:
-    from concurrent.futures import ProcessPoolExecutor
-
-    from app.core.extract import extract
-    from app.core.readers import read_report
-    base = baseline_mb()
-    paths = [str(p) for p in report_files(Path(corpus))][:sample]
-    n_bytes = sum(os.path.getsize(p) for p in paths)
-    for path in paths[:3]:  # the first chardet call and regex compiles are start-up, not throughput
-        _decode_extract_one(path)
-    floor_s, _ = timed(lambda: [read_report(p) for p in paths])
-    single_s, extractions = timed(lambda: [extract(read_report(p)[1].text) for p in paths])
-    chunk = max(1, len(paths) // (workers * 16))
-    with ProcessPoolExecutor(workers) as pool:
-        pool_floor_s, _ = timed(lambda: list(pool.map(_decode_one, paths, chunksize=chunk)))
-        pool_s, _ = timed(lambda: list(pool.map(_decode_extract_one, paths, chunksize=chunk)))
-    return {
-        "reports": len(paths), "mb": round(n_bytes / 1e6, 2),
-        "single_process": {**_throughput(single_s, len(paths), n_bytes),
-                           "floor_read_decode": _throughput(floor_s, len(paths), n_bytes)},
-        "all_cores": {**_throughput(pool_s, len(paths), n_bytes), "workers": workers,
-                      "floor_read_decode": _throughput(pool_floor_s, len(paths), n_bytes)},
-        "per_report": {"figures": round(median([len(x.figures) for x in extractions]), 1),
-                       "sections": round(median([len(x.sections) for x in extractions]), 1)},
-        "metadata_match": _metadata_match(Path(corpus), paths, extractions),
-        **peak_memory_mb(base),
-    }
-
-
-def _metadata_match(corpus: Path, paths: list[str], extractions: list) -> dict:
-    """Share of sampled reports whose extracted metadata equals what the generator wrote."""
-    manifest = {r["file_name"]: r for r in
-                json.loads((corpus / bench_corpus.MANIFEST_NAME).read_text(encoding="utf-8"))}
-    fields = ("title", "agency", "region", "level", "report_year", "publish_date")
-    hits = dict.fromkeys(fields, 0)
-    for path, extraction in zip(paths, extractions):
-        expected = manifest[Path(path).name]
-        for name in fields:
-            hits[name] += getattr(extraction.metadata, name) == expected[name]
-    return {name: round(count / max(1, len(paths)), 3) for name, count in hits.items()}
-
-
-def phase_import(corpus: str, db: str, workers: int) -> dict:
-    from app.store.database import open_store
-    from app.store.importer import import_paths
-    base = baseline_mb()
-    Path(db).unlink(missing_ok=True)
-    store = open_store(db)
-    seconds, summary = timed(lambda: import_paths(store, [corpus], workers=workers))
-    n_reports = store.report_count()
-    n_figures = sum(store.progress().values())
-    store.close()
-    return {"seconds": round(seconds, 2), "reports": n_reports, "figures": n_figures,
-            "reports_per_s": round(n_reports / seconds, 1),
-            "figures_per_s": round(n_figures / seconds, 1),
-            "duplicates": len(summary.duplicates), "failed": summary.failed[:5],
-            "n_failed": len(summary.failed), **peak_memory_mb(base)}
-
-
-def phase_import_floor(db: str, floor_db: str) -> dict:
-    """The same rows, written by a bare sqlite3 executemany in one transaction (FTS triggers too)."""
-    import sqlite3
-
-    from app.store import schema
-    source = sqlite3.connect(db)
-    tables = {}
-    for table in ("reports", "sections", "figures"):
-        columns = [row[1] for row in source.execute(f"PRAGMA table_info({table})")]
-        quoted = ", ".join(f'"{c}"' for c in columns)
-        tables[table] = (quoted, len(columns), source.execute(f"SELECT {quoted} FROM {table}").fetchall())
-    source.close()
-    Path(floor_db).unlink(missing_ok=True)
-    target = sqlite3.connect(floor_db)
-    target.execute("PRAGMA journal_mode=WAL")
-    schema.migrate(target, Path(floor_db))
-
-    def write() -> None:
-        with target:
-            for table, (quoted, width, rows) in tables.items():
-                marks = ", ".join("?" * width)
-                target.executemany(f"INSERT INTO {table} ({quoted}) VALUES ({marks})", rows)
-
-    seconds, _ = timed(write)
-    target.close()
-    n_figures = len(tables["figures"][2])
-    return {"seconds": round(seconds, 2), "figures_per_s": round(n_figures / seconds, 1),
-            "reports_per_s": round(len(tables["reports"][2]) / seconds, 1)}
-
-
-def phase_store_ops(db: str, out_dir: str) -> dict:
-    """Search across all reports and export of every figure, each beside its raw floor."""
-    import csv
-    import sqlite3
-
-    from app.core.model import STATUSES
-    from app.store.database import open_store
-    from app.store.dataset import export_dataset
-    base = baseline_mb()
-    store = open_store(db, create=False)
-    raw = sqlite3.connect(db)
-    search = {}
-    for name, query in SEARCH_QUERIES.items():
-        times, hits = [], []
-        for _ in range(7):
-            seconds, found = timed(lambda: store.search(query))
-            times.append(seconds)
-            hits = found
-        if len(query) >= 3:
-            floor_sql = "SELECT rowid FROM reports_fts WHERE reports_fts MATCH ? LIMIT 500"
-            floor_arg = '"' + query + '"'
-        else:
-            floor_sql, floor_arg = "SELECT id FROM reports WHERE text LIKE ? LIMIT 500", f"%{query}%"
-        floor = median([timed(lambda: raw.execute(floor_sql, (floor_arg,)).fetchall())[0] for _ in range(7)])
-        search[name] = {"query": query, "hits": len(hits), "median_s": round(median(times), 4),
-                        "max_s": round(max(times), 4), "floor_raw_query_s": round(floor, 4)}
-    floor_s, n_floor_rows = timed(lambda: _csv_floor(raw, Path(out_dir) / "floor.csv", csv))
-    export = {"floor_csv_writer_s": round(floor_s, 2), "floor_rows": n_floor_rows}
-    for fmt in ("csv", "xlsx"):
-        out = Path(out_dir) / f"all_figures_long.{fmt}"
-        seconds, rows = timed(lambda: export_dataset(store, out, fmt=fmt, layout="long", statuses=STATUSES))
-        export[fmt] = {"seconds": round(seconds, 2), "rows": rows, "mb": round(out.stat().st_size / 1e6, 1)}
-    store.close()
-    raw.close()
-    return {"search": search, "export": export, **peak_memory_mb(base)}
-
-
-def _csv_floor(conn, path: Path, csv) -> int:
-    """csv.writer of the same rows: every figure with its report's metadata, in one query."""
-    cursor = conn.execute(
-        "SELECT r.file_name, r.agency, r.region, r.level, r.report_year, f.* "
-        "FROM figures f JOIN reports r ON r.id = f.report_id ORDER BY r.id, f.start")
-    count = 0
-    with open(path, "w", newline="", encoding="utf-8-sig") as handle:
-        writer = csv.writer(handle)
-        writer.writerow([d[0] for d in cursor.description])
-        for row in cursor:
-            writer.writerow(row)
-            count += 1
-    return count
-
-
-PHASES = {"extract": phase_extract, "import": phase_import, "import_floor": phase_import_floor,
-          "store_ops": phase_store_ops}
-
-
 # ---- the orchestrator ----------------------------------------------------------------------
 
-def run_phase(name: str, **kwargs) -> dict:
+def run_phase(name: str, home: Path, **kwargs) -> dict:
     """Run one phase in a fresh interpreter; its failure becomes {"error": ...}, not a crash."""
     print(f"[benchmark] {name} ...", file=sys.stderr, flush=True)
-    script = Path(__file__).resolve().parent / ("bench_gui.py" if name == "gui" else "benchmark.py")
-    command = [sys.executable, str(script), "--phase", name, "--phase-args", json.dumps(kwargs)]
+    command = [sys.executable, str(Path(__file__).resolve()), "--phase", name, "--phase-args", json.dumps(kwargs)]
+    # Offscreen, and a private data folder: the benchmark never touches the user's settings.
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYQTGRAPH_QT_LIB": "PySide6",
-           "REPORT_REVIEWER_HOME": kwargs.get("home", os.environ.get("REPORT_REVIEWER_HOME", ""))}
-    if not env["REPORT_REVIEWER_HOME"]:
-        del env["REPORT_REVIEWER_HOME"]
+           "REPORT_REVIEWER_HOME": str(home)}
     started = time.perf_counter()
     try:
         done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=PHASE_TIMEOUT_S)
@@ -300,7 +96,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--phase-args", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.phase:
-        print(json.dumps(PHASES[args.phase](**json.loads(args.phase_args)), ensure_ascii=False))
+        if args.phase == "gui":
+            from bench_gui import phase_gui as phase
+        else:
+            phase = PHASES[args.phase]
+        print(json.dumps(phase(**json.loads(args.phase_args)), ensure_ascii=False))
         return 0
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="rr-bench-"))
     try:
@@ -318,13 +118,15 @@ def run_all(args, workdir: Path) -> dict:
     print(f"[benchmark] generating {args.reports} reports in {corpus}", file=sys.stderr, flush=True)
     shutil.rmtree(corpus, ignore_errors=True)
     corpus_s, reports = timed(lambda: bench_corpus.generate_corpus(corpus, args.reports, args.seed))
+    home = workdir / "home"
+    home.mkdir(exist_ok=True)
     phases = {
-        "extract": run_phase("extract", corpus=str(corpus), workers=args.workers, sample=args.sample),
-        "import": run_phase("import", corpus=str(corpus), db=str(db), workers=args.workers),
-        "import_floor": run_phase("import_floor", db=str(db), floor_db=str(workdir / "floor.db")),
-        "store_ops": run_phase("store_ops", db=str(db), out_dir=str(workdir)),
+        "extract": run_phase("extract", home, corpus=str(corpus), workers=args.workers, sample=args.sample),
+        "import": run_phase("import", home, corpus=str(corpus), db=str(db), workers=args.workers),
+        "import_floor": run_phase("import_floor", home, db=str(db), floor_db=str(workdir / "floor.db")),
+        "store_ops": run_phase("store_ops", home, db=str(db), out_dir=str(workdir)),
         "gui": {"skipped": True} if args.skip_gui else run_phase(
-            "gui", db=str(db), switches=args.switches, home=str(workdir / "home")),
+            "gui", home, db=str(db), switches=args.switches, spawned_at=time.time()),
     }
     corpus_info = {"reports": len(reports), "mb": round(sum(r.n_bytes for r in reports) / 1e6, 1),
                    "generate_s": round(corpus_s, 2), "seed": args.seed,
@@ -361,7 +163,8 @@ def assemble(phases: dict, n_reports: int, workers: int, head: dict) -> dict:
         "figures_per_s": verdict(_get(im, "figures_per_s"), _get(fl, "figures_per_s"), None),
         "reports": _get(im, "reports"), "figures": _get(im, "figures"),
         "duplicates": _get(im, "duplicates"), "failed": _get(im, "n_failed"),
-        "floor_is": "sqlite3 executemany of the same rows in one transaction (FTS triggers included)",
+        "floor_is": "sqlite3 executemany of the same rows in one transaction, FTS indexed by one INSERT…SELECT",
+        "floor_with_row_fts_trigger_s": _get(fl, "with_row_fts_trigger_s"),
     }
     search = {name: {**verdict(_get(ops, "search", name, "median_s"), _get(ops, "search", name, "floor_raw_query_s"),
                                TARGETS["search_s"]),
@@ -369,10 +172,11 @@ def assemble(phases: dict, n_reports: int, workers: int, head: dict) -> dict:
                      "max_s": _get(ops, "search", name, "max_s")}
               for name in SEARCH_QUERIES}
     export_target = round(TARGETS["export_s"] * scale, 2)
-    floor_csv = _get(ops, "export", "floor_csv_writer_s")
-    export = {f"{fmt}_long_s": {**verdict(_get(ops, "export", fmt, "seconds"), floor_csv, export_target),
+    export = {f"{fmt}_long_s": {**verdict(_get(ops, "export", fmt, "seconds"), _get(ops, "export", "csv", "floor_s"),
+                                          export_target),
                                 "rows": _get(ops, "export", fmt, "rows"), "mb": _get(ops, "export", fmt, "mb")}
               for fmt in ("csv", "xlsx")}
+    export["xlsx_long_s"]["floor_openpyxl_write_only_s"] = _get(ops, "export", "xlsx", "floor_s")
     export["floor_is"] = "csv.writer of every figure joined with its report, one query"
     window, switch, table = _gui_sections(gui)
     memory = {name: {k: _get(phases[name], k) for k in ("peak_mb", "children_peak_mb", "baseline_mb")}
@@ -399,12 +203,14 @@ def _gui_sections(gui: dict) -> tuple[dict, dict, dict]:
         note = gui if "error" in gui else {"skipped": True}
         return dict(note), dict(note), dict(note)
     window = {"usable_s": verdict(gui["usable_s"], gui["floor_open_list_s"], TARGETS["window_usable_s"]),
-              "floor_is": "open_store + list_reports", "reports_listed": gui["reports_listed"]}
+              "floor_is": "open_store + list_reports", "reports_listed": gui["reports_listed"],
+              "process_start_to_usable_s": gui["startup_with_imports_s"]}
     switch = {"median_s": verdict(gui["switch_median_s"], gui["floor_switch_median_s"], None),
               "p95_s": verdict(gui["switch_p95_s"], gui["floor_switch_p95_s"], TARGETS["switch_p95_s"]),
-              "switches": gui["switches"], "floor_is": "store.report + store.figures"}
+              "switches": gui["switches"], "highlights_on_last_report": gui["highlights_on_last"],
+              "floor_is": "store.report + store.figures"}
     table = {name: verdict(gui[name], gui[f"floor_{name}"], None)
-             for name in ("filter_s", "sort_s", "report_list_sort_s")}
+             for name in ("filter_s", "sort_s", "report_list_sort_s", "report_list_filter_s")}
     table["rows"] = gui["table_rows"]
     table["floor_is"] = "the same filter / sort on plain Python lists of the rows"
     return window, switch, table

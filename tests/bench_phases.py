@@ -1,0 +1,238 @@
+"""The measurements of tests/benchmark.py that need no window, each run in its own process.
+
+Every phase returns a JSON-able dict with its own peak memory, so the numbers are the
+program's and not the benchmark's. A floor beside each measurement is the same work done
+the bare way (reading + decoding only; a raw executemany; a raw FTS query; csv.writer).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import bench_corpus
+
+SEARCH_QUERIES = {"three_plus_chars": "法律顾问", "two_chars": "普法"}
+
+
+def timed(work):
+    started = time.perf_counter()
+    result = work()
+    return time.perf_counter() - started, result
+
+
+def median(values):
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def percentile(values, share: float):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def peak_memory_mb(baseline_mb: float | None = None) -> dict:
+    """Peak resident memory of this process and of its largest finished child, in MB."""
+    import resource
+    scale = 1 / 1024 / 1024 if sys.platform == "darwin" else 1 / 1024  # bytes on macOS, KB on Linux
+    peak = {"peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale, 1),
+            "children_peak_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * scale, 1)}
+    if baseline_mb is not None:
+        peak["baseline_mb"] = baseline_mb
+    return peak
+
+
+def baseline_mb() -> float:
+    """Peak memory so far: the interpreter with the program's modules imported, before any work."""
+    return peak_memory_mb()["peak_mb"]
+
+
+def report_files(corpus: Path) -> list[Path]:
+    return sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".html"))
+
+
+# ---- phases: each runs in a child process and returns a JSON-able dict ----------------------
+
+def _decode_one(path: str) -> int:
+    from app.core.readers import read_report
+    return len(read_report(path)[1].text)
+
+
+def _decode_extract_one(path: str) -> int:
+    from app.core.extract import extract
+    from app.core.readers import read_report
+    return len(extract(read_report(path)[1].text).figures)
+
+
+def _throughput(seconds: float, n: int, n_bytes: int) -> dict:
+    return {"seconds": round(seconds, 3), "reports_per_s": round(n / seconds, 1),
+            "mb_per_s": round(n_bytes / 1e6 / seconds, 2)}
+
+
+def phase_extract(corpus: str, workers: int, sample: int) -> dict:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from app.core.extract import extract
+    from app.core.readers import read_report
+    base = baseline_mb()
+    paths = [str(p) for p in report_files(Path(corpus))][:sample]
+    n_bytes = sum(os.path.getsize(p) for p in paths)
+    for path in paths[:3]:  # the first chardet call and regex compiles are start-up, not throughput
+        _decode_extract_one(path)
+    floor_s, _ = timed(lambda: [read_report(p) for p in paths])
+    single_s, extractions = timed(lambda: [extract(read_report(p)[1].text) for p in paths])
+    chunk = max(1, len(paths) // (workers * 16))
+    with ProcessPoolExecutor(workers) as pool:
+        pool_floor_s, _ = timed(lambda: list(pool.map(_decode_one, paths, chunksize=chunk)))
+        pool_s, _ = timed(lambda: list(pool.map(_decode_extract_one, paths, chunksize=chunk)))
+    return {
+        "reports": len(paths), "mb": round(n_bytes / 1e6, 2),
+        "single_process": {**_throughput(single_s, len(paths), n_bytes),
+                           "floor_read_decode": _throughput(floor_s, len(paths), n_bytes)},
+        "all_cores": {**_throughput(pool_s, len(paths), n_bytes), "workers": workers,
+                      "floor_read_decode": _throughput(pool_floor_s, len(paths), n_bytes)},
+        "per_report": {"figures": round(median([len(x.figures) for x in extractions]), 1),
+                       "sections": round(median([len(x.sections) for x in extractions]), 1)},
+        "metadata_match": _metadata_match(Path(corpus), paths, extractions),
+        **peak_memory_mb(base),
+    }
+
+
+def _metadata_match(corpus: Path, paths: list[str], extractions: list) -> dict:
+    """Share of sampled reports whose extracted metadata equals what the generator wrote."""
+    manifest = {r["file_name"]: r for r in
+                json.loads((corpus / bench_corpus.MANIFEST_NAME).read_text(encoding="utf-8"))}
+    fields = ("title", "agency", "region", "level", "report_year", "publish_date")
+    hits = dict.fromkeys(fields, 0)
+    for path, extraction in zip(paths, extractions):
+        expected = manifest[Path(path).name]
+        for name in fields:
+            hits[name] += getattr(extraction.metadata, name) == expected[name]
+    return {name: round(count / max(1, len(paths)), 3) for name, count in hits.items()}
+
+
+def phase_import(corpus: str, db: str, workers: int) -> dict:
+    from app.store.database import open_store
+    from app.store.importer import import_paths
+    base = baseline_mb()
+    Path(db).unlink(missing_ok=True)
+    store = open_store(db)
+    seconds, summary = timed(lambda: import_paths(store, [corpus], workers=workers))
+    n_reports = store.report_count()
+    n_figures = sum(store.progress().values())
+    store.close()
+    return {"seconds": round(seconds, 2), "reports": n_reports, "figures": n_figures,
+            "reports_per_s": round(n_reports / seconds, 1),
+            "figures_per_s": round(n_figures / seconds, 1),
+            "duplicates": len(summary.duplicates), "failed": summary.failed[:5],
+            "n_failed": len(summary.failed), **peak_memory_mb(base)}
+
+
+def phase_import_floor(db: str, floor_db: str) -> dict:
+    """The same rows written by a bare sqlite3 executemany in one transaction, indexed for search
+    once with INSERT…SELECT; and again through the schema's per-row FTS trigger, for comparison."""
+    import sqlite3
+
+    from app.store import schema
+    source = sqlite3.connect(db)
+    tables = {}
+    for table in ("reports", "sections", "figures"):
+        columns = [row[1] for row in source.execute(f"PRAGMA table_info({table})")]
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        tables[table] = (quoted, len(columns), source.execute(f"SELECT {quoted} FROM {table}").fetchall())
+    source.close()
+
+    def write(with_trigger: bool) -> float:
+        Path(floor_db).unlink(missing_ok=True)
+        target = sqlite3.connect(floor_db)
+        target.execute("PRAGMA journal_mode=WAL")
+        schema.migrate(target, Path(floor_db))
+        if not with_trigger:
+            target.execute("DROP TRIGGER reports_ai")
+        started = time.perf_counter()
+        with target:
+            for table, (quoted, width, rows) in tables.items():
+                marks = ", ".join("?" * width)
+                target.executemany(f"INSERT INTO {table} ({quoted}) VALUES ({marks})", rows)
+            if not with_trigger:
+                target.execute("INSERT INTO reports_fts(rowid, text) SELECT id, text FROM reports")
+        seconds = time.perf_counter() - started
+        target.close()
+        return seconds
+
+    seconds, trigger_seconds = write(with_trigger=False), write(with_trigger=True)
+    n_figures = len(tables["figures"][2])
+    return {"seconds": round(seconds, 2), "figures_per_s": round(n_figures / seconds, 1),
+            "reports_per_s": round(len(tables["reports"][2]) / seconds, 1),
+            "with_row_fts_trigger_s": round(trigger_seconds, 2)}
+
+
+def phase_store_ops(db: str, out_dir: str) -> dict:
+    """Search across all reports and export of every figure, each beside its raw floor."""
+    import sqlite3
+
+    from app.core.model import STATUSES
+    from app.store.database import open_store
+    from app.store.dataset import export_dataset
+    base = baseline_mb()
+    store = open_store(db, create=False)
+    raw = sqlite3.connect(db)
+    search = {}
+    for name, query in SEARCH_QUERIES.items():
+        times, hits = [], []
+        for _ in range(7):
+            seconds, found = timed(lambda: store.search(query))
+            times.append(seconds)
+            hits = found
+        if len(query) >= 3:
+            floor_sql = "SELECT rowid FROM reports_fts WHERE reports_fts MATCH ? LIMIT 500"
+            floor_arg = '"' + query + '"'
+        else:
+            floor_sql, floor_arg = "SELECT id FROM reports WHERE text LIKE ? LIMIT 500", f"%{query}%"
+        floor = median([timed(lambda: raw.execute(floor_sql, (floor_arg,)).fetchall())[0] for _ in range(7)])
+        search[name] = {"query": query, "hits": len(hits), "median_s": round(median(times), 4),
+                        "max_s": round(max(times), 4), "floor_raw_query_s": round(floor, 4)}
+    export = {}
+    for fmt in ("csv", "xlsx"):
+        floor_s, floor_rows = timed(lambda: _floor_export(raw, Path(out_dir) / f"floor.{fmt}", fmt))
+        out = Path(out_dir) / f"all_figures_long.{fmt}"
+        seconds, rows = timed(lambda: export_dataset(store, out, fmt=fmt, layout="long", statuses=STATUSES))
+        export[fmt] = {"seconds": round(seconds, 2), "rows": rows, "mb": round(out.stat().st_size / 1e6, 1),
+                       "floor_s": round(floor_s, 2), "floor_rows": floor_rows}
+    store.close()
+    raw.close()
+    return {"search": search, "export": export, **peak_memory_mb(base)}
+
+
+def _floor_export(conn, path: Path, fmt: str) -> int:
+    """The same rows (every figure with its report's metadata, one query) through csv.writer,
+    or through openpyxl's write-only mode for XLSX."""
+    cursor = conn.execute(
+        "SELECT r.file_name, r.agency, r.region, r.level, r.report_year, f.* "
+        "FROM figures f JOIN reports r ON r.id = f.report_id ORDER BY r.id, f.start")
+    header, count = [d[0] for d in cursor.description], 0
+    if fmt == "csv":
+        import csv
+        with open(path, "w", newline="", encoding="utf-8-sig") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(header)
+            for row in cursor:
+                writer.writerow(row)
+                count += 1
+        return count
+    from openpyxl import Workbook
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("figures")
+    sheet.append(header)
+    for row in cursor:
+        sheet.append(row)
+        count += 1
+    book.save(path)
+    return count
+
+
+PHASES = {"extract": phase_extract, "import": phase_import, "import_floor": phase_import_floor,
+          "store_ops": phase_store_ops}
