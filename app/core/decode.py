@@ -1,0 +1,211 @@
+"""Turn a report file's bytes into the stored text (CODEBOOK §1), keeping the evidence.
+
+Order, measured right on every case tried (see STACK-FACTS "Decoding"): a BOM, then
+BOM-less UTF-16/32 recognised by where its NUL bytes sit, then strict UTF-8, then chardet
+limited to Chinese and Unicode answers, and only then a lossy decode marked as damaged.
+GB18030 is never tried blind: Big5 bytes decode "cleanly" as GB18030 into garbage.
+"""
+from __future__ import annotations
+
+import codecs
+
+import chardet
+
+from app.core.model import Decoded
+
+REPLACEMENT = "\ufffd"
+SURE = 1.0
+SNIFFED = 0.9  # BOM-less UTF-16/32 recognised by its NUL bytes
+# chardet answers nonsense (cp737, IBM855) on damaged bytes with confidence ~0.03.
+CONFIDENCE_FLOOR = 0.3
+# Below this a guess is shown to the reviewer as uncertain (a 200-byte GBK file scores ~0.4).
+CONFIDENT = 0.7
+DETECTION_SAMPLE = 256 * 1024
+UNICODE_SNIFF_SAMPLE = 4096
+# More replacement characters than this share of the text means the file is not text at all.
+MAX_DAMAGE_RATIO = 0.1
+
+_BOMS = (  # UTF-32 first: the UTF-32 LE BOM starts with the UTF-16 LE BOM.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# chardet's answers we trust, mapped to the codec that decodes them best.
+_ACCEPTED = {
+    "utf-8": "utf-8",
+    "utf-8-sig": "utf-8",
+    "ascii": "utf-8",
+    "utf-16": "utf-16",
+    "utf-16-le": "utf-16-le",
+    "utf-16-be": "utf-16-be",
+    "utf-32": "utf-32",
+    "utf-32-le": "utf-32-le",
+    "utf-32-be": "utf-32-be",
+    # Python's gb2312 codec silently changes "—"; GB18030 is the superset of all three.
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "gb18030": "gb18030",
+    "big5": "big5hkscs",
+    "big5hkscs": "big5hkscs",
+    "cp950": "cp950",
+}
+
+
+class DecodeError(Exception):
+    """Nothing turns these bytes into usable text; str() is a one-line message."""
+
+
+def normalise_text(text: str) -> str:
+    """CODEBOOK §1: drop a leading BOM, turn CRLF and CR into LF, change nothing else."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def bom_encoding(data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
+def sniff_unicode(data: bytes) -> str | None:
+    """The UTF-16/32 codec these bytes use, from a BOM or from the pattern of NUL bytes."""
+    found = bom_encoding(data)
+    if found:
+        return None if found == "utf-8" else found
+    sample = data[:UNICODE_SNIFF_SAMPLE]
+    if b"\x00" not in sample:
+        return None
+    for codec in _nul_pattern_codecs(sample):
+        text = sample.decode(codec, errors="replace")
+        if _looks_like_text(text):
+            return codec
+    return None
+
+
+def _nul_pattern_codecs(sample: bytes) -> list[str]:
+    """Codecs to try on bytes with NULs: UTF-32 when two bytes of four are always NUL."""
+    found = []
+    if len(sample) >= 4:
+        quads = [sample[i::4] for i in range(4)]
+        if not quads[3].strip(b"\x00"):
+            found.append("utf-32-le")
+        if not quads[0].strip(b"\x00"):
+            found.append("utf-32-be")
+    # NULs fall on both sides in UTF-16 (ASCII on one, U+4E00 一 on the other), so both
+    # byte orders are tried; only the right one gives Chinese rather than Hangul or symbols.
+    return found + ["utf-16-le", "utf-16-be"]
+
+
+def _looks_like_text(text: str) -> bool:
+    """Mostly Chinese, ASCII or CJK punctuation: garbage from a wrong codec is not."""
+    if not text:
+        return False
+    usual = sum(
+        1 for char in text
+        if char in "\t\n\r" or " " <= char <= "~" or "\u3000" <= char <= "\u303f"
+        or "\u4e00" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"
+        or "\u2000" <= char <= "\u206f"
+    )
+    return usual >= 0.8 * len(text)
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _detect(data: bytes) -> tuple[str | None, float]:
+    """chardet's answer on a bounded sample, kept only if it names a Chinese or Unicode codec."""
+    answer = chardet.detect(data[:DETECTION_SAMPLE])
+    name = (answer.get("encoding") or "").lower()
+    try:
+        name = codecs.lookup(name).name  # "UTF-16LE" and "utf-16-le" alike
+    except LookupError:
+        pass
+    confidence = float(answer.get("confidence") or 0.0)
+    codec = _ACCEPTED.get(name)
+    if codec is None or confidence < CONFIDENCE_FLOOR:
+        return None, confidence
+    return codec, confidence
+
+
+def _damage_warning(encoding: str, replaced: int) -> str:
+    return (
+        f"Some bytes could not be decoded as {encoding.upper()}: {replaced} character(s) "
+        f"were replaced by \ufffd; check the text or choose another encoding."
+    )
+
+
+def _lossy(data: bytes, encoding: str, confidence: float, prefix: str = "") -> Decoded:
+    text = normalise_text(data.decode(encoding, errors="replace"))
+    replaced = text.count(REPLACEMENT)
+    return Decoded(text, encoding, confidence, damaged=True,
+                   warning=prefix + _damage_warning(encoding, replaced))
+
+
+def decode_with(data: bytes, encoding: str) -> Decoded:
+    """Decode with a codec the reviewer chose; lossy bytes are replaced and flagged."""
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        raise DecodeError(f"Unknown encoding '{encoding}'.") from None
+    return _sure_or_lossy(data, codec, SURE)
+
+
+def _sure_or_lossy(data: bytes, codec: str, confidence: float) -> Decoded:
+    text = _strict(data, codec)
+    if text is not None:
+        return Decoded(normalise_text(text), codec, confidence)
+    return _lossy(data, codec, confidence)
+
+
+def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
+    """The stored text of a file and how it was decoded; `encoding` is a reviewer's override.
+
+    Raises DecodeError when even a lossy decode is mostly replacement characters.
+    """
+    if encoding:
+        return decode_with(data, encoding)
+    bom = bom_encoding(data)
+    if bom:
+        return _sure_or_lossy(data, bom, SURE)
+    unicode = sniff_unicode(data)
+    if unicode:
+        return _sure_or_lossy(data, unicode, SNIFFED)
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return Decoded(normalise_text(text), "utf-8", SURE)
+
+    guessed, confidence = _detect(data)
+    text = _strict(data, guessed) if guessed else None
+    if text is not None:
+        warning = None
+        if confidence < CONFIDENT:
+            warning = (
+                f"Encoding guessed as {guessed.upper()} with low confidence ({confidence:.2f}); "
+                f"check the text or choose another encoding."
+            )
+        return Decoded(normalise_text(text), guessed, round(confidence, 2), warning=warning)
+
+    return _best_lossy(data)
+
+
+def _best_lossy(data: bytes) -> Decoded:
+    """Both likely codecs with replacement; the one that needed fewer replacements wins."""
+    candidates = [_lossy(data, codec, 0.0, "The file looks damaged. ")
+                  for codec in ("utf-8", "gb18030")]
+    best = min(candidates, key=lambda decoded: decoded.text.count(REPLACEMENT))
+    replaced = best.text.count(REPLACEMENT)
+    if replaced > MAX_DAMAGE_RATIO * max(len(best.text), 1):
+        raise DecodeError(
+            "The file's encoding could not be recognised (it is neither Unicode nor "
+            "Chinese GB18030/Big5 text)."
+        )
+    return best

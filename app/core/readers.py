@@ -1,0 +1,163 @@
+"""Find report files and read each into its stored text, one clear message per bad file.
+
+The importer reads hundreds of files gathered from the web; a bad one must not stop the
+rest, so every problem is a ReadError whose str() is a one-line message for the reviewer.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from app.core.decode import DecodeError, decode_bytes, normalise_text, sniff_unicode
+from app.core.docx_text import NotADocx, docx_to_text
+from app.core.html_text import html_from_bytes
+from app.core.model import Decoded
+
+SUPPORTED_SUFFIXES = frozenset({".txt", ".html", ".htm", ".docx"})
+MAX_FILE_BYTES = 20 * 1024 * 1024
+BINARY_SAMPLE = 8192
+# Share of control bytes above which a file is data; GB18030 and Big5 never use bytes < 0x20.
+MAX_CONTROL_RATIO = 0.05
+_TEXT_CONTROLS = frozenset(b"\t\n\v\f\r\x1a\x1b")
+_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document; save it as text or .docx first"),
+    (b"PK\x03\x04", "a zip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Word/Excel file (.doc/.xls); save it as .docx first"),
+    (b"{\\rtf", "an RTF document; save it as .docx first"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"\x7fELF", "a program"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+
+
+class ReadError(DecodeError):
+    """A file that cannot become a report; str() is a one-line message.
+
+    A DecodeError subclass so that callers catching either are safe.
+    """
+
+
+def _describe_suffixes(suffixes) -> str:
+    return ", ".join(sorted(suffixes))
+
+
+def collect_files(
+    paths: list[str | Path], suffixes=SUPPORTED_SUFFIXES
+) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Report files under `paths` (folders searched recursively, each folder's files sorted)
+    and (path, message) for each path that yields none."""
+    files: list[Path] = []
+    errors: list[tuple[str, str]] = []
+    seen: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found, problems = _files_in_folder(path, suffixes)
+            errors.extend(problems)
+            if not found and not problems:
+                errors.append((str(path), f"No report files ({_describe_suffixes(suffixes)}) "
+                                          f"in this folder."))
+        elif path.is_file():
+            found = [path]
+            if path.suffix.lower() not in suffixes:
+                errors.append((str(path), f"Not a supported file type ({path.suffix or 'none'}); "
+                                          f"use {_describe_suffixes(suffixes)}."))
+                continue
+        else:
+            errors.append((str(path), "No such file or folder."))
+            continue
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(file)
+    return files, errors
+
+
+def _files_in_folder(folder: Path, suffixes) -> tuple[list[Path], list[tuple[str, str]]]:
+    found: list[Path] = []
+    problems: list[tuple[str, str]] = []
+
+    def unreadable(error: OSError) -> None:
+        problems.append((error.filename or str(folder), f"Cannot open folder: {error.strerror}."))
+
+    for root, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+        for name in sorted(names):
+            # Hidden files and Word's "~$name.docx" lock files are never reports.
+            if name.startswith((".", "~$")):
+                continue
+            if Path(name).suffix.lower() in suffixes:
+                found.append(Path(root) / name)
+    return found, problems
+
+
+def read_report(path: str | Path) -> tuple[bytes, Decoded]:
+    """The file's original bytes and its stored text; ReadError says what is wrong."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise ReadError("This is a folder, not a file.")
+        if size > MAX_FILE_BYTES:
+            raise ReadError(f"The file is too large ({size / 1024 / 1024:.1f} MB; "
+                            f"the limit is {MAX_FILE_BYTES // 1024 // 1024} MB).")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReadError("The file does not exist.") from None
+    except OSError as error:
+        raise ReadError(f"The file cannot be read: {error.strerror or error}.") from None
+    if not data:
+        raise ReadError("The file is empty.")
+    suffix = path.suffix.lower()
+    if suffix != ".docx":
+        kind = binary_kind(data)
+        if kind:
+            raise ReadError(f"This is not a text file (it looks like {kind}).")
+    decoded = text_from_bytes(data, suffix)
+    if not decoded.text.strip():
+        raise ReadError("The file contains no text.")
+    return data, decoded
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What non-text data this looks like, or None for text (UTF-16/32 included)."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if sniff_unicode(data):
+        return None  # UTF-16/32 text is full of NUL bytes
+    sample = data[:BINARY_SAMPLE]
+    if b"\x00" in sample:
+        return "binary data with NUL bytes"
+    controls = sum(1 for byte in sample if byte < 0x20 and byte not in _TEXT_CONTROLS)
+    if controls > MAX_CONTROL_RATIO * len(sample):
+        return "binary data with many control characters"
+    return None
+
+
+def text_from_bytes(data: bytes, suffix: str, encoding: str | None = None) -> Decoded:
+    """Stored text for a file's bytes by type: .docx paragraphs, web-page text, or plain text.
+
+    `encoding` overrides detection (not used for .docx, which is always UTF-8 XML).
+    Raises ReadError.
+    """
+    suffix = suffix.lower() if suffix.startswith(".") else "." + suffix.lower()
+    try:
+        if suffix == ".docx":
+            return Decoded(normalise_text(docx_to_text(data)), "utf-8", 1.0)
+        if suffix in (".html", ".htm"):
+            return html_from_bytes(data, encoding)
+        return decode_bytes(data, encoding)
+    except NotADocx:
+        raise ReadError("This is not a valid Word file (.docx); it may be damaged, "
+                        "or an old .doc file renamed.") from None
+    except ReadError:
+        raise
+    except DecodeError as error:
+        raise ReadError(str(error)) from None
