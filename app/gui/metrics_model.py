@@ -40,6 +40,18 @@ HEADERS = {
     Column.CONFIDENCE: "Confidence", Column.NOTE: "Note", Column.SECTION: "Section",
 }
 EDITABLE = {Column.LABEL, Column.VALUE, Column.UNIT, Column.QUALIFIER, Column.INDICATOR, Column.NOTE}
+N_COLUMNS = len(Column)
+FIELDS = ("label", "value", "unit", "qualifier", "indicator", "status", "headline", "confidence", "note",
+          "section_category")  # FigureRow attribute per column, in Column order
+_BASE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+FLAGS = tuple(_BASE_FLAGS | (Qt.ItemFlag.ItemIsEditable if c in EDITABLE else Qt.ItemFlag.NoItemFlags)
+              | (Qt.ItemFlag.ItemIsUserCheckable if c == Column.HEADLINE else Qt.ItemFlag.NoItemFlags)
+              for c in Column)
+CHECK = Qt.ItemDataRole.CheckStateRole
+BACKGROUND = Qt.ItemDataRole.BackgroundRole
+FOREGROUND = Qt.ItemDataRole.ForegroundRole
+ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 MAX_UNIT_LENGTH = 8
 
 
@@ -86,7 +98,7 @@ class MetricsModel(QAbstractTableModel):
         same_ids = [f.id for f in figures] == [f.id for f in self._rows]
         if same_ids and figures:
             self._rows = list(figures)
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, N_COLUMNS - 1))
             return
         self.beginResetModel()
         self._rows = list(figures)
@@ -107,7 +119,7 @@ class MetricsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else N_COLUMNS
 
     def headerData(self, section, orientation, role=DISPLAY):
         if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
@@ -119,33 +131,28 @@ class MetricsModel(QAbstractTableModel):
     def flags(self, index):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        column = Column(index.column())
-        if column in EDITABLE:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        if column == Column.HEADLINE:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
+        return FLAGS[index.column()]
 
     def data(self, index, role=DISPLAY):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        # called thousands of times per report switch: plain ints, no enum construction
+        row, column = index.row(), index.column()
+        if not 0 <= row < len(self._rows):
             return None
-        figure = self._rows[index.row()]
-        column = Column(index.column())
+        figure = self._rows[row]
         if role == DISPLAY:
             return self._display(figure, column)
         if role == EDIT:
-            return self._edit_value(figure, column)
-        if role == Qt.ItemDataRole.CheckStateRole and column == Column.HEADLINE:
+            return getattr(figure, FIELDS[column])
+        if role == CHECK and column == Column.HEADLINE:
             return Qt.CheckState.Checked if figure.headline else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.BackgroundRole and column == Column.STATUS:
+        if role == BACKGROUND and column == Column.STATUS:
             return theme.status_colour(figure.status)
-        if role == Qt.ItemDataRole.ForegroundRole and figure.status == "rejected":
+        if role == FOREGROUND and figure.status == "rejected":
             return theme.REJECTED_TEXT
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(figure, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.VALUE, Column.CONFIDENCE):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ALIGNMENT and column in (Column.VALUE, Column.CONFIDENCE):
+            return RIGHT_ALIGNED
         if role == Role.FIGURE_ID:
             return figure.id
         if role == Role.STATUS:
@@ -154,7 +161,8 @@ class MetricsModel(QAbstractTableModel):
             return self._sort_key(figure, column)
         return None
 
-    def _display(self, figure, column: Column):
+    @staticmethod
+    def _display(figure, column: int):
         if column == Column.VALUE:
             return format_value(figure.value)
         if column == Column.QUALIFIER:
@@ -167,25 +175,16 @@ class MetricsModel(QAbstractTableModel):
             return f"{figure.confidence:.2f}"
         if column == Column.SECTION:
             return tr(figure.section_category) if figure.section_category else ""
-        return self._edit_value(figure, column) or ""
+        return getattr(figure, FIELDS[column]) or ""
 
     @staticmethod
-    def _edit_value(figure, column: Column):
-        return {
-            Column.LABEL: figure.label, Column.VALUE: figure.value, Column.UNIT: figure.unit,
-            Column.QUALIFIER: figure.qualifier, Column.INDICATOR: figure.indicator,
-            Column.STATUS: figure.status, Column.HEADLINE: figure.headline,
-            Column.CONFIDENCE: figure.confidence, Column.NOTE: figure.note,
-            Column.SECTION: figure.section_category,
-        }[column]
-
-    def _sort_key(self, figure, column: Column):
+    def _sort_key(figure, column: int):
+        value = getattr(figure, FIELDS[column])
         if column in (Column.VALUE, Column.CONFIDENCE):
-            value = self._edit_value(figure, column)
             return float(value) if value is not None else -math.inf
         if column == Column.HEADLINE:
-            return int(bool(figure.headline))
-        return str(self._edit_value(figure, column) or "")
+            return int(bool(value))
+        return str(value or "")
 
     @staticmethod
     def _tooltip(figure, column: Column):
@@ -205,7 +204,7 @@ class MetricsModel(QAbstractTableModel):
             return False
         figure = self._rows[index.row()]
         column = Column(index.column())
-        if role == Qt.ItemDataRole.CheckStateRole and column == Column.HEADLINE:
+        if role == CHECK and column == Column.HEADLINE:
             on = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
             return self._write(figure, lambda: self.store.set_headline(figure.id, on))
         if role != EDIT or column not in EDITABLE:

@@ -80,11 +80,23 @@ class ReviewController(QObject):
         self.metrics.set_figures(figures)
         self.report_list.select_report(report_id)
         store.set_setting("last_report_id", report_id)
-        if figure_id is None:
-            figure_id = next((f.id for f in figures if f.status == "pending"), figures[0].id if figures else None)
-        if figure_id is not None:
-            self.metrics.select_figure(figure_id)
+        self._select_or_first_pending(figure_id, figures)
         self.report_opened.emit(report_id)
+
+    def _select_or_first_pending(self, figure_id: int | None, figures: list) -> None:
+        if figure_id is not None and self.metrics.select_figure(figure_id):
+            return
+        fallback = next((f.id for f in figures if f.status == "pending"), figures[0].id if figures else None)
+        if fallback is not None:
+            self.metrics.select_figure(fallback)
+
+    def refresh_current(self, figure_id: int | None = None) -> None:
+        """Re-read the open report after an undo/redo, keeping the text and its scroll position."""
+        self._report = self.store.report(self.report_id)
+        self.metadata.set_report(self._report)
+        self.metrics.set_figures(self.store.figures(self.report_id))
+        self._after_write(self.report_id)
+        self._select_or_first_pending(figure_id, self.metrics.model.figures())
 
     def _show_figure(self, figure_id: int) -> None:
         row = self.metrics.model.row_of(figure_id)
@@ -209,8 +221,12 @@ class ReviewController(QObject):
             return
         self.report_list.set_reports(self.store.list_reports())
         target = result.report_id if result.report_id is not None else self.report_id
-        if target is not None:
-            self.open_report(target, result.figure_ids[0] if result.figure_ids else None)
+        figure_id = result.figure_ids[0] if result.figure_ids else None
+        if target == self.report_id:
+            self.report_list.select_report(target)
+            self.refresh_current(figure_id)
+        elif target is not None:
+            self.open_report(target, figure_id)
         self._update_history()
         self.data_changed.emit()
         self.message.emit(result.description)
