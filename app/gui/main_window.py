@@ -245,6 +245,8 @@ class MainWindow(QMainWindow):
 
     # --- status and charts ------------------------------------------------------------
     def _update_progress(self) -> None:
+        if self.store is None:  # closed while the timer was pending
+            return
         counts = self.store.progress()
         total = sum(counts.values())
         reviewed = total - counts.get("pending", 0)
@@ -274,6 +276,7 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
 
     def closeEvent(self, event):
+        self._progress_timer.stop()
         self.settings.save_window(self)
         if self.store is not None:
             self.store.release_app_lock()

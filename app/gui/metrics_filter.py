@@ -13,6 +13,17 @@ NO_INDICATOR = "__none__"  # filter value for figures that have no indicator yet
 REVIEWED = "__reviewed__"  # filter value for every status but pending
 
 
+def refilter(proxy: QSortFilterProxyModel, change) -> None:
+    """Apply a filter setting; Qt 6.10 deprecates invalidateFilter() for begin/endFilterChange()."""
+    if hasattr(proxy, "beginFilterChange"):
+        proxy.beginFilterChange()
+        change()
+        proxy.endFilterChange()
+    else:
+        change()
+        proxy.invalidateFilter()
+
+
 class MetricsFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -24,24 +35,19 @@ class MetricsFilterProxy(QSortFilterProxyModel):
         self._min_confidence = 0.0
 
     def set_status(self, status: str | None) -> None:
-        self._status = status or None
-        self.invalidateFilter()
+        refilter(self, lambda: setattr(self, "_status", status or None))
 
     def set_indicator(self, indicator: str | None) -> None:
-        self._indicator = indicator or None
-        self.invalidateFilter()
+        refilter(self, lambda: setattr(self, "_indicator", indicator or None))
 
     def set_category(self, category: str | None) -> None:
-        self._category = category or None
-        self.invalidateFilter()
+        refilter(self, lambda: setattr(self, "_category", category or None))
 
     def set_qualifier(self, qualifier: str | None) -> None:
-        self._qualifier = qualifier or None
-        self.invalidateFilter()
+        refilter(self, lambda: setattr(self, "_qualifier", qualifier or None))
 
     def set_min_confidence(self, minimum: float) -> None:
-        self._min_confidence = float(minimum)
-        self.invalidateFilter()
+        refilter(self, lambda: setattr(self, "_min_confidence", float(minimum)))
 
     def is_filtering(self) -> bool:
         return any((self._status, self._indicator, self._category, self._qualifier, self._min_confidence))

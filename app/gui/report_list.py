@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui import theme
+from app.gui.metrics_filter import refilter
 from app.gui.roles import Role
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -118,8 +119,7 @@ class ReportFilterProxy(QSortFilterProxyModel):
         self._needle = ""
 
     def set_text(self, text: str) -> None:
-        self._needle = text.strip().lower()
-        self.invalidateFilter()
+        refilter(self, lambda: setattr(self, "_needle", text.strip().lower()))
 
     def filterAcceptsRow(self, source_row, source_parent) -> bool:
         if not self._needle:

@@ -6,6 +6,7 @@ Offsets from the store count code points; Qt counts UTF-16 units, so `OffsetMap`
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -17,13 +18,14 @@ from PySide6.QtWidgets import (
 from app.gui import theme
 
 FLASH_MS = 900
+ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # characters Qt stores as two UTF-16 units
 
 
 class OffsetMap:
     """Code-point offsets <-> Qt (UTF-16) positions; identity unless the text has astral chars."""
 
     def __init__(self, text: str):
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [match.start() for match in ASTRAL.finditer(text)]
         self._astral_qt = [offset + k for k, offset in enumerate(self._astral)]
 
     def to_qt(self, offset: int) -> int:
