@@ -1,0 +1,144 @@
+"""Reads: the report list, one report's text, sections and figures, search, progress, settings."""
+from __future__ import annotations
+
+import json
+import re
+
+from app.core.model import STATUSES
+from app.store.errors import RowMissing
+from app.store.rows import (FigureRow, IndicatorPoint, Report, ReportSummary, SearchHit,
+                            SectionRow)
+
+# The order of the report list; next_pending walks reports in the same order.
+LIST_ORDER = "agency IS NULL, agency, report_year, file_name, id"
+JOINED_LIST_ORDER = "r.agency IS NULL, r.agency, r.report_year, r.file_name, r.id"
+SNIPPET_RADIUS = 20  # characters each side of a hit: a snippet of about 40 around the match
+FTS_MIN_CHARS = 3  # the trigram index cannot answer shorter queries
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class ReportReadsMixin:
+    def list_reports(self, text_filter: str = "") -> list[ReportSummary]:
+        columns = ("id, file_name, title, agency, region, level, report_year, n_figures, "
+                   "n_reviewed, decode_warning")
+        text_filter = text_filter.strip()
+        if not text_filter:
+            rows = self._query(f"SELECT {columns} FROM reports ORDER BY {LIST_ORDER}")
+        else:
+            # LIKE folds ASCII case; Chinese has none to fold
+            rows = self._query(
+                f"SELECT {columns} FROM reports WHERE agency LIKE :p ESCAPE '\\' OR region LIKE :p"
+                " ESCAPE '\\' OR title LIKE :p ESCAPE '\\' OR file_name LIKE :p ESCAPE '\\'"
+                f" OR CAST(report_year AS TEXT) LIKE :p ESCAPE '\\' ORDER BY {LIST_ORDER}",
+                {"p": _like_pattern(text_filter)})
+        return [ReportSummary.from_row(row) for row in rows]
+
+    def report(self, report_id: int) -> Report:
+        rows = self._query("SELECT * FROM reports WHERE id = ?", (report_id,))
+        if not rows:
+            raise RowMissing(f"report {report_id} is not in the database")
+        return Report.from_row(rows[0])
+
+    def report_ids(self) -> list[int]:
+        return [row[0] for row in self.conn.execute(f"SELECT id FROM reports ORDER BY {LIST_ORDER}")]
+
+    def report_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM reports").fetchone()[0]
+
+    def sections(self, report_id: int) -> list[SectionRow]:
+        rows = self._query("SELECT * FROM sections WHERE report_id = ? ORDER BY start, level, id",
+                           (report_id,))
+        return [SectionRow.from_row(row) for row in rows]
+
+    def figures(self, report_id: int) -> list[FigureRow]:
+        rows = self._query("SELECT * FROM figures WHERE report_id = ? ORDER BY start, id",
+                           (report_id,))
+        return [FigureRow.from_row(row) for row in rows]
+
+    def figure(self, figure_id: int) -> FigureRow:
+        rows = self._query("SELECT * FROM figures WHERE id = ?", (figure_id,))
+        if not rows:
+            raise RowMissing(f"figure {figure_id} is not in the database")
+        return FigureRow.from_row(rows[0])
+
+    def progress(self) -> dict[str, int]:
+        counts = dict.fromkeys(STATUSES, 0)
+        counts.update(self.conn.execute("SELECT status, count(*) FROM figures GROUP BY status"))
+        return counts
+
+    def indicator_series(self, indicator_id: str) -> list[IndicatorPoint]:
+        """Per report, its figure for the indicator: headline, else first reviewed, else first pending."""
+        rows = self._query(
+            "SELECT r.id AS report_id, r.agency, r.region, r.level, r.report_year, f.value, f.unit,"
+            " f.status, f.headline FROM (SELECT *, row_number() OVER (PARTITION BY report_id"
+            " ORDER BY headline DESC, status = 'pending', start, id) AS rank FROM figures"
+            " WHERE indicator = ? AND status != 'rejected') AS f"
+            f" JOIN reports r ON r.id = f.report_id WHERE f.rank = 1 ORDER BY {JOINED_LIST_ORDER}",
+            (indicator_id,))
+        return [IndicatorPoint(**{**row, "headline": bool(row["headline"])}) for row in rows]
+
+    def search(self, query: str, limit: int = 500) -> list[SearchHit]:
+        """Every occurrence of `query` (case-insensitive) over all reports, in list order."""
+        if not query.strip() or limit <= 0:
+            return []
+        columns = "id, agency, report_year, file_name, text"
+        if len(query) >= FTS_MIN_CHARS:
+            # a quoted FTS string: the query's own quotes doubled, so no punctuation is syntax
+            literal = '"' + query.replace('"', '""') + '"'
+            rows = self.conn.execute(
+                f"SELECT {columns} FROM reports WHERE id IN (SELECT rowid FROM reports_fts"
+                f" WHERE reports_fts MATCH ?) ORDER BY {LIST_ORDER}", (literal,))
+        else:
+            rows = self.conn.execute(f"SELECT {columns} FROM reports WHERE text LIKE ? ESCAPE '\\'"
+                                     f" ORDER BY {LIST_ORDER}", (_like_pattern(query),))
+        pattern = re.compile(re.escape(query), re.IGNORECASE)
+        hits: list[SearchHit] = []
+        for report_id, agency, year, file_name, text in rows:
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                snippet = text[max(0, start - SNIPPET_RADIUS):end + SNIPPET_RADIUS]
+                hits.append(SearchHit(report_id, agency, year, file_name, start, end,
+                                      " ".join(snippet.split())))
+                if len(hits) >= limit:
+                    return hits
+        return hits
+
+    def next_pending(self, report_id: int, after_start: int = -1) -> tuple[int, int] | None:
+        """The next pending figure after `after_start` in this report, then in the following
+        reports in list order, wrapping round to the start of this one."""
+        rows = self.conn.execute(
+            "SELECT id, start FROM figures WHERE report_id = ? AND status = 'pending'"
+            " ORDER BY start, id", (report_id,)).fetchall()
+        later = [figure_id for figure_id, start in rows if start > after_start]
+        if later:
+            return report_id, later[0]
+        order = [row[0] for row in self.conn.execute(
+            f"SELECT id FROM reports WHERE n_figures > n_reviewed OR id = ? ORDER BY {LIST_ORDER}",
+            (report_id,))]
+        if report_id in order:
+            position = order.index(report_id)
+            order = order[position + 1:] + order[:position]
+        for other in order:
+            first = self.conn.execute(
+                "SELECT id FROM figures WHERE report_id = ? AND status = 'pending'"
+                " ORDER BY start, id LIMIT 1", (other,)).fetchone()
+            if first:
+                return other, first[0]
+        if rows:  # only this report has pending figures left, all before the position
+            return report_id, rows[0][0]
+        return None
+
+    def get_setting(self, key: str, default=None):
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def set_setting(self, key: str, value) -> None:
+        """Any JSON-able value; committed at once, not part of the undo history."""
+        with self.transaction():
+            self.conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key)"
+                              " DO UPDATE SET value = excluded.value",
+                              (key, json.dumps(value, ensure_ascii=False)))

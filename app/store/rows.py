@@ -1,0 +1,152 @@
+"""The rows the store hands out: plain dataclasses, so callers never see SQL or sqlite rows."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Optional
+
+
+def _from_row(cls, row: dict):
+    """Build `cls` from a database row, ignoring columns the dataclass does not carry."""
+    return cls(**{f.name: row[f.name] for f in fields(cls)})
+
+
+@dataclass
+class ReportSummary:
+    id: int
+    file_name: str
+    title: Optional[str]
+    agency: Optional[str]
+    region: Optional[str]
+    level: Optional[str]
+    report_year: Optional[int]
+    n_figures: int
+    n_reviewed: int  # figures whose status is not 'pending'
+    has_warning: bool
+
+    @classmethod
+    def from_row(cls, row: dict) -> "ReportSummary":
+        return cls(**{**{f.name: row.get(f.name) for f in fields(cls)},
+                      "has_warning": bool(row.get("decode_warning"))})
+
+
+@dataclass
+class Report:
+    id: int
+    path: str
+    file_name: str
+    sha256: str
+    encoding: str
+    encoding_confidence: float
+    encoding_overridden: bool
+    decode_warning: Optional[str]
+    text: str
+    title: Optional[str]
+    agency: Optional[str]
+    region: Optional[str]
+    level: Optional[str]
+    report_year: Optional[int]
+    publish_date: Optional[str]
+    doc_type: Optional[str]
+    imported_at: str
+
+    @classmethod
+    def from_row(cls, row: dict) -> "Report":
+        report = _from_row(cls, row)
+        report.encoding_overridden = bool(report.encoding_overridden)
+        return report
+
+
+@dataclass
+class SectionRow:
+    id: int
+    report_id: int
+    level: int
+    title: str
+    category: Optional[str]
+    start: int
+    end: int
+
+    @classmethod
+    def from_row(cls, row: dict) -> "SectionRow":
+        return _from_row(cls, row)
+
+
+@dataclass
+class FigureRow:
+    id: int
+    report_id: int
+    start: int
+    end: int
+    raw: str
+    value: Optional[float]
+    unit: Optional[str]
+    qualifier: str
+    label: Optional[str]
+    indicator: Optional[str]
+    x_start: Optional[int]
+    x_end: Optional[int]
+    x_raw: Optional[str]
+    x_value: Optional[float]
+    x_unit: Optional[str]
+    x_qualifier: Optional[str]
+    x_label: Optional[str]
+    x_indicator: Optional[str]
+    numeral: str
+    confidence: float
+    section_category: Optional[str]
+    status: str
+    headline: bool
+    note: Optional[str]
+    reject_reason: Optional[str]
+    reviewed_at: Optional[str]
+
+    @classmethod
+    def from_row(cls, row: dict) -> "FigureRow":
+        figure = _from_row(cls, row)
+        figure.headline = bool(figure.headline)
+        return figure
+
+
+@dataclass
+class SearchHit:
+    report_id: int
+    agency: Optional[str]
+    report_year: Optional[int]
+    file_name: str
+    start: int
+    end: int
+    snippet: str
+
+
+@dataclass
+class IndicatorPoint:
+    report_id: int
+    agency: Optional[str]
+    region: Optional[str]
+    level: Optional[str]
+    report_year: Optional[int]
+    value: Optional[float]
+    unit: Optional[str]
+    status: str
+    headline: bool
+
+
+@dataclass
+class EditResult:
+    """What an undo or redo touched, so the window can show it."""
+
+    description: str
+    report_id: Optional[int]
+    figure_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class ImportSummary:
+    imported: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    def merge(self, other: "ImportSummary") -> None:
+        self.imported.extend(other.imported)
+        self.duplicates.extend(other.duplicates)
+        self.failed.extend(other.failed)
