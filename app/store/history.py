@@ -103,15 +103,15 @@ class HistoryMixin:
             return self._replay(group_id, UNDONE, DONE, "redo")
 
     def _step_to_undo(self) -> int | None:
-        row = self.conn.execute(f"SELECT max(group_id) FROM edits WHERE undone = {DONE}"
-                                f" AND {_UNDOABLE_SQL}").fetchone()
-        return row[0]
+        row = self.conn.execute(f"SELECT group_id FROM edits WHERE undone = {DONE}"
+                                f" AND {_UNDOABLE_SQL} ORDER BY group_id DESC LIMIT 1").fetchone()
+        return row[0] if row else None
 
     def _step_to_redo(self) -> int | None:
         # undos go newest first, so the earliest undone group is the one undone last
-        row = self.conn.execute(f"SELECT min(group_id) FROM edits WHERE undone = {UNDONE}"
-                                f" AND {_UNDOABLE_SQL}").fetchone()
-        return row[0]
+        row = self.conn.execute(f"SELECT group_id FROM edits WHERE undone = {UNDONE}"
+                                f" AND {_UNDOABLE_SQL} ORDER BY group_id LIMIT 1").fetchone()
+        return row[0] if row else None
 
     def _group_edits(self, group_id: int, state: int) -> list[dict]:
         return self._query("SELECT * FROM edits WHERE group_id = ? AND undone = ? ORDER BY id",

@@ -79,9 +79,11 @@ def _v1(conn: sqlite3.Connection) -> None:
             field TEXT,                       -- column changed; '*' for a whole row added or removed
             old TEXT,                         -- JSON
             new TEXT,                         -- JSON
-            undone INTEGER NOT NULL DEFAULT 0 -- 1 while undone (redo-able); 2 when discarded by a new edit
+            undone INTEGER NOT NULL DEFAULT 0 -- 1 while undone (redo-able); 2 when discarded by a new edit;
+                                              -- 3 done but sealed: a re-extraction rebuilt the report
         );
         CREATE INDEX edits_group ON edits(group_id);
+        CREATE INDEX edits_undone ON edits(undone, group_id);  -- undo/redo find their step at once
         CREATE INDEX edits_report ON edits(report_id);
         -- consistency-check findings (issue: checks); dismissed ones keep their note
         CREATE TABLE findings (
