@@ -27,6 +27,19 @@ class ReportColumn(IntEnum):
     PROGRESS = 2
 
 
+SORT_KEYS = {
+    ReportColumn.AGENCY: lambda s: s.agency or s.title or s.file_name or "",
+    ReportColumn.YEAR: lambda s: s.report_year,
+    ReportColumn.PROGRESS: lambda s: s.n_reviewed / s.n_figures if s.n_figures else 1.0,
+}
+
+
+def filter_text(summary) -> str:
+    """What the filter box matches, as Store.list_reports(text_filter) does."""
+    parts = (summary.agency, summary.region, summary.title, summary.file_name, summary.report_year)
+    return " ".join(str(part) for part in parts if part).lower()
+
+
 class ReportListModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -37,8 +50,28 @@ class ReportListModel(QAbstractTableModel):
     def set_rows(self, summaries: list) -> None:
         self.beginResetModel()
         self._rows = list(summaries)
-        self._row_of = {s.id: row for row, s in enumerate(self._rows)}
+        self._reindex()
         self.endResetModel()
+
+    def _reindex(self) -> None:
+        self._row_of = {s.id: row for row, s in enumerate(self._rows)}
+        self._filter_texts = [filter_text(s) for s in self._rows]
+
+    def filter_text(self, row: int) -> str:
+        return self._filter_texts[row]
+
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the plain list itself: 2,000 rows in a millisecond, not through data() calls."""
+        if not 0 <= column < len(ReportColumn):
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        kept = [(self._rows[index.row()].id, index.column()) for index in persistent]
+        key = SORT_KEYS[ReportColumn(column)]
+        self._rows.sort(key=lambda s: (key(s) is None, key(s)), reverse=order == Qt.SortOrder.DescendingOrder)
+        self._reindex()
+        self.changePersistentIndexList(persistent, [self.index(self._row_of[rid], col) for rid, col in kept])
+        self.layoutChanged.emit()
 
     def summary(self, row: int):
         return self._rows[row]
@@ -89,14 +122,9 @@ class ReportListModel(QAbstractTableModel):
         if role == Role.REPORT_ID:
             return summary.id
         if role == Role.SORT:
-            if column == ReportColumn.AGENCY:
-                return summary.agency or summary.title or summary.file_name or ""
-            if column == ReportColumn.YEAR:
-                return summary.report_year or 0
-            return summary.n_reviewed / summary.n_figures if summary.n_figures else 1.0
+            return SORT_KEYS[column](summary)
         if role == Role.FILTER_TEXT:
-            return " ".join(str(part) for part in (summary.agency, summary.region, summary.title,
-                                                   summary.file_name, summary.report_year) if part).lower()
+            return self._filter_texts[index.row()]
         if role == Qt.ItemDataRole.DecorationRole and column == ReportColumn.AGENCY and summary.has_warning:
             return self._warning()
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -114,18 +142,17 @@ class ReportListModel(QAbstractTableModel):
 class ReportFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setSortRole(Role.SORT)
-        self.setFilterRole(Role.FILTER_TEXT)
         self._needle = ""
 
     def set_text(self, text: str) -> None:
         refilter(self, lambda: setattr(self, "_needle", text.strip().lower()))
 
     def filterAcceptsRow(self, source_row, source_parent) -> bool:
-        if not self._needle:
-            return True
-        index = self.sourceModel().index(source_row, 0, source_parent)
-        return self._needle in index.data(Role.FILTER_TEXT)
+        return not self._needle or self._needle in self.sourceModel().filter_text(source_row)
+
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder) -> None:
+        # the source sorts its plain list; the proxy keeps the source's order (sort column -1)
+        self.sourceModel().sort(column, order)
 
 
 class ReportListPanel(QWidget):
@@ -155,8 +182,11 @@ class ReportListPanel(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(ReportColumn.AGENCY, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(ReportColumn.YEAR, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ReportColumn.PROGRESS, QHeaderView.ResizeMode.ResizeToContents)
+        # fixed widths: ResizeToContents would measure every row of a 2,000-report list on each sort
+        metrics = self.fontMetrics()
+        for column, sample in ((ReportColumn.YEAR, "2024 "), (ReportColumn.PROGRESS, "◐ 888/888 ")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
