@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
 from app import paths
+from app.store.errors import StoreLocked
 
 ORGANIZATION = "ReportReviewer"
 APPLICATION = "Report Reviewer"
@@ -71,7 +72,7 @@ def _open_start_database(settings):
         return None
     try:
         store.acquire_app_lock()
-    except Exception as error:  # StoreLocked: another running copy has this database open
+    except StoreLocked as error:  # another running copy has this database open
         store.close()
         db_dialogs.show_error(None, QCoreApplication.translate("launch", "Database in use"), str(error))
         return None
@@ -105,9 +106,10 @@ def _install_excepthook() -> None:
     install_excepthook(_show_crash_dialog)
 
 
-def _show_crash_dialog(*details) -> None:
+def _show_crash_dialog(message: str, log_path: str) -> None:
     from app.gui.db_dialogs import show_error
-    show_error(None, QCoreApplication.translate("launch", "Unexpected error"), "\n".join(map(str, details)))
+    details = QCoreApplication.translate("launch", "{0}\n\nDetails are in the log: {1}").format(message, log_path)
+    show_error(None, QCoreApplication.translate("launch", "Unexpected error"), details)
 
 
 def _smoke_test(app, settings) -> int:

@@ -23,6 +23,7 @@ from app.gui.report_list import ReportListPanel
 from app.gui.review_controller import ReviewController
 from app.gui.tasks import TaskRunner
 from app.gui.text_view import TextPane
+from app.store.errors import StoreLocked
 
 IMPORT_FILTER = "Reports (*.txt *.html *.htm *.docx *.jsonl);;All files (*)"
 EXPORT_FILTER = "CSV (*.csv);;Excel (*.xlsx);;JSON lines (*.jsonl)"
@@ -166,7 +167,7 @@ class MainWindow(QMainWindow):
             return
         try:
             store.acquire_app_lock()
-        except Exception as error:  # StoreLocked: another running copy has it open
+        except StoreLocked as error:  # another running copy has it open
             store.close()
             db_dialogs.show_error(self, self.tr("Database in use"), str(error))
             return

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from app.core.model import DOC_TYPES, LEVELS
 from app.gui import theme
+from app.store.errors import StoreError
 
 YEAR_RANGE = (1949, 2100)
 
@@ -109,7 +110,7 @@ class MetadataPanel(QWidget):
             return
         try:
             self.store.update_metadata(self._report.id, **{field: value})
-        except Exception as error:  # the store explains itself in one line
+        except StoreError as error:  # its str() is one clear line for the status bar
             self.message.emit(str(error))
             self.set_report(self._report)
             return

@@ -16,6 +16,7 @@ from app.core import codebook
 from app.core.model import QUALIFIERS
 from app.gui import theme
 from app.gui.roles import Role
+from app.store.errors import StoreError
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
@@ -245,7 +246,7 @@ class MetricsModel(QAbstractTableModel):
     def _write(self, figure, write) -> bool:
         try:
             write()
-        except Exception as error:  # the store's message is already one clear line
+        except StoreError as error:  # its str() is one clear line for the status bar
             self.write_failed.emit(str(error))
             return False
         self._reload_report(figure.report_id)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog
 from app.gui.actions import ActionId
 from app.gui.add_figure_dialog import AddFigureDialog
 from app.gui.roles import Role
+from app.store.errors import StoreError
 
 DEFAULT_THRESHOLD = 0.8
 FAILED = object()  # what _write returns when the store refused a write
@@ -235,7 +236,7 @@ class ReviewController(QObject):
         """Run one store write and return its result; on failure say why in one line, return FAILED."""
         try:
             result = write()
-        except Exception as error:  # a store error's str() is a one-line message
+        except StoreError as error:  # its str() is one clear line for the status bar
             self.message.emit(str(error))
             return FAILED
         if refresh and self.report_id is not None:
