@@ -90,7 +90,7 @@ def specs() -> dict[ActionId, ActionSpec]:
 
 
 # None marks a separator.
-# "recent" marks where the recent-databases submenu goes.
+# "recent" and "language" mark where those submenus go.
 MENUS: list[tuple[str, list[ActionId | str | None]]] = [
     ("&File", [ActionId.NEW_DATABASE, ActionId.OPEN_DATABASE, "recent", None, ActionId.IMPORT_FILES,
                ActionId.IMPORT_FOLDER, ActionId.EXPORT, None, ActionId.QUIT]),
@@ -99,7 +99,7 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
                  ActionId.EDIT_VALUE, ActionId.TOGGLE_HEADLINE, ActionId.ADD_FIGURE, None,
                  ActionId.NEXT_FIGURE, ActionId.PREVIOUS_FIGURE, ActionId.NEXT_PENDING, None,
                  ActionId.CONFIRM_SELECTED, ActionId.REJECT_SELECTED, ActionId.CONFIRM_ABOVE]),
-    ("&View", [ActionId.SHOW_REVIEW, ActionId.SHOW_CHARTS]),
+    ("&View", [ActionId.SHOW_REVIEW, ActionId.SHOW_CHARTS, None, "language"]),
     ("&Help", [ActionId.HELP_SHORTCUTS, ActionId.ABOUT]),
 ]
 TOOLBAR: list[ActionId | None] = [

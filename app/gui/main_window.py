@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import (
     QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
@@ -109,8 +110,23 @@ class MainWindow(QMainWindow):
                 elif action_id == "recent":
                     self.recent_menu = menu.addMenu(self.tr("Open &Recent"))
                     self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+                elif action_id == "language":
+                    self._build_language_menu(menu.addMenu(self.tr("&Language")))
                 else:
                     menu.addAction(self.registry.action(action_id))
+
+    def _build_language_menu(self, menu) -> None:
+        group = QActionGroup(self)
+        for code, name in (("system", self.tr("System")), ("zh_CN", "简体中文"), ("en", "English")):
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(self.settings.language == code)
+            action.triggered.connect(lambda _checked=False, c=code: self._set_language(c))
+            group.addAction(action)
+
+    def _set_language(self, code: str) -> None:
+        self.settings.language = code
+        self.statusBar().showMessage(self.tr("The language changes when Report Reviewer starts next."), 8000)
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Review"), self, objectName="review_toolbar")

@@ -16,10 +16,12 @@ from app.gui import theme
 from app.store.errors import StoreError
 
 YEAR_RANGE = (1949, 2100)
+OVERRIDE_ENCODINGS = ("utf-8", "gb18030", "big5hkscs", "utf-16")
 
 
 class MetadataPanel(QWidget):
     metadata_changed = Signal(int)  # report id
+    text_changed = Signal(int)  # report id: re-decoded with another encoding, text and figures new
     message = Signal(str)  # one line for the status bar
 
     def __init__(self, parent=None):
@@ -39,6 +41,14 @@ class MetadataPanel(QWidget):
         self.type_combo = self._combo("doc_type", DOC_TYPES)
         self.encoding_label = QLabel(self)
         self.encoding_label.setObjectName("encoding_label")
+        self.encoding_combo = QComboBox(self, objectName="encoding_override")
+        self.encoding_combo.addItem(self.tr("Re-read as…"), None)
+        for encoding in OVERRIDE_ENCODINGS:
+            self.encoding_combo.addItem(encoding, encoding)
+        self.encoding_combo.setToolTip(self.tr("Decode the original file again with another encoding; "
+                                               "reviewed figures are kept"))
+        self.encoding_combo.activated.connect(self._override_encoding)
+        self.year_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("2024") + 16)
         self.warning_banner = QLabel(self)
         self.warning_banner.setObjectName("warning_banner")
         self.warning_banner.setTextFormat(Qt.TextFormat.PlainText)
@@ -61,6 +71,7 @@ class MetadataPanel(QWidget):
                 grid.addWidget(widget, row, column + 1, 1, span)
                 column += 1 + span
         grid.addWidget(self.encoding_label, 2, 8)
+        grid.addWidget(self.encoding_combo, 1, 8)
         grid.addWidget(self.warning_banner, 3, 0, 1, 9)
         for column in (1, 3, 5, 7):
             grid.setColumnStretch(column, 1)
@@ -116,6 +127,18 @@ class MetadataPanel(QWidget):
             return
         self._report = self.store.report(self._report.id)
         self.metadata_changed.emit(self._report.id)
+
+    def _override_encoding(self, _index: int) -> None:
+        encoding = self.encoding_combo.currentData()
+        self.encoding_combo.setCurrentIndex(0)
+        if encoding is None or self._report is None or self.store is None:
+            return
+        try:
+            self.store.override_encoding(self._report.id, encoding)
+        except StoreError as error:
+            self.message.emit(str(error))
+            return
+        self.text_changed.emit(self._report.id)
 
     def _parse(self, field: str, raw):
         text = (raw or "").strip() if isinstance(raw, str) or raw is None else raw

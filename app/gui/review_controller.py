@@ -51,6 +51,7 @@ class ReviewController(QObject):
         text_view.figure_clicked.connect(self._select_clicked)
         outline.section_activated.connect(text_view.show_span)
         metadata.metadata_changed.connect(self._after_metadata_edit)
+        metadata.text_changed.connect(self._after_redecode)
         metadata.message.connect(self.message)
 
     # --- database and report ----------------------------------------------------------
@@ -256,6 +257,12 @@ class ReviewController(QObject):
         self._report = self.store.report(report_id)
         self.report_list.set_reports(self.store.list_reports())
         self.report_list.select_report(report_id)
+        self._update_history()
+        self.data_changed.emit()
+
+    def _after_redecode(self, report_id: int) -> None:
+        self.report_list.set_reports(self.store.list_reports())
+        self.open_report(report_id)
         self._update_history()
         self.data_changed.emit()
 
