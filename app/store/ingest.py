@@ -9,6 +9,7 @@ import json
 import zlib
 from pathlib import Path
 
+from app.core.decode import DecodeError
 from app.core.model import METADATA_FIELDS, Decoded, Extraction
 from app.store.errors import DuplicateReport, InvalidEdit
 from app.store.history import DISCARDED, DONE, SEALED, UNDONE, EditLog, now_utc
@@ -104,13 +105,13 @@ class IngestMixin:
     def override_encoding(self, report_id: int, encoding: str) -> None:
         """Decode the original bytes again as `encoding`, re-extract, keep the reviews."""
         from app.core.extract import extract
-        from app.core.readers import ReadError, text_from_bytes
+        from app.core.readers import text_from_bytes
         report = self.report(report_id)
         data = zlib.decompress(self.conn.execute("SELECT original FROM reports WHERE id = ?",
                                                  (report_id,)).fetchone()[0])
         try:
             decoded = text_from_bytes(data, Path(report.file_name).suffix.lower(), encoding)
-        except (ReadError, LookupError, ValueError) as error:
+        except (DecodeError, LookupError, ValueError) as error:
             raise InvalidEdit(f"cannot read {report.file_name} as {encoding}: "
                               f"{str(error).splitlines()[0] if str(error) else error}") from None
         extraction = extract(decoded.text)

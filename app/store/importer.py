@@ -1,0 +1,152 @@
+"""Importing report files: read, decode and extract on every core, write in batched transactions.
+
+Workers get plain paths and return plain dicts (see `ingest.prepare_record`), so nothing
+but picklable data crosses the process boundary. The parent alone touches the database:
+one transaction per batch, duplicates (same sha256, in the database or earlier in the same
+run) skipped, each failure kept with its one-line message.
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import signal
+from contextlib import closing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Callable, Iterator
+
+from app.core.decode import DecodeError
+from app.core.readers import collect_files
+from app.store.errors import StoreError
+from app.store.ingest import prepare_record, write_records
+from app.store.rows import ImportSummary
+
+BATCH_SIZE = 200  # reports per write transaction
+IN_PROCESS_LIMIT = 8  # below this many files a process pool costs more than it saves
+JSONL_SUFFIX = ".jsonl"
+
+_known_hashes: frozenset[str] = frozenset()  # set in each worker by _init_worker
+
+
+def import_paths(store, paths, progress: Callable[[int, int, str], None] | None = None,
+                 should_cancel: Callable[[], bool] | None = None,
+                 workers: int | None = None) -> ImportSummary:
+    """Import files and folders (recursively); a `.jsonl` of our own export is restored."""
+    summary = ImportSummary()
+    paths = [Path(path) for path in paths]
+    for path in [p for p in paths if p.suffix.lower() == JSONL_SUFFIX]:
+        summary.merge(_restore(store, path))
+    files, problems = collect_files([p for p in paths if p.suffix.lower() != JSONL_SUFFIX])
+    summary.failed.extend(problems)
+    writer = _BatchWriter(store, summary)
+    with closing(_outcomes(files, writer.seen, workers)) as outcomes:
+        for done, (path, outcome) in enumerate(outcomes, start=1):
+            writer.add(path, outcome)
+            if progress:
+                progress(done, len(files), str(path))
+            if should_cancel and should_cancel():
+                break
+    writer.flush()
+    return summary
+
+
+def _restore(store, path: Path) -> ImportSummary:
+    from app.store.dataset import restore_jsonl  # the dataset module is only needed for .jsonl
+    try:
+        return restore_jsonl(store, path)
+    except (StoreError, OSError, ValueError) as error:
+        return ImportSummary(failed=[(str(path), _one_line(error))])
+
+
+class _BatchWriter:
+    """Sorts outcomes into the summary and writes new reports BATCH_SIZE at a time."""
+
+    def __init__(self, store, summary: ImportSummary):
+        self.store = store
+        self.summary = summary
+        self.seen = store.known_hashes()  # grows as we go: duplicates within one run too
+        self.batch: list[dict] = []
+
+    def add(self, path: Path, outcome: tuple) -> None:
+        kind, payload = outcome
+        if kind == "failed":
+            self.summary.failed.append((str(path), payload))
+        elif kind == "duplicate" or payload["sha256"] in self.seen:
+            self.summary.duplicates.append(str(path))
+        else:
+            self.seen.add(payload["sha256"])
+            self.batch.append(payload)
+            if len(self.batch) >= BATCH_SIZE:
+                self.flush()
+
+    def flush(self) -> None:
+        if not self.batch:
+            return
+        batch, self.batch = self.batch, []
+        with self.store.transaction():
+            # another copy of the program may have imported some of these since we looked
+            present = {row[0] for row in self.store.conn.execute(
+                f"SELECT sha256 FROM reports WHERE sha256 IN ({', '.join('?' * len(batch))})",
+                [record["sha256"] for record in batch])}
+            fresh = [record for record in batch if record["sha256"] not in present]
+            write_records(self.store.conn, fresh)
+        self.summary.imported.extend(record["path"] for record in fresh)
+        self.summary.duplicates.extend(r["path"] for r in batch if r["sha256"] in present)
+
+
+def _outcomes(files: list[Path], known: set[str], workers: int | None) -> Iterator[tuple[Path, tuple]]:
+    """(path, ("imported", record) | ("duplicate", sha) | ("failed", message)) in file order."""
+    workers = max(1, workers or os.cpu_count() or 1)
+    if workers == 1 or len(files) < IN_PROCESS_LIMIT:
+        _init_worker(frozenset(known))
+        for path in files:
+            yield path, read_and_extract(str(path))
+        return
+    chunksize = max(1, min(32, len(files) // (workers * 8)))
+    # spawn, not fork: the GUI calls this from a thread, and forking a threaded process can hang
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_init_pool_worker, initargs=(frozenset(known),))
+    done = 0
+    try:
+        for outcome in pool.map(read_and_extract, [str(p) for p in files], chunksize=chunksize):
+            yield files[done], outcome
+            done += 1
+    except BrokenProcessPool:
+        for path in files[done:]:
+            yield path, ("failed", "the extraction process stopped unexpectedly")
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _init_pool_worker(known: frozenset[str]) -> None:
+    # Ctrl-C reaches the whole process group: the parent cancels, workers just finish
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init_worker(known)
+
+
+def _init_worker(known: frozenset[str]) -> None:
+    global _known_hashes
+    _known_hashes = known
+
+
+def read_and_extract(path: str) -> tuple[str, object]:
+    """Runs in a worker: one file to a record, or why not. Never raises."""
+    from app.core.extract import extract  # workers load the extractor; the GUI need not at start
+    from app.core.readers import read_report
+    try:
+        data, decoded = read_report(path)
+        sha256 = hashlib.sha256(data).hexdigest()
+        if sha256 in _known_hashes:
+            return "duplicate", sha256
+        return "imported", prepare_record(path, data, decoded, extract(decoded.text))
+    except (DecodeError, OSError) as error:
+        return "failed", _one_line(error)
+    except Exception as error:  # an extractor bug must cost one file, not the whole import
+        return "failed", f"extraction failed: {type(error).__name__}: {_one_line(error)}"
+
+
+def _one_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
