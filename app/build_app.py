@@ -28,6 +28,14 @@ EXCLUDES = (
     "pyqtgraph.opengl",
     "pyqtgraph.examples",
     "tkinter",
+    # Optional extras that pyqtgraph and numpy import only if installed; a developer's
+    # environment may have them, and scipy alone adds 70 MB.
+    "scipy",
+    "numba",
+    "matplotlib",
+    "IPython",
+    "pytest",
+    "_pytest",
 )
 # Files and folders under resources/ that the running program reads.
 BUNDLED_RESOURCES = ("indicators.json", "lexicon", "i18n", "icons")
