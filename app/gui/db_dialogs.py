@@ -1,0 +1,104 @@
+"""Choosing and opening database files, and the program's one route to error dialogs.
+
+`open_store_or_explain` turns every refusal of the store (missing, locked by another
+running copy, not a database, written by a newer version) into a message box with the
+store's one-line message and what to do next; it returns None and the file is left as it
+was. `show_error` and `show_crash_dialog` are the only other places that show errors.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from app.store.database import open_store
+from app.store.errors import NotADatabase, StoreError, StoreLocked, StoreMissing, StoreTooNew
+
+DEFAULT_SUFFIX = ".sqlite"
+DATABASE_SUFFIXES = (".sqlite", ".db")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("db_dialogs", text)
+
+
+def _database_filter() -> str:
+    return _tr("Report Reviewer databases (*.sqlite *.db);;All files (*)")
+
+
+def choose_new_database(parent: QWidget | None) -> str | None:
+    """A path for a new database (".sqlite" added when the name has no suffix), or None."""
+    path, _ = QFileDialog.getSaveFileName(parent, _tr("New Database"), "", _database_filter())
+    if not path:
+        return None
+    if Path(path).suffix.lower() not in DATABASE_SUFFIXES:
+        path += DEFAULT_SUFFIX
+    return path
+
+
+def choose_open_database(parent: QWidget | None) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, _tr("Open Database"), "", _database_filter())
+    return path or None
+
+
+def open_store_or_explain(parent: QWidget | None, path: str, create: bool):
+    """The opened Store holding the app lock, or None after telling the user why not."""
+    try:
+        store = open_store(path, create=create)
+    except StoreError as error:
+        _explain(parent, error)
+        return None
+    try:
+        store.acquire_app_lock()
+    except StoreError as error:
+        store.close()
+        _explain(parent, error)
+        return None
+    return store
+
+
+def _explain(parent: QWidget | None, error: StoreError) -> None:
+    """Title and advice by kind of refusal; the message itself is the store's own line."""
+    if isinstance(error, StoreMissing):
+        title, advice = _tr("Database not found"), _tr(
+            "The file may have been moved or deleted. Open another database or create a new one.")
+    elif isinstance(error, StoreLocked):
+        title, advice = _tr("Database in use"), _tr(
+            "Close the other copy of Report Reviewer that has this database open, then try again.")
+    elif isinstance(error, NotADatabase):
+        title, advice = _tr("Not a Report Reviewer database"), _tr(
+            "The file was not changed. Choose a database made by Report Reviewer, or create a new one.")
+    elif isinstance(error, StoreTooNew):
+        title, advice = _tr("Database from a newer version"), _tr(
+            "The file was not changed. Install the newer version of Report Reviewer to open it.")
+    else:
+        title, advice = _tr("Cannot open the database"), _tr("The file was not changed.")
+    _message(parent, QMessageBox.Icon.Warning, title, str(error), advice)
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    """One error, one line of text; a longer message goes into the details box."""
+    lines = str(message).strip().splitlines() or [""]
+    _message(parent, QMessageBox.Icon.Warning, title, lines[0], details="\n".join(lines[1:]))
+
+
+def show_crash_dialog(message: str, log_path: str) -> None:
+    """For the excepthook: what went wrong in one line, and where the full report was logged."""
+    if QApplication.instance() is None:  # too early or too late for a window
+        print(f"Report Reviewer: {message} (details in {log_path})", file=sys.stderr)
+        return
+    _message(None, QMessageBox.Icon.Critical, _tr("Unexpected error"), message,
+             _tr("Your reviews are saved as you go. The full details were written to:\n{0}").format(log_path))
+
+
+def _message(parent, icon, title: str, text: str, informative: str = "", details: str = "") -> None:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    # report text and file names are data, never markup
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if informative:
+        box.setInformativeText(informative)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
