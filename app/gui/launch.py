@@ -79,6 +79,7 @@ def _open_start_database(settings):
     if create and store.report_count() == 0:
         seed_database(store)
     settings.last_database = str(path)
+    settings.add_recent(str(path))
     return store
 
 

@@ -189,8 +189,7 @@ class MainWindow(QMainWindow):
             return
         self.set_store(store)
         self.settings.last_database = str(store.path)
-        recent = [str(store.path)] + [p for p in self.settings.recent_databases if p != str(store.path)]
-        self.settings.recent_databases = recent[:10]
+        self.settings.add_recent(str(store.path))
 
     def new_database(self) -> None:
         self._switch_to(db_dialogs.choose_new_database(self), create=True)
