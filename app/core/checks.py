@@ -1,0 +1,235 @@
+"""Consistency checks on one report's figures: pure functions, no store, no Qt.
+
+`run_checks(figures, text, context)` returns `Finding`s; every finding names its figures.
+Rule names are stable (they are stored and exported): see RULE_SEVERITY. Figures may be
+dicts or objects (FigureRow) with id, start, end, value, unit, qualifier, indicator,
+label, status, raw and optionally headline. Tolerances follow each figure's precision
+(app/core/breakdowns.py); the cue words live in resources/lexicon/checks.json.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from statistics import median
+from typing import Iterable, Optional
+
+from app.core.breakdowns import (
+    Breakdown, CheckFigure, as_check_figure, bounds, figure_text, find_breakdowns, fmt, is_growth,
+    meet, place_value, sentence_start, sum_bounds, unit_family,
+)
+from app.core.codebook import lexicon
+
+RULE_SEVERITY = {
+    "breakdown_sum": "warning",      # parts of a 其中/分别 breakdown do not add up to the total
+    "part_gt_whole": "error",        # one part larger than its whole
+    "rate_mismatch": "warning",      # a % that does not follow from the two counts before it
+    "percent_over_100": "error",     # a share above 100% (growth rates excepted)
+    "closed_gt_filed": "warning",    # cases_closed above cases_filed
+    "negative_or_absurd": "error",   # below zero, or beyond any plausible size
+    "conflicting_values": "info",    # one indicator stated with different values
+    "outlier": "warning",            # far from what other reports show (median/MAD)
+    "year_jump": "warning",          # about x10,000 from the agency's previous year: a lost or extra 万
+}
+MIN_PEERS = 8
+OUTLIER_Z = 3.5
+YEAR_JUMP_RATIO = 3000.0
+REVIEWED = ("confirmed", "corrected", "added")
+
+
+@dataclass
+class Finding:
+    rule: str
+    message: str
+    figure_ids: list[int]
+    severity: str
+
+
+@dataclass(frozen=True)
+class PeerStats:
+    """Robust centre and spread of one indicator across reports (log scale except for %)."""
+
+    n: int
+    median: float
+    mad: float
+    log_scale: bool
+
+    @classmethod
+    def from_values(cls, values: Iterable[float], unit: Optional[str]) -> "PeerStats | None":
+        log_scale = unit != "%"
+        points = [_scale(v, log_scale) for v in values if v is not None and v >= 0]
+        if not points:
+            return None
+        centre = median(points)
+        return cls(len(points), centre, median(abs(p - centre) for p in points), log_scale)
+
+
+@dataclass
+class PreviousValue:
+    """The same agency's value for an indicator in the year before."""
+
+    report_year: int
+    value: float
+    unit: Optional[str] = None
+
+
+@dataclass
+class CheckContext:
+    peers: dict[str, PeerStats] = field(default_factory=dict)
+    previous: dict[str, PreviousValue] = field(default_factory=dict)
+
+
+def _scale(value: float, log_scale: bool) -> float:
+    return math.log10(1 + value) if log_scale else value
+
+def _breakdown_findings(breakdown: Breakdown) -> list[Finding]:
+    total, parts = breakdown.total, breakdown.parts
+    total_lo, total_hi = bounds(total)
+    unit = total.unit or ""
+    too_big = [p for p in parts if bounds(p)[0] > total_hi + 1e-9]
+    if too_big:
+        return [_finding("part_gt_whole", f"The part {figure_text(p)} is larger than its whole "
+                         f"{figure_text(total)}.", [total.id, p.id]) for p in too_big]
+    if len(parts) < 2:
+        return []
+    parts_lo, parts_hi = sum_bounds(parts)
+    ids = [total.id] + [p.id for p in parts]
+    described = " + ".join(fmt(p.value) for p in parts)
+    if parts_lo > total_hi + 1e-9:
+        return [_finding("breakdown_sum", f"The parts add up to more than the total: {described} = "
+                         f"{fmt(sum(p.value for p in parts))} {unit}, total {figure_text(total)}.", ids)]
+    if parts_hi < total_lo - 1e-9 and breakdown.exhaustive and len(parts) >= 3:
+        return [_finding("breakdown_sum", f"The parts do not add up to the total: {described} = "
+                         f"{fmt(sum(p.value for p in parts))} {unit}, total {figure_text(total)}.", ids)]
+    return []
+
+
+# --- the rules ----------------------------------------------------------------------------
+def _finding(rule: str, message: str, figure_ids: list[int]) -> Finding:
+    return Finding(rule, message, figure_ids, RULE_SEVERITY[rule])
+
+
+def primary_figures(figures: Iterable) -> dict[str, CheckFigure]:
+    """Per indicator: the headline, else the first reviewed, else the first pending figure."""
+    def rank(f: CheckFigure):
+        return (not f.headline, f.status not in REVIEWED, f.start)
+    chosen: dict[str, CheckFigure] = {}
+    for figure in sorted(map(_ensure, figures), key=rank):
+        if figure.indicator and figure.status != "rejected" and figure.value is not None:
+            chosen.setdefault(figure.indicator, figure)
+    return chosen
+
+
+def _ensure(item) -> CheckFigure:
+    return item if isinstance(item, CheckFigure) else as_check_figure(item)
+
+
+def _rate_findings(figures: list[CheckFigure], text: str, breakdowns: list[Breakdown]) -> list[Finding]:
+    result = []
+    ordered = sorted(figures, key=lambda f: f.start)
+    for rate in (f for f in ordered if f.unit == "%" and not is_growth(f, text)):
+        start = sentence_start(text, rate.start)
+        before = [f for f in ordered if start <= f.start and f.end <= rate.start]
+        if len(before) < 2 or before[-1].unit == "%" or before[-2].unit == "%":
+            continue
+        first, second = before[-2], before[-1]
+        between = text[second.end:rate.start]
+        if unit_family(first.unit) != unit_family(second.unit) or not any(c in between for c in lexicon("checks")["rate_cues"]):
+            continue
+        if any(first in b.parts and second in b.parts for b in breakdowns):
+            continue  # two parts of one breakdown are not a count and its base
+        part, whole = sorted((first, second), key=lambda f: f.value)
+        (part_lo, part_hi), (whole_lo, whole_hi) = bounds(part), bounds(whole)
+        if whole_lo <= 0:
+            continue
+        implied = (part_lo / whole_hi * 100, part_hi / whole_lo * 100)
+        place = place_value(rate)  # a stated rate may be rounded or cut at its last digit
+        if not meet(implied, (rate.value - place, rate.value + place)):
+            result.append(_finding("rate_mismatch", f"{fmt(part.value)} of {fmt(whole.value)} is "
+                                   f"{part.value / whole.value * 100:.1f}%, but the text says {rate.raw}.",
+                                   [rate.id, part.id, whole.id]))
+    return result
+
+
+def _value_findings(figures: list[CheckFigure], text: str) -> list[Finding]:
+    result = []
+    limits = lexicon("checks")["absurd_max"]
+    for f in figures:
+        if f.value < 0:
+            result.append(_finding("negative_or_absurd", f"{figure_text(f)} is negative.", [f.id]))
+        elif f.unit != "%" and f.value > limits.get(f.unit or "", limits["default"]):
+            result.append(_finding("negative_or_absurd", f"{figure_text(f)} = {fmt(f.value)} "
+                                   f"{f.unit or ''} is beyond any plausible size.", [f.id]))
+        elif f.unit == "%" and bounds(f)[0] > 100 and not is_growth(f, text):
+            result.append(_finding("percent_over_100", f"{figure_text(f)} is above 100%.", [f.id]))
+    return result
+
+
+def _pair_findings(primary: dict[str, CheckFigure]) -> list[Finding]:
+    result = []
+    filed, closed = primary.get("cases_filed"), primary.get("cases_closed")
+    if filed and closed and bounds(closed)[0] > bounds(filed)[1] + 1e-9:
+        result.append(_finding("closed_gt_filed", f"More cases closed ({closed.raw}) than filed "
+                               f"({filed.raw}).", [closed.id, filed.id]))
+    for whole_id, part_id in lexicon("checks")["whole_part_indicators"]:
+        whole, part = primary.get(whole_id), primary.get(part_id)
+        if whole and part and bounds(part)[0] > bounds(whole)[1] + 1e-9:
+            result.append(_finding("part_gt_whole", f"{figure_text(part)} ({part_id}) is larger "
+                                   f"than {figure_text(whole)} ({whole_id}).", [whole.id, part.id]))
+    return result
+
+
+def _conflict_findings(figures: list[CheckFigure], breakdowns: list[Breakdown]) -> list[Finding]:
+    """Statements of one indicator, in one unit family, whose intervals cannot all be true."""
+    parts = {id(p) for b in breakdowns for p in b.parts}
+    groups: dict[tuple[str, str], list[CheckFigure]] = {}
+    for f in figures:
+        if f.indicator and id(f) not in parts:
+            groups.setdefault((f.indicator, unit_family(f.unit)), []).append(f)
+    result = []
+    for (indicator, _), group in groups.items():
+        if any(f.headline for f in group):
+            continue  # the reviewer has chosen which statement counts
+        spans = [bounds(f) for f in group]
+        if max(lo for lo, _ in spans) > min(hi for _, hi in spans) + 1e-9:
+            values = ", ".join(f.raw for f in group)
+            result.append(_finding("conflicting_values", f"{indicator} is stated with different values: "
+                                   f"{values}.", [f.id for f in group]))
+    return result
+
+
+def _context_findings(primary: dict[str, CheckFigure], context: CheckContext) -> list[Finding]:
+    result = []
+    for indicator, f in primary.items():
+        stats = context.peers.get(indicator)
+        if stats and stats.n >= MIN_PEERS and stats.mad > 0 and f.value >= 0:
+            z = 0.6745 * (_scale(f.value, stats.log_scale) - stats.median) / stats.mad
+            if abs(z) > OUTLIER_Z:
+                typical = 10 ** stats.median - 1 if stats.log_scale else stats.median
+                result.append(_finding("outlier", f"{figure_text(f)} is far from what {stats.n} reports "
+                                       f"show for {indicator} (median {fmt(round(typical, 2))}).", [f.id]))
+        previous = context.previous.get(indicator)
+        if previous and previous.value and previous.value > 0 and f.value > 0:
+            ratio = f.value / previous.value
+            if max(ratio, 1 / ratio) >= YEAR_JUMP_RATIO:
+                result.append(_finding("year_jump", f"{indicator}: {fmt(previous.value)} in "
+                                       f"{previous.report_year}, {fmt(f.value)} now (x{fmt(round(ratio, 4))}); "
+                                       "a lost or extra 万?", [f.id]))
+    return result
+
+
+def run_checks(figures: list, text: str, context: CheckContext | None = None) -> list[Finding]:
+    """Every rule over one report's figures; rejected figures and figures without a value are ignored."""
+    context = context or CheckContext()
+    live = [f for f in map(_ensure, figures) if f.status != "rejected" and f.value is not None]
+    breakdowns = find_breakdowns(live, text)
+    primary = primary_figures(live)
+    findings = [x for b in breakdowns for x in _breakdown_findings(b)]
+    findings += _rate_findings(live, text, breakdowns)
+    findings += _value_findings(live, text)
+    findings += _pair_findings(primary)
+    findings += _conflict_findings(live, breakdowns)
+    findings += _context_findings(primary, context)
+    unique: dict[tuple, Finding] = {}
+    for finding in findings:
+        unique.setdefault((finding.rule, tuple(finding.figure_ids)), finding)
+    return list(unique.values())
