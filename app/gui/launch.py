@@ -8,15 +8,19 @@ folder and checks that it drew (exit 0) or says what is missing (exit 1).
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
 from app import paths
-from app.store.errors import StoreLocked
+from app.gui import db_dialogs
+from app.gui.main_window import MainWindow
+from app.gui.settings import Settings
+from app.logging_setup import install_excepthook
 
 ORGANIZATION = "ReportReviewer"
 APPLICATION = "Report Reviewer"
@@ -34,7 +38,6 @@ def run_gui(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([argv[0] if argv else "report-reviewer"])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    from app.gui.settings import Settings
     settings = Settings()
     _install_translator(app, settings.language)
     _install_excepthook()
@@ -43,7 +46,6 @@ def run_gui(argv: list[str]) -> int:
     store = _open_start_database(settings)
     if store is None:
         return 1
-    from app.gui.main_window import MainWindow
     window = MainWindow(store, settings)
     window.show()
     return app.exec()
@@ -59,7 +61,6 @@ def data_dir() -> Path:
 
 def _open_start_database(settings):
     """The last database if it is still there, else the default one (created and seeded once)."""
-    from app.gui import db_dialogs
     last = settings.last_database
     if last and Path(last).exists():
         path, create = Path(last), False
@@ -67,14 +68,8 @@ def _open_start_database(settings):
         path = data_dir() / DATABASE_NAME
         create = not path.exists()
         path.parent.mkdir(parents=True, exist_ok=True)
-    store = db_dialogs.open_store_or_explain(None, str(path), create)
+    store = db_dialogs.open_store_or_explain(None, str(path), create)  # also takes the app lock
     if store is None:
-        return None
-    try:
-        store.acquire_app_lock()
-    except StoreLocked as error:  # another running copy has this database open
-        store.close()
-        db_dialogs.show_error(None, QCoreApplication.translate("launch", "Database in use"), str(error))
         return None
     if create and store.report_count() == 0:
         seed_database(store)
@@ -100,21 +95,10 @@ def _install_translator(app, language: str) -> None:
 
 
 def _install_excepthook() -> None:
-    try:
-        from app.logging_setup import install_excepthook
-    except ImportError:
-        return
-    install_excepthook(_show_crash_dialog)
-
-
-def _show_crash_dialog(message: str, log_path: str) -> None:
-    from app.gui.db_dialogs import show_error
-    details = QCoreApplication.translate("launch", "{0}\n\nDetails are in the log: {1}").format(message, log_path)
-    show_error(None, QCoreApplication.translate("launch", "Unexpected error"), details)
+    install_excepthook(db_dialogs.show_crash_dialog)
 
 
 def _smoke_test(app, settings) -> int:
-    from app.gui.main_window import MainWindow
     from app.store.database import open_store
     store = open_store(str(data_dir() / DATABASE_NAME), create=True)
     seed_database(store)
@@ -132,7 +116,8 @@ def _smoke_test(app, settings) -> int:
     if window.metrics.model.rowCount() == 0:
         problems.append("the figure table is empty")
     rows = window.report_list.proxy.rowCount()
-    window.close()
+    window.close()  # closes the store too
+    shutil.rmtree(data_dir(), ignore_errors=True)
     if problems:
         print("smoke test FAILED: " + "; ".join(problems), file=sys.stderr)
         return 1

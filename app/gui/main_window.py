@@ -24,7 +24,6 @@ from app.gui.report_list import ReportListPanel
 from app.gui.review_controller import ReviewController
 from app.gui.tasks import TaskRunner
 from app.gui.text_view import TextPane
-from app.store.errors import StoreLocked
 
 IMPORT_FILTER = "Reports (*.txt *.html *.htm *.docx *.jsonl);;All files (*)"
 EXPORT_FILTER = "CSV (*.csv);;Excel (*.xlsx);;JSON lines (*.jsonl)"
@@ -178,14 +177,8 @@ class MainWindow(QMainWindow):
     def _switch_to(self, path: str | None, create: bool) -> None:
         if not path:
             return
-        store = db_dialogs.open_store_or_explain(self, path, create)
+        store = db_dialogs.open_store_or_explain(self, path, create)  # also takes the app lock
         if store is None:
-            return
-        try:
-            store.acquire_app_lock()
-        except StoreLocked as error:  # another running copy has it open
-            store.close()
-            db_dialogs.show_error(self, self.tr("Database in use"), str(error))
             return
         self.set_store(store)
         self.settings.last_database = str(store.path)
