@@ -1,0 +1,114 @@
+"""Importing files and folders with a cancellable progress dialog and a summary at the end.
+
+The import runs on a worker thread that opens its own Store on the database file (one
+SQLite connection per thread; WAL lets the window keep reading meanwhile) and calls the
+importer with progress and cancel callbacks. The UI thread only moves the progress bar.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QMimeData, Qt
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from app.gui import db_dialogs
+from app.gui.tasks import TaskRunner
+from app.store.rows import ImportSummary
+
+MAX_LISTED = 200  # files named in the details box; a huge failed folder stays readable
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("import_dialog", text)
+
+
+def import_in_worker(db_path: str, paths: list[str], progress, cancelled) -> tuple[ImportSummary, bool]:
+    """Runs on a worker thread: its own Store, plain data in and out."""
+    from app.store.database import open_store
+    from app.store.importer import import_paths
+    store = open_store(db_path, create=False)
+    try:
+        summary = import_paths(store, paths, progress=progress, should_cancel=cancelled)
+    finally:
+        store.close()
+    return summary, cancelled()
+
+
+def run_import(parent: QWidget | None, db_path: str, paths: list[str]) -> ImportSummary | None:
+    """Import `paths` into the database at `db_path`; returns what was done (also after a
+    cancel: the reports imported until then stay), or None if the import could not run."""
+    dialog = QProgressDialog(_tr("Looking for report files…"), _tr("Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(_tr("Importing Reports"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumDuration(0)
+    outcome: dict = {}
+    loop = QEventLoop()
+
+    def on_progress(done: int, total: int, current: str) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(done)
+        dialog.setLabelText(_tr("Imported {0} of {1} files\n{2}").format(done, total, Path(current).name))
+
+    def on_done(result, error) -> None:
+        outcome.update(result=result, error=error)
+        loop.quit()
+
+    runner = TaskRunner(dialog)
+    handle = runner.run(import_in_worker, db_path, [str(p) for p in paths],
+                        on_done=on_done, on_progress=on_progress, cancellable=True)
+    dialog.canceled.connect(handle.cancel)
+    dialog.canceled.connect(lambda: dialog.setLabelText(_tr("Cancelling after the current file…")))
+    if not outcome:  # a synchronous runner (tests) has finished already
+        dialog.show()
+        loop.exec()
+    dialog.hide()
+    dialog.deleteLater()
+    if outcome["error"] is not None:
+        db_dialogs.show_error(parent, _tr("Import failed"), str(outcome["error"]))
+        return None
+    summary, was_cancelled = outcome["result"]
+    show_summary(parent, summary, was_cancelled)
+    return summary
+
+
+def show_summary(parent: QWidget | None, summary: ImportSummary, cancelled: bool = False) -> None:
+    """Counts in the text; every duplicate and failure (with its reason) in the details box."""
+    text = _tr("Imported {0} reports. Skipped {1} duplicates. {2} files could not be imported.").format(
+        len(summary.imported), len(summary.duplicates), len(summary.failed))
+    if cancelled:
+        text = _tr("Import cancelled.") + " " + text
+    box = QMessageBox(QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information,
+                      _tr("Import Finished"), text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if cancelled:
+        box.setInformativeText(_tr("The reports imported before cancelling were kept."))
+    details = _details(summary)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def _details(summary: ImportSummary) -> str:
+    parts = []
+    if summary.failed:
+        lines = [f"{Path(path).name}: {reason}" for path, reason in summary.failed[:MAX_LISTED]]
+        parts.append(_tr("Could not be imported:") + "\n" + "\n".join(lines) + _more(summary.failed))
+    if summary.duplicates:
+        lines = [Path(path).name for path in summary.duplicates[:MAX_LISTED]]
+        parts.append(_tr("Already in the database (skipped):") + "\n" + "\n".join(lines)
+                     + _more(summary.duplicates))
+    return "\n\n".join(parts)
+
+
+def _more(items: list) -> str:
+    hidden = len(items) - MAX_LISTED
+    return "\n" + _tr("… and {0} more").format(hidden) if hidden > 0 else ""
+
+
+def paths_from_drop(mime_data: QMimeData) -> list[str]:
+    """Local files and folders from a drag and drop; anything else (web links, text) is ignored."""
+    if not mime_data.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime_data.urls() if url.isLocalFile() and url.toLocalFile()]
