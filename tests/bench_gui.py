@@ -9,6 +9,7 @@ so the benchmark follows the window as it changes.
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 
 from bench_phases import baseline_mb, median, peak_memory_mb, percentile, timed
@@ -28,7 +29,8 @@ def phase_gui(db: str, switches: int, spawned_at: float) -> dict:
 
     # Settings go to the benchmark's own folder, never the user's.
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.environ["REPORT_REVIEWER_HOME"])
+    home = os.environ.get("REPORT_REVIEWER_HOME") or tempfile.mkdtemp(prefix="rr-bench-home-")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, home)
     app = QApplication.instance() or QApplication(["report-reviewer-benchmark"])
     base = baseline_mb()
 
@@ -118,7 +120,7 @@ def phase_gui(db: str, switches: int, spawned_at: float) -> dict:
         "switch_median_s": round(median(switch_times), 4), "switch_p95_s": round(percentile(switch_times, 0.95), 4),
         "floor_switch_median_s": round(median(floor_times), 4),
         "floor_switch_p95_s": round(percentile(floor_times, 0.95), 4),
-        "table_rows": len(figures), **{name: round(value, 5) for name, value in table.items()},
+        "table_rows": len(figures), **{name: round(value, 6) for name, value in table.items()},
         **peak_memory_mb(base),
     }
 

@@ -120,14 +120,15 @@ def run_all(args, workdir: Path) -> dict:
     corpus_s, reports = timed(lambda: bench_corpus.generate_corpus(corpus, args.reports, args.seed))
     home = workdir / "home"
     home.mkdir(exist_ok=True)
-    phases = {
-        "extract": run_phase("extract", home, corpus=str(corpus), workers=args.workers, sample=args.sample),
-        "import": run_phase("import", home, corpus=str(corpus), db=str(db), workers=args.workers),
-        "import_floor": run_phase("import_floor", home, db=str(db), floor_db=str(workdir / "floor.db")),
-        "store_ops": run_phase("store_ops", home, db=str(db), out_dir=str(workdir)),
-        "gui": {"skipped": True} if args.skip_gui else run_phase(
-            "gui", home, db=str(db), switches=args.switches, spawned_at=time.time()),
-    }
+    phases = {"extract": run_phase("extract", home, corpus=str(corpus), workers=args.workers, sample=args.sample),
+              "import": run_phase("import", home, corpus=str(corpus), db=str(db), workers=args.workers)}
+    if "error" in phases["import"]:  # the rest measure the imported database
+        phases.update(dict.fromkeys(("import_floor", "store_ops", "gui"), {"error": "the import failed"}))
+    else:
+        phases["import_floor"] = run_phase("import_floor", home, db=str(db), floor_db=str(workdir / "floor.db"))
+        phases["store_ops"] = run_phase("store_ops", home, db=str(db), out_dir=str(workdir))
+        phases["gui"] = {"skipped": True} if args.skip_gui else run_phase(
+            "gui", home, db=str(db), switches=args.switches, spawned_at=time.time())
     corpus_info = {"reports": len(reports), "mb": round(sum(r.n_bytes for r in reports) / 1e6, 1),
                    "generate_s": round(corpus_s, 2), "seed": args.seed,
                    "kinds": {k: sum(r.kind == k for r in reports) for k in bench_corpus.KIND_WEIGHTS}}
