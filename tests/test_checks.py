@@ -208,7 +208,7 @@ def test_sentence_around_a_figure():
 
 
 def test_real_breakdown_in_seed_003_with_gold_figures():
-    from tests.dataset_fixtures import gold_extraction
+    from dataset_fixtures import gold_extraction
     text, extraction = gold_extraction("003_fc9581fd91370635")
     figures = [{**f.to_dict(), "id": i} for i, f in enumerate(extraction.figures)]
     sums = [f for f in run_checks(figures, text) if f.rule == "breakdown_sum"]

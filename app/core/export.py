@@ -102,14 +102,29 @@ def write_xlsx(path: str | Path, sheets: Sequence[Sheet]) -> list[int]:
     counts = []
     with atomic_path(path) as temporary:
         workbook = Workbook(write_only=True)
-        for sheet in sheets:
-            worksheet = workbook.create_sheet(sheet.title)
-            worksheet.freeze_panes = "A2"
-            worksheet.append([cell(column.name) for column in sheet.columns])
-            count = 0
-            for row in sheet.rows:
-                worksheet.append([cell(value) for value in row])
-                count += 1
-            counts.append(count)
+        try:
+            for sheet in sheets:
+                worksheet = workbook.create_sheet(sheet.title)
+                worksheet.freeze_panes = "A2"
+                worksheet.append([cell(column.name) for column in sheet.columns])
+                count = 0
+                for row in sheet.rows:
+                    worksheet.append([cell(value) for value in row])
+                    count += 1
+                counts.append(count)
+        except BaseException:
+            _discard(workbook)
+            raise
         workbook.save(temporary)
     return counts
+
+
+def _discard(workbook) -> None:
+    """Close the half-written sheets of a write-only workbook and delete their temporary files.
+
+    openpyxl streams each sheet to a temporary file and only tidies up in save(); left
+    alone, an abandoned sheet stays on disk until the program exits.
+    """
+    for worksheet in workbook.worksheets:
+        worksheet.close()
+        worksheet._writer.cleanup()

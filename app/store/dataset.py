@@ -1,0 +1,376 @@
+"""The dataset export (long and wide rows, CSV / XLSX / JSONL) and the JSONL round trip.
+
+Layouts
+- long: one row per figure (LONG_COLUMNS): report metadata, the reviewed values beside
+  the extracted ones (x_*), the sentence around the figure, and the open findings that
+  name it (dismissed ones are left out).
+- wide: one row per report (WIDE_COLUMNS): metadata, one column per codebook indicator
+  holding the headline figure, else the first reviewed one, else the first pending one
+  (the same choice as the charts), among the exported statuses; then n_pending, n_rejected.
+XLSX holds both layouts (the chosen one first), a "columns" sheet describing every column
+and an "indicators" sheet with the codebook.
+
+JSONL
+- wide: one object per report, keyed by the wide columns.
+- long: line 1 is a header {"type": "header", "format": JSONL_FORMAT, "version": 1,
+  "complete": bool, "statuses": [...]}. Then per report one {"type": "report"} line (metadata,
+  sections, dismissed findings) followed by its {"type": "figure"} lines (the long columns
+  plus every stored figure column). An export is "complete" when made with status all and
+  no figure filter; its report lines also carry the text, encoding evidence, sha256 and the
+  original bytes (zlib, base64), so `restore_jsonl` can rebuild every report, section,
+  figure (both versions, status, headline, note, reject reason, reviewed_at) and dismissal.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import sqlite3
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+
+from app.core.breakdowns import sentence_around
+from app.core.codebook import indicator_ids, indicators
+from app.core.export import Column, ExportCancelled, Sheet, write_csv, write_jsonl, write_xlsx
+from app.core.model import STATUSES
+from app.store.findings import ContextSource, compute_findings, dismissed_fingerprints
+from app.store.rows import ImportSummary
+
+DEFAULT_STATUSES = ("confirmed", "corrected", "added")
+JSONL_FORMAT = "report-reviewer-export"
+FORMATS = ("csv", "xlsx", "jsonl")
+LAYOUTS = ("long", "wide")
+REPORT_ORDER = "agency IS NULL, agency, report_year, file_name, id"  # the report list's order
+
+_META = [Column("report_id", "database id of the report (stable within one database)"),
+         Column("file", "file name the report was imported from"),
+         Column("title", "report title"), Column("agency", "issuing body, full name"),
+         Column("region", "place the agency governs, as written"),
+         Column("level", "province / city / district / county"),
+         Column("report_year", "the year the report is about"),
+         Column("publish_date", "ISO date signed or published"),
+         Column("doc_type", "situation_report or accountability_report")]
+LONG_COLUMNS = _META + [
+    Column("section_category", "category of the level-1 section holding the figure"),
+    Column("figure_id", "database id of the figure"),
+    Column("indicator", "codebook indicator id (reviewed)"),
+    Column("label", "phrase naming what is counted (reviewed)"),
+    Column("value", "number after 万/亿 scaling (reviewed)"),
+    Column("unit", "measure word after scaling (reviewed)"),
+    Column("qualifier", "exact / more_than / at_least / approx / at_most (reviewed)"),
+    Column("status", "pending / confirmed / corrected / rejected / added"),
+    Column("headline", "1 if this is the figure the wide table takes for its indicator"),
+    Column("x_indicator", "indicator as extracted (empty for added figures)"),
+    Column("x_label", "label as extracted"), Column("x_value", "value as extracted"),
+    Column("x_unit", "unit as extracted"), Column("x_qualifier", "qualifier as extracted"),
+    Column("raw", "the figure's text as written (reviewed span)"),
+    Column("x_raw", "the text as extracted"),
+    Column("start", "start offset in the report text (code points)"),
+    Column("end", "end offset, exclusive"),
+    Column("sentence", "the clause around the figure, from the previous 。；or line break to the next"),
+    Column("note", "reviewer's note"), Column("reject_reason", "why it was rejected"),
+    Column("reviewed_at", "when it was last reviewed (UTC)"),
+    Column("findings", "open consistency-check findings naming this figure: rule: message"),
+]
+WIDE_COLUMNS = _META + [Column(ind.id, f"{ind.description} [{ind.unit}]") for ind in indicators()] + [
+    Column("n_pending", "figures still pending review"), Column("n_rejected", "figures rejected")]
+_RESTORE_FIELDS = ("x_start", "x_end", "numeral", "confidence")
+
+
+def parse_statuses(statuses) -> tuple[str, ...]:
+    """("all",), a list, or "confirmed,corrected" -> the statuses; ValueError names a bad one."""
+    names = statuses.split(",") if isinstance(statuses, str) else list(statuses)
+    names = [name.strip() for name in names if name.strip()]
+    if not names:
+        raise ValueError("no status chosen for the export")
+    if "all" in names:
+        return STATUSES
+    unknown = [name for name in names if name not in STATUSES]
+    if unknown:
+        raise ValueError(f"unknown status {unknown[0]!r}; use {', '.join(STATUSES)} or all")
+    return tuple(dict.fromkeys(names))
+
+
+class _Export:
+    """One export's selection, with progress and cancel checked once per report."""
+
+    def __init__(self, store, statuses, report_ids, figure_ids, progress, should_cancel, passes):
+        self.store = store
+        self.statuses = parse_statuses(statuses)
+        self.figure_ids = None if figure_ids is None else json.dumps(list(figure_ids))
+        self.complete = set(self.statuses) == set(STATUSES) and figure_ids is None
+        self.reports = self._reports(report_ids)
+        self.progress, self.should_cancel = progress, should_cancel
+        self.done, self.total = 0, len(self.reports) * passes
+        self.context = ContextSource(store)
+        self.figure_lines = 0
+
+    def _reports(self, report_ids) -> list[dict]:
+        sql, params = "SELECT * FROM reports WHERE 1", []
+        if report_ids is not None:
+            sql += " AND id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(list(report_ids)))
+        if self.figure_ids is not None:
+            sql += " AND id IN (SELECT report_id FROM figures WHERE id IN (SELECT value FROM json_each(?)))"
+            params.append(self.figure_ids)
+        return list(self.store.db.query(f"{sql} ORDER BY {REPORT_ORDER}", params))
+
+    def step(self, report: dict) -> None:
+        if self.should_cancel and self.should_cancel():
+            raise ExportCancelled("export cancelled")
+        self.done += 1
+        if self.progress:
+            self.progress(self.done, self.total, report["file_name"])
+
+    def figures(self, report_id: int) -> list[dict]:
+        sql = "SELECT * FROM figures WHERE report_id = ? AND status IN (SELECT value FROM json_each(?))"
+        params = [report_id, json.dumps(self.statuses)]
+        if self.figure_ids is not None:
+            sql += " AND id IN (SELECT value FROM json_each(?))"
+            params.append(self.figure_ids)
+        return list(self.store.db.query(sql + " ORDER BY start, id", params))
+
+    def finding_texts(self, report_id: int) -> dict[int, list[str]]:
+        dismissed = dismissed_fingerprints(self.store, report_id)
+        pairs = compute_findings(self.store, [report_id], self.context).get(report_id, [])
+        texts: dict[int, list[str]] = {}
+        for finding, print_ in pairs:
+            if print_ not in dismissed:
+                for figure_id in finding.figure_ids:
+                    texts.setdefault(figure_id, []).append(f"{finding.rule}: {finding.message}")
+        return texts
+
+    def long_records(self) -> Iterator[tuple[dict, list[dict]]]:
+        """(report, its long rows as dicts keyed by column, with the full figure row beside)."""
+        for report in self.reports:
+            self.step(report)
+            texts = self.finding_texts(report["id"])
+            rows = []
+            for figure in self.figures(report["id"]):
+                row = {**_meta(report), **{c.name: figure.get(c.name) for c in LONG_COLUMNS[len(_META):]}}
+                row.update(figure_id=figure["id"], headline=int(figure["headline"]),
+                           sentence=sentence_around(report["text"], figure["start"], figure["end"]),
+                           findings=" | ".join(texts.get(figure["id"], [])) or None)
+                rows.append((row, figure))
+            yield report, rows
+
+    def long_rows(self) -> Iterator[list]:
+        for _, rows in self.long_records():
+            for row, _ in rows:
+                yield [row[c.name] for c in LONG_COLUMNS]
+
+    def wide_rows(self) -> Iterator[list]:
+        for report in self.reports:
+            self.step(report)
+            counts = dict(self.store.db.execute(
+                "SELECT status, count(*) FROM figures WHERE report_id = ? GROUP BY status",
+                [report["id"]]).fetchall())
+            chosen: dict[str, float] = {}
+            ranked = sorted((f for f in self.figures(report["id"]) if f["status"] != "rejected"),
+                            key=lambda f: (not f["headline"], f["status"] == "pending", f["start"], f["id"]))
+            for figure in ranked:
+                if figure["indicator"]:
+                    chosen.setdefault(figure["indicator"], figure["value"])
+            meta = _meta(report)
+            yield ([meta[c.name] for c in _META] + [chosen.get(i) for i in indicator_ids()]
+                   + [counts.get("pending", 0), counts.get("rejected", 0)])
+
+    def jsonl_records(self) -> Iterator[dict]:
+        yield {"type": "header", "format": JSONL_FORMAT, "version": 1, "complete": self.complete,
+               "statuses": list(self.statuses)}
+        for report, rows in self.long_records():
+            if not rows and not self.complete:
+                continue  # an analysis file lists only reports that have exported figures
+            yield self.report_record(report)
+            for row, figure in rows:
+                self.figure_lines += 1
+                yield {"type": "figure", **row, **{name: figure[name] for name in _RESTORE_FIELDS}}
+
+    def report_record(self, report: dict) -> dict:
+        record = {"type": "report", **_meta(report)}
+        record["sections"] = list(self.store.db.query(
+            'SELECT level, title, category, start, "end" FROM sections WHERE report_id = ?'
+            " ORDER BY start, level, id", [report["id"]]))
+        record["dismissed_findings"] = [
+            {**row, "figure_ids": json.loads(row["figure_ids"])} for row in self.store.db.query(
+                "SELECT rule, message, figure_ids, fingerprint, note FROM findings"
+                " WHERE report_id = ? AND dismissed = 1 ORDER BY id", [report["id"]])]
+        if self.complete:
+            for name in ("path", "sha256", "encoding", "encoding_confidence", "decode_warning",
+                         "text", "imported_at"):
+                record[name] = report[name]
+            record["encoding_overridden"] = bool(report["encoding_overridden"])
+            record["original_zlib_base64"] = (base64.b64encode(report["original"]).decode("ascii")
+                                              if report["original"] is not None else None)
+        return record
+
+
+def _meta(report: dict) -> dict:
+    return {"report_id": report["id"], "file": report["file_name"], "title": report["title"],
+            "agency": report["agency"], "region": report["region"], "level": report["level"],
+            "report_year": report["report_year"], "publish_date": report["publish_date"],
+            "doc_type": report["doc_type"]}
+
+
+def _reference_sheets() -> list[Sheet]:
+    columns = [(layout, c.name, c.description) for layout, cs in (("long", LONG_COLUMNS), ("wide", WIDE_COLUMNS))
+               for c in cs]
+    return [Sheet("columns", [Column("layout", ""), Column("column", ""), Column("description", "")], columns),
+            Sheet("indicators", [Column("id", ""), Column("group", ""), Column("unit", ""),
+                                 Column("description", "")],
+                  [(i.id, i.group, i.unit, i.description) for i in indicators()])]
+
+
+def export_dataset(store, out_path: str | Path, fmt: str = "csv", layout: str = "long",
+                   statuses: Iterable[str] | str = DEFAULT_STATUSES,
+                   report_ids: Optional[Iterable[int]] = None, figure_ids: Optional[Iterable[int]] = None,
+                   progress: Optional[Callable[[int, int, str], None]] = None,
+                   should_cancel: Optional[Callable[[], bool]] = None) -> int:
+    """Write the dataset; returns the rows written (figures for long, reports for wide).
+
+    progress(done, total, current_file_name) is called per report; should_cancel() -> True
+    stops the export with ExportCancelled and leaves no file behind. The file appears only
+    when complete (temporary name + rename). ValueError for a bad format, layout or status.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; use {', '.join(FORMATS)}")
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}; use long or wide")
+    export = _Export(store, statuses, None if report_ids is None else list(report_ids),
+                     None if figure_ids is None else list(figure_ids), progress, should_cancel,
+                     passes=2 if fmt == "xlsx" else 1)
+    if fmt == "xlsx":
+        long_sheet = Sheet("long", LONG_COLUMNS, export.long_rows())
+        wide_sheet = Sheet("wide", WIDE_COLUMNS, export.wide_rows())
+        sheets = [long_sheet, wide_sheet] if layout == "long" else [wide_sheet, long_sheet]
+        return write_xlsx(out_path, sheets + _reference_sheets())[0]
+    if fmt == "csv":
+        return write_csv(out_path, *((LONG_COLUMNS, export.long_rows()) if layout == "long"
+                                     else (WIDE_COLUMNS, export.wide_rows())))
+    if layout == "wide":
+        return write_jsonl(out_path, (dict(zip((c.name for c in WIDE_COLUMNS), row))
+                                      for row in export.wide_rows()))
+    write_jsonl(out_path, export.jsonl_records())
+    return export.figure_lines
+
+
+# --- the round trip -------------------------------------------------------------------------
+_REPORT_FIELDS = ("path", "file_name", "sha256", "original", "encoding", "encoding_confidence",
+                  "encoding_overridden", "decode_warning", "text", "title", "agency", "region",
+                  "level", "report_year", "publish_date", "doc_type", "imported_at", "n_figures",
+                  "n_reviewed")
+_FIGURE_FIELDS = ("report_id", "start", "end", "raw", "value", "unit", "qualifier", "label", "indicator",
+                  "x_start", "x_end", "x_raw", "x_value", "x_unit", "x_qualifier", "x_label",
+                  "x_indicator", "numeral", "confidence", "section_category", "status", "headline",
+                  "note", "reject_reason", "reviewed_at")
+
+
+class _Broken(Exception):
+    """One report of a JSONL file cannot be restored; the message says where and why."""
+
+
+def restore_jsonl(store, path: str | Path) -> ImportSummary:
+    """Rebuild the reports of a complete long JSONL export; one transaction per report.
+
+    Reports already in the database (same sha256) are skipped as duplicates; a report with
+    a broken line is skipped whole and named in `failed`; the rest still go in.
+    """
+    summary = ImportSummary()
+    try:
+        with open(path, encoding="utf-8") as handle:
+            try:
+                header = _parse(next(handle, ""), 1)
+            except _Broken:
+                header = {}
+            if header.get("type") != "header" or header.get("format") != JSONL_FORMAT:
+                raise _Broken("not a Report Reviewer JSONL export")
+            if not header.get("complete"):
+                raise _Broken("this export does not hold everything; export with status all "
+                              "and no filter to make one that can be restored")
+            for group in _report_groups(handle):
+                _restore_group(store, group, summary)
+    except (_Broken, UnicodeDecodeError) as error:
+        summary.failed.append((str(path), str(error) if isinstance(error, _Broken) else "not UTF-8 text"))
+    except OSError as error:
+        summary.failed.append((str(path), f"cannot read: {error.strerror or error}"))
+    return summary
+
+
+def _parse(line: str, number: int) -> dict:
+    try:
+        record = json.loads(line)
+    except ValueError:
+        raise _Broken(f"line {number} is not valid JSON") from None
+    if not isinstance(record, dict):
+        raise _Broken(f"line {number} is not a JSON object")
+    return record
+
+
+def _report_groups(lines) -> Iterator[dict]:
+    """{"report": ..., "figures": [...], "error": message or None, "line": n} per report."""
+    group = None
+    for number, line in enumerate(lines, start=2):
+        if not line.strip():
+            continue
+        try:
+            record = _parse(line, number)
+        except _Broken as error:
+            record = {"type": "broken", "error": str(error)}
+        if record.get("type") == "report":
+            if group:
+                yield group
+            group = {"report": record, "figures": [], "error": None, "line": number}
+        elif group is None:
+            yield {"report": {}, "figures": [], "line": number,
+                   "error": record.get("error") or f"line {number} comes before any report line"}
+        elif record.get("type") == "figure":
+            group["figures"].append(record)
+        else:
+            group["error"] = group["error"] or record.get("error") or f"line {number}: unknown line type"
+    if group:
+        yield group
+
+
+def _restore_group(store, group: dict, summary: ImportSummary) -> None:
+    report = group["report"]
+    name = report.get("file") or f"report on line {group['line']}"
+    if group["error"]:
+        summary.failed.append((name, group["error"]))
+        return
+    try:
+        with store.transaction() as conn:
+            if conn.execute("SELECT 1 FROM reports WHERE sha256 = ?", (report["sha256"],)).fetchone():
+                summary.duplicates.append(name)
+                return
+            _insert_report(conn, report, group["figures"])
+    except (KeyError, TypeError, ValueError, sqlite3.IntegrityError) as error:
+        detail = f"missing {error}" if isinstance(error, KeyError) else str(error).splitlines()[0]
+        summary.failed.append((name, f"report on line {group['line']} cannot be restored: {detail}"))
+        return
+    summary.imported.append(name)
+
+
+def _insert_report(conn, report: dict, figures: list[dict]) -> None:
+    original = report.get("original_zlib_base64")
+    values = {**report, "file_name": report["file"], "n_figures": len(figures),
+              "original": None if original is None else base64.b64decode(original, validate=True),
+              "n_reviewed": sum(f["status"] != "pending" for f in figures),
+              "encoding_overridden": int(bool(report.get("encoding_overridden")))}
+    report_id = _insert(conn, "reports", _REPORT_FIELDS, values)
+    conn.executemany('INSERT INTO sections (report_id, level, title, category, start, "end")'
+                     " VALUES (?, ?, ?, ?, ?, ?)",
+                     [(report_id, s["level"], s["title"], s["category"], s["start"], s["end"])
+                      for s in report["sections"]])
+    new_ids = {f["figure_id"]: _insert(conn, "figures", _FIGURE_FIELDS,
+                                       {**f, "report_id": report_id, "headline": int(bool(f["headline"]))})
+               for f in figures}
+    conn.executemany("INSERT INTO findings (report_id, rule, message, figure_ids, fingerprint, dismissed,"
+                     " note) VALUES (?, ?, ?, ?, ?, 1, ?)",
+                     [(report_id, d["rule"], d["message"], json.dumps([new_ids[i] for i in d["figure_ids"]]),
+                       d["fingerprint"], d["note"]) for d in report.get("dismissed_findings", [])])
+
+
+def _insert(conn, table: str, fields: tuple[str, ...], values: dict) -> int:
+    names = ", ".join(f'"{name}"' for name in fields)
+    cursor = conn.execute(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(fields))})",
+                          [values[name] for name in fields])
+    return cursor.lastrowid

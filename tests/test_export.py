@@ -1,0 +1,82 @@
+"""The pure writers: real readers see the values, formula-like text is inert, writes are atomic."""
+from __future__ import annotations
+
+import csv
+import json
+
+import openpyxl
+import pytest
+
+from app.core.export import Column, ExportCancelled, Sheet, escape_cell, write_csv, write_jsonl, write_xlsx
+
+COLUMNS = [Column("label", "what"), Column("value", "how many")]
+ROWS = [["=SUM(A1:A2)", -5], ["+cmd|' /C calc'!A0", 3.5], ["@user", 348500.0], ["-note", None],
+        ["\tTab", 1], ["查处违法案件", 105]]
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("=1+1", "'=1+1"), ("+86", "'+86"), ("-x", "'-x"), ("@a", "'@a"), ("\tx", "'\tx"), ("\rx", "'\rx"),
+    ("公共场所卫生", "公共场所卫生"), ("a=b", "a=b"), (-3, -3), (-2.5, -2.5), (348500.0, 348500), (None, None),
+])
+def test_escape_cell(value, expected):
+    assert escape_cell(value) == expected
+
+
+def test_csv_opens_with_bom_and_keeps_chinese(tmp_path):
+    path = tmp_path / "out.csv"
+    assert write_csv(path, COLUMNS, ROWS) == len(ROWS)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["label", "value"]
+    assert rows[1] == ["'=SUM(A1:A2)", "-5"]  # the number stays a plain negative number
+    assert rows[2][0].startswith("'+") and rows[3] == ["'@user", "348500"]
+    assert rows[4] == ["'-note", ""] and rows[5] == ["'\tTab", "1"]
+    assert rows[6] == ["查处违法案件", "105"]
+
+
+def test_xlsx_keeps_numbers_and_makes_formulas_text(tmp_path):
+    path = tmp_path / "out.xlsx"
+    sheets = [Sheet("long", COLUMNS, ROWS), Sheet("columns", [Column("name", "")], [["label"], ["value"]])]
+    assert write_xlsx(path, sheets) == [len(ROWS), 2]
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["long", "columns"]
+    rows = list(book["long"].iter_rows(values_only=True))
+    assert rows[1] == ("'=SUM(A1:A2)", -5)
+    assert book["long"]["A2"].data_type == "s"  # text, not a formula
+    assert rows[3] == ("'@user", 348500) and rows[6] == ("查处违法案件", 105)
+    assert all(cell.data_type != "f" for row in book["long"].iter_rows() for cell in row)
+
+
+def test_xlsx_drops_control_characters_instead_of_failing(tmp_path):
+    path = tmp_path / "out.xlsx"
+    write_xlsx(path, [Sheet("long", COLUMNS, [["bad\x0bchar", 1]])])
+    assert openpyxl.load_workbook(path)["long"]["A2"].value == "badchar"
+
+
+def test_jsonl_is_data_and_not_escaped(tmp_path):
+    path = tmp_path / "out.jsonl"
+    assert write_jsonl(path, [{"label": "=x", "value": -5}, {"label": "罚款", "value": 0.6}]) == 2
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == [{"label": "=x", "value": -5}, {"label": "罚款", "value": 0.6}]
+    assert "罚款" in lines[1]
+
+
+@pytest.mark.parametrize("writer", ["csv", "xlsx", "jsonl"])
+def test_a_failed_or_cancelled_write_leaves_the_old_file_and_no_temp(tmp_path, writer):
+    path = tmp_path / f"out.{writer}"
+    path.write_text("previous export", encoding="utf-8")
+
+    def rows():
+        yield ["first", 1]
+        raise ExportCancelled("stop")
+
+    with pytest.raises(ExportCancelled):
+        if writer == "csv":
+            write_csv(path, COLUMNS, rows())
+        elif writer == "xlsx":
+            write_xlsx(path, [Sheet("long", COLUMNS, rows())])
+        else:
+            write_jsonl(path, ({"label": label, "value": value} for label, value in rows()))
+    assert path.read_text(encoding="utf-8") == "previous export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]

@@ -1,0 +1,67 @@
+"""Findings in the database: checks run with context from other reports, dismissals persist."""
+from __future__ import annotations
+
+import pytest
+
+from app.store.database import open_store
+from app.store.findings import (compute_findings, dismiss_finding, findings, previous_year_values,
+                                refresh_findings)
+from dataset_fixtures import seed_gold
+from store_fixtures import add_sample
+
+
+@pytest.fixture
+def store(tmp_path):
+    opened = open_store(tmp_path / "findings.sqlite")
+    yield opened
+    opened.close()
+
+
+def figure_of(store, report_id, indicator):
+    return next(f for f in store.figures(report_id) if f.indicator == indicator)
+
+
+def test_refresh_finds_the_seed_breakdown_and_keeps_a_dismissal(store):
+    report_ids = seed_gold(store)
+    undo_before = store.undo_text()
+    assert refresh_findings(store) > 0
+    seed_003 = next(i for i in report_ids if store.report(i).file_name.startswith("003"))
+    [breakdown] = [f for f in findings(store, seed_003) if f.rule == "breakdown_sum"]
+    assert store.figure(breakdown.figure_ids[0]).raw == "105件"
+    assert breakdown.severity == "warning" and not breakdown.dismissed
+    dismiss_finding(store, breakdown.id, "the report's own numbers")
+    refresh_findings(store)
+    [again] = [f for f in findings(store, seed_003) if f.rule == "breakdown_sum"]
+    assert again.dismissed and again.note == "the report's own numbers"
+    audit = list(store.db.query("SELECT * FROM edits WHERE action = 'dismiss_finding'"))
+    assert len(audit) == 1 and audit[0]["report_id"] == seed_003
+    assert store.undo_text() == undo_before  # a dismissal is audited, not an undo step
+
+
+def test_compute_findings_reads_only(store):
+    seed_gold(store)
+    assert any(compute_findings(store).values())
+    assert store.db["findings"].count == 0
+
+
+def test_year_jump_against_the_same_agency_last_year(store):
+    last_year = add_sample(store, "2023.txt", agency="某区卫生健康委员会", year=2023)
+    this_year = add_sample(store, "2024.txt", agency="某区卫生健康委员会", year=2024)
+    fines = figure_of(store, this_year, "fines_yuan")
+    store.correct(fines.id, value=35000 * 10000)  # an extra 万
+    assert previous_year_values(store, this_year)["fines_yuan"].value == 35000
+    assert previous_year_values(store, last_year) == {}
+    refresh_findings(store)
+    jumps = [f for f in findings(store, this_year) if f.rule == "year_jump"]
+    assert [f.figure_ids for f in jumps] == [[fines.id]]
+    assert "35000" in jumps[0].message and "2023" in jumps[0].message
+    assert not [f for f in findings(store, last_year) if f.rule == "year_jump"]
+
+
+def test_outlier_across_enough_reports(store):
+    report_ids = [add_sample(store, f"{i}.txt", agency=f"第{i}区卫生健康委员会") for i in range(9)]
+    for report_id, value in zip(report_ids, [10, 12, 15, 18, 20, 14, 16, 11, 150000]):
+        store.correct(figure_of(store, report_id, "cases_filed").id, value=value)
+    refresh_findings(store)
+    flagged = [i for i in report_ids if any(f.rule == "outlier" for f in findings(store, i))]
+    assert flagged == [report_ids[-1]]
