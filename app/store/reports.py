@@ -85,19 +85,22 @@ class ReportReadsMixin:
         """Every occurrence of `query` (case-insensitive) over all reports, in list order."""
         if not query.strip() or limit <= 0:
             return []
-        columns = "id, agency, report_year, file_name, text"
+        columns = "id, agency, report_year, file_name"
         if len(query) >= FTS_MIN_CHARS:
             # a quoted FTS string: the query's own quotes doubled, so no punctuation is syntax
             literal = '"' + query.replace('"', '""') + '"'
-            rows = self.conn.execute(
+            found = self.conn.execute(
                 f"SELECT {columns} FROM reports WHERE id IN (SELECT rowid FROM reports_fts"
-                f" WHERE reports_fts MATCH ?) ORDER BY {LIST_ORDER}", (literal,))
+                f" WHERE reports_fts MATCH ?) ORDER BY {LIST_ORDER}", (literal,)).fetchall()
         else:
-            rows = self.conn.execute(f"SELECT {columns} FROM reports WHERE text LIKE ? ESCAPE '\\'"
-                                     f" ORDER BY {LIST_ORDER}", (_like_pattern(query),))
+            found = self.conn.execute(f"SELECT {columns} FROM reports WHERE text LIKE ? ESCAPE '\\'"
+                                      f" ORDER BY {LIST_ORDER}", (_like_pattern(query),)).fetchall()
         pattern = re.compile(re.escape(query), re.IGNORECASE)
         hits: list[SearchHit] = []
-        for report_id, agency, year, file_name, text in rows:
+        for report_id, agency, year, file_name in found:
+            # texts one at a time: a common word matches thousands of reports, `limit` stops early
+            text = self.conn.execute("SELECT text FROM reports WHERE id = ?",
+                                     (report_id,)).fetchone()[0]
             for match in pattern.finditer(text):
                 start, end = match.span()
                 snippet = text[max(0, start - SNIPPET_RADIUS):end + SNIPPET_RADIUS]
