@@ -131,3 +131,39 @@ def test_no_arguments_and_smoke_test_open_the_window(monkeypatch):
     monkeypatch.setattr(app.gui.launch, "run_gui", lambda argv: calls.append(argv) or 7)
     assert cli.main([]) == 7 and cli.main(["--smoke-test"]) == 7
     assert calls[0][1:] == [] and calls[1][1:] == ["--smoke-test"]
+
+
+def test_export_writes_the_reviewed_figures(tmp_path, capsys):
+    import csv
+
+    from store_fixtures import add_sample
+    db = tmp_path / "reviewed.db"
+    with open_store(db) as store:
+        report_id = add_sample(store)
+        figure_ids = [f.id for f in store.figures(report_id)]
+        store.confirm(figure_ids[:2])
+        store.reject(figure_ids[2:3])
+    out = tmp_path / "figures.csv"
+    assert cli.main(["export", "--db", str(db), "--out", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == f"wrote 2 rows to {out}"
+    with open(out, encoding="utf-8-sig", newline="") as handle:
+        assert len(list(csv.DictReader(handle))) == 2
+    assert cli.main(["export", "--db", str(db), "--out", str(tmp_path / "all.csv"),
+                     "--status", "all"]) == 0
+    assert capsys.readouterr().out.startswith("wrote 5 rows")
+
+
+def test_jsonl_export_restores_into_a_new_database(tmp_path, capsys):
+    from store_fixtures import add_sample
+    db = tmp_path / "first.db"
+    with open_store(db) as store:
+        report_id = add_sample(store)
+        store.confirm([store.figures(report_id)[0].id])
+    dataset = tmp_path / "everything.jsonl"
+    assert cli.main(["export", "--db", str(db), "--out", str(dataset), "--status", "all"]) == 0
+    capsys.readouterr()
+    copy = tmp_path / "copy.db"
+    assert cli.main(["import", str(dataset), "--db", str(copy)]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "imported 1, skipped 0 duplicates, failed 0"
+    with open_store(copy, create=False) as restored:
+        assert [f.status for f in restored.figures(restored.report_ids()[0])][0] == "confirmed"
