@@ -1,0 +1,219 @@
+"""Figures in a report: numbers with a measure word or unit, and percentages (CODEBOOK §4).
+
+One compiled pattern finds every numeral followed by a unit; general rules then drop what is
+not a stated quantity (ordinals, dates, index numbers, numbers in 《titles》, quoted slogans,
+Chinese 一 used as the article "a"). Qualifiers come from words on either side. Labels,
+indicators and confidence are left to app.core.labels. The language knowledge (units,
+qualifier words, slogans) lives in resources/lexicon/*.json.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from app.core.codebook import lexicon
+from app.core.labels import annotate
+from app.core.model import Figure, Section
+from app.core.numerals import is_chinese_numeral, number_value
+
+ARABIC = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?"
+CHINESE = r"[零〇一二两三四五六七八九十百千]+"
+GAP = r"[ \u00a0\u3000]?"
+# What may not sit right before an Arabic numeral: it would be part of an ID, a code, a decimal.
+ID_CHARS = set("0123456789０１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+               ".．-_/:#＃")
+OPENING_QUOTES = "“\"‘「『"
+CLOSING_QUOTES = "”\"’」』"
+BOUNDARY = set("，。；、：！？,.;:!?）)】」』”\n ")
+CHROME_BEFORE = re.compile(r"(浏览|访问|点击|阅读)(次数|量|数)?\s*[:：]?\s*$")
+TITLE = re.compile(r"《[^《》\n]{0,120}》")
+LIST_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12})+$")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    pattern: re.Pattern
+    rare_units: frozenset
+    after_ge: dict
+    list_only: frozenset
+    not_units: tuple
+    ge_stops: tuple
+    ge_max: int
+    slogans: re.Pattern
+    vague_prefixes: tuple
+    one_units: frozenset
+    one_before: tuple
+    rhetorical: tuple
+    before_qualifiers: tuple  # (word, qualifier), longest first
+    after_qualifiers: tuple
+    blockers: dict
+
+
+@lru_cache(maxsize=None)
+def _lexicon() -> _Lexicon:
+    units, slogans, quals = lexicon("units"), lexicon("slogans"), lexicon("qualifiers")
+    all_units = sorted(set(units["common"]) | set(units["rare"]), key=len, reverse=True)
+    pattern = re.compile(
+        rf"(?P<num>{ARABIC}|{CHINESE}){GAP}(?P<v1>[余多])?(?P<mag>万亿|千亿|百亿|十亿|千万|百万|十万|亿|万)?"
+        rf"(?P<v2>[余多])?{GAP}(?P<unit>{'|'.join(map(re.escape, all_units))})")
+    slogan_words = sorted(slogans["slogans"], key=len, reverse=True)
+    return _Lexicon(
+        pattern=pattern,
+        rare_units=frozenset(units["rare"]),
+        after_ge=units["after_ge"],
+        list_only=frozenset(units["list_only"]),
+        not_units=tuple(units["not_units"]),
+        ge_stops=tuple(sorted(units["ge_noun_stops"], key=len, reverse=True)),
+        ge_max=units["ge_noun_max"],
+        slogans=re.compile("|".join(map(re.escape, slogan_words))),
+        vague_prefixes=tuple(slogans["vague_prefixes"]),
+        one_units=frozenset(slogans["one_keep_units"]),
+        one_before=tuple(slogans["one_keep_before"]),
+        rhetorical=tuple(slogans["rhetorical_ge_nouns"]),
+        before_qualifiers=tuple(sorted(quals["before"].items(), key=lambda kv: -len(kv[0]))),
+        after_qualifiers=tuple(sorted(((w, q) for w, q in quals["after"].items() if len(w) > 1),
+                                      key=lambda kv: -len(kv[0]))),
+        blockers=quals["before_blockers"],
+    )
+
+
+def _prev_char(text: str, pos: int) -> str:
+    """The character before pos, looking past one space (第 21个, 约 80人)."""
+    if pos > 0 and text[pos - 1] in " \u00a0\u3000":
+        pos -= 1
+    return text[pos - 1] if pos > 0 else ""
+
+
+def _ge_noun_end(text: str, pos: int, lex: _Lexicon) -> int:
+    """Where the noun after 个 ends (24个镇街, 3个医疗纠纷化解片区组); pos when there is none."""
+    end = pos
+    while end < len(text) and end - pos < lex.ge_max and CJK.match(text[end]):
+        if text.startswith(lex.ge_stops, end):
+            break
+        end += 1
+    return end
+
+
+def _qualifier(text: str, num_start: int, end: int, vague: bool, lex: _Lexicon) -> str:
+    """Bound words right before the number win over those after it (不少于2次, 4次以上)."""
+    before = text[max(0, num_start - 5):num_start].rstrip(" \u00a0\u3000")
+    for word, qualifier in lex.before_qualifiers:
+        if before.endswith(word):
+            ahead = before[:-len(word)][-1:]
+            if ahead and ahead in lex.blockers.get(word, ()):
+                continue
+            return qualifier
+    after = text[end:end + 4].lstrip(" \u00a0\u3000")
+    for word, qualifier in lex.after_qualifiers:
+        if after.startswith(word):
+            return qualifier
+    return "more_than" if vague else "exact"
+
+
+def _spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _candidate(text: str, m: re.Match, lex: _Lexicon, blocked: list) -> Optional[Figure]:
+    num = m.group("num")
+    start, unit_text = m.start(), m.group("unit")
+    end = m.end()
+    chinese = is_chinese_numeral(num)
+    before = _prev_char(text, start)
+    if text.startswith(lex.not_units, m.start("unit")) or before == "第":
+        return None
+    if chinese:
+        if text[max(0, start - 2):start].endswith(lex.vague_prefixes):
+            return None
+        if num in ("百", "千", "十百", "千百") and not (m.group("v1") or m.group("v2")):
+            return None
+    elif before in ID_CHARS:
+        return None
+    if unit_text in lex.list_only and not LIST_BEFORE.search(text, max(0, start - 60), start):
+        return None
+    unit = unit_text
+    if unit_text == "个":
+        end = _ge_noun_end(text, end, lex)
+        if chinese and text.startswith(lex.rhetorical, m.end()):
+            return None
+    elif unit_text in lex.after_ge:
+        unit = lex.after_ge[unit_text]
+    if chinese and num == "一" and not _one_quantifies(text, start, end, unit_text, lex):
+        return None
+    if before and before in OPENING_QUOTES and any(q in text[end:end + 8] for q in CLOSING_QUOTES):
+        return None
+    if _inside(blocked, start, end) or CHROME_BEFORE.search(text, max(0, start - 12), start):
+        return None
+    value = number_value(num, m.group("mag") or "")
+    if value is None:
+        return None
+    if unit == "％":
+        unit = "%"
+    if unit == "万元":
+        unit = "元"
+    qualifier = _qualifier(text, start, end, bool(m.group("v1") or m.group("v2")), lex)
+    return Figure(start=start, end=end, raw=text[start:end], value=value, unit=unit,
+                  qualifier=qualifier, numeral="chinese" if chinese else "arabic")
+
+
+def _one_quantifies(text: str, start: int, end: int, unit_text: str, lex: _Lexicon) -> bool:
+    """一 counts only for events and durations stated as done (组织了一次, 标语一周。), not as 'a'."""
+    if unit_text not in lex.one_units:
+        return False
+    if text[max(0, start - 4):start].endswith(lex.one_before):
+        return True
+    return end >= len(text) or text[end] in BOUNDARY
+
+
+def _blocked_spans(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
+    return _spans(TITLE, text) + _spans(lex.slogans, text)
+
+
+def _boilerplate(sections: Optional[list[Section]]) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in sections or () if s.category == "boilerplate"]
+
+
+def find_figures(text: str, sections: Optional[list[Section]] = None) -> list[Figure]:
+    """Every figure in the text, in text order, with label, indicator and confidence."""
+    lex = _lexicon()
+    blocked = _blocked_spans(text, lex) + _boilerplate(sections)
+    figures = []
+    for m in lex.pattern.finditer(text):
+        figure = _candidate(text, m, lex, blocked)
+        if figure is not None:
+            figures.append(figure)
+    annotate(text, figures)
+    return figures
+
+
+def parse_selection(text: str, start: int, end: int) -> Optional[Figure]:
+    """A figure for the reviewer's selection text[start:end]; None if it holds no number.
+
+    The first number + unit inside the selection wins; a bare number keeps an empty unit for
+    the reviewer to fill in. Label and indicator are guessed from the surrounding text.
+    """
+    start, end = max(0, start), min(len(text), end)
+    lex = _lexicon()
+    window = text[:end]
+    for m in lex.pattern.finditer(window, start):
+        figure = _candidate(window, m, lex, [])
+        if figure is not None:
+            annotate(text, [figure])
+            return figure
+    bare = re.compile(rf"{ARABIC}|{CHINESE}").search(text, start, end)
+    if bare is None:
+        return None
+    value = number_value(bare.group())
+    if value is None:
+        return None
+    figure = Figure(start=bare.start(), end=bare.end(), raw=bare.group(), value=value, unit="",
+                    numeral="chinese" if is_chinese_numeral(bare.group()) else "arabic")
+    annotate(text, [figure])
+    return figure

@@ -1,0 +1,264 @@
+"""What a figure counts: its label phrase, its indicator, and how sure we are of both.
+
+The indicator comes from cue words in the figure's own clause (nearest first, the words just
+after it weigh less), filtered by unit compatibility, a pattern the sentence must contain
+and words that veto it; all of that is data in resources/lexicon/indicator_cues.json. Items
+of a breakdown (after 其中, or in brackets after a total) lose an indicator they share with
+their total (CODEBOOK §4).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from app.core.codebook import lexicon
+from app.core.model import Figure
+
+SENTENCE_STOPS = "。！？!?\n"
+CLAUSE_STOPS = SENTENCE_STOPS + "，；;,：:（(）)"
+LABEL_MAX = 30
+POST_MAX = 24
+LEADING_FILLER = re.compile(
+    r"^(?:[0-9]{4}年度?(?:以来|内)?|截至目前|截至|目前|全年|今年|本年度?|年内|其中|同时|另外|此外|"
+    r"共计|累计|合计|总计|共|已|、|先后|全市|全县|全区|全省|全委|全局|我委|我局|本委|本局|我单位)+")
+TRAILING_FILLER = re.compile(
+    r"(?:共计|累计|合计|总计|共|计|达到|达|为|是|有|了|分别|均|已|仅|约|大约|近|将近|超过|超|逾|"
+    r"不少于|不低于|至少|不超过|不高于|保持在|在|总数|数量|数|量)+$")
+COMMON_UNITS_SURE = 0.95
+RARE_UNIT = 0.8
+CHINESE_NUMERAL = 0.65
+
+
+@dataclass(frozen=True)
+class _Rule:
+    id: str
+    units: frozenset
+    requires: Optional[re.Pattern]
+    excludes: Optional[re.Pattern]
+
+
+@dataclass(frozen=True)
+class _Cues:
+    rules: dict  # id -> _Rule
+    by_first_char: dict  # first character -> ((compiled cue, ((indicator, weight), ...)), ...)
+    first_chars: re.Pattern
+    breakdown: re.Pattern
+    near_excludes: re.Pattern
+    clause_excludes: re.Pattern
+    settings: dict
+    rare_units: frozenset
+
+
+@lru_cache(maxsize=None)
+def _cues() -> _Cues:
+    data = lexicon("indicator_cues")
+    settings = data["_settings"]
+    rules, targets = {}, {}
+    for ind_id, spec in data["indicators"].items():
+        rules[ind_id] = _Rule(
+            ind_id, frozenset(spec["units"]),
+            re.compile(spec["requires"]) if spec.get("requires") else None,
+            re.compile(spec["excludes"]) if spec.get("excludes") else None)
+        for cue, weight in spec["cues"].items():
+            targets.setdefault(cue, []).append((ind_id, float(weight)))
+    # Cues start with a literal character: indexing by it keeps the scan linear and cheap.
+    by_first: dict[str, list] = {}
+    for cue in sorted(targets, key=len, reverse=True):
+        by_first.setdefault(cue[0], []).append((re.compile(cue), tuple(targets[cue])))
+    units = lexicon("units")
+    return _Cues(rules, {k: tuple(v) for k, v in by_first.items()},
+                 re.compile("[" + re.escape("".join(by_first)) + "]"),
+                 re.compile(settings["breakdown_markers"]), re.compile(settings["near_excludes"]),
+                 re.compile(settings["clause_excludes"]), settings, frozenset(units["rare"]))
+
+
+def _bounds(text: str, pos: int, end: int, stops: str) -> tuple[int, int]:
+    start = pos
+    while start > 0 and text[start - 1] not in stops:
+        start -= 1
+    stop = end
+    while stop < len(text) and text[stop] not in stops:
+        stop += 1
+    return start, stop
+
+
+class _CueIndex:
+    """Every cue occurrence in a text, overlapping ones included, sorted by position."""
+
+    def __init__(self, text: str, cues: _Cues, spans: list[tuple[int, int]]):
+        hits = []
+        for start, end in spans:
+            for m in cues.first_chars.finditer(text, start, end):
+                pos = m.start()
+                for pattern, targets in cues.by_first_char[text[pos]]:
+                    found = pattern.match(text, pos, end)
+                    if found:
+                        hits.extend((pos, found.end(), ind, w) for ind, w in targets)
+        hits.sort()
+        self.hits = hits
+        self.starts = [h[0] for h in hits]
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str, float]]:
+        i = bisect_left(self.starts, start)
+        found = []
+        while i < len(self.hits) and self.hits[i][0] < end:
+            if self.hits[i][1] <= end:
+                found.append(self.hits[i])
+            i += 1
+        return found
+
+
+@dataclass
+class _Context:
+    pre_start: int
+    num_start: int
+    post_end: int
+    sentence: tuple[int, int]
+
+
+def _scores(text: str, fig: Figure, ctx: _Context, cues: _Cues, index: _CueIndex) -> dict[str, float]:
+    settings = cues.settings
+    decay = settings["decay_chars"]
+    post_factor = settings["object_of_dui_post_factor" if "对" in text[ctx.pre_start:ctx.num_start]
+                           else "post_factor"]
+    hits = []  # (indicator, weighted score, is a modifier: cue + 的 before the counted noun)
+    for s, e, ind, weight in index.within(ctx.pre_start, ctx.num_start):
+        modifier = "的" in text[e:e + 2]
+        hits.append((ind, weight / (1.0 + (ctx.num_start - e) / decay), modifier))
+    if not hits:  # "完成1642家个体诊所的全面排查": the noun after the number says it all
+        post_factor = 1.0
+    for s, e, ind, weight in index.within(fig.end, ctx.post_end):
+        hits.append((ind, weight * post_factor / (1.0 + (s - fig.end) / decay), False))
+    # "对本委出台的2份文件开展合法性审查": a modifier only yields to a cue for the action itself.
+    competing = any(not modifier for _, _, modifier in hits)
+    best: dict[str, list[float]] = {}
+    for ind, score, modifier in hits:
+        if modifier and competing:
+            score *= settings["modifier_factor"]
+        best.setdefault(ind, []).append(score)
+    scores = {}
+    for ind, values in best.items():
+        rule = cues.rules[ind]
+        if fig.unit not in rule.units:
+            continue
+        if rule.requires and not rule.requires.search(text, *ctx.sentence):
+            continue
+        if rule.excludes and rule.excludes.search(text, ctx.pre_start, ctx.post_end):
+            continue
+        values.sort(reverse=True)
+        scores[ind] = values[0] + 0.25 * sum(values[1:])
+    if scores:
+        # Cues elsewhere in the sentence ("双随机" two clauses back) break ties.
+        s_start, s_end = ctx.sentence
+        for span in ((s_start, ctx.pre_start), (ctx.post_end, s_end)):
+            for _, _, ind, weight in index.within(*span):
+                if ind in scores:
+                    scores[ind] += settings["sentence_factor"] * weight / 4.0
+    return scores
+
+
+def _label(text: str, fig: Figure, ctx: _Context) -> str:
+    raw_unit_at = fig.raw.find("个")
+    if fig.unit == "个" and raw_unit_at >= 0 and raw_unit_at < len(fig.raw) - 1:
+        return fig.raw[raw_unit_at + 1:]
+    pre = text[ctx.pre_start:ctx.num_start].strip()
+    pre = TRAILING_FILLER.sub("", LEADING_FILLER.sub("", pre)).strip("“”\"、 ")
+    if len(pre) >= 2:
+        return pre[-LABEL_MAX:]
+    post = text[fig.end:ctx.post_end].lstrip("的 ")
+    return TRAILING_FILLER.sub("", post)[:LABEL_MAX] or pre
+
+
+def _contexts(text: str, figures: list[Figure]) -> list[_Context]:
+    contexts, previous = [], None
+    for fig in figures:
+        clause_start, clause_end = _bounds(text, fig.start, fig.end, CLAUSE_STOPS)
+        pre_start = clause_start
+        if previous is not None and previous.end > clause_start:
+            pre_start = previous.end
+        post_end = min(clause_end, fig.end + POST_MAX)
+        contexts.append(_Context(pre_start, fig.start, post_end,
+                                 _bounds(text, fig.start, fig.end, SENTENCE_STOPS)))
+        previous = fig
+    # A following figure in the same clause closes this one's window after it.
+    for ctx, nxt in zip(contexts, figures[1:]):
+        ctx.post_end = min(ctx.post_end, max(nxt.start, ctx.num_start))
+    return contexts
+
+
+def _breakdown_start(text: str, fig: Figure, figures: list[Figure], sentence_start: int,
+                     cues: _Cues) -> Optional[int]:
+    """Where the breakdown holding fig begins: a 其中-type marker, or a bracket opened right
+    after another figure (结案99件（一般程序93件…）); None when fig is not a breakdown item."""
+    marker = None
+    for m in cues.breakdown.finditer(text, sentence_start, fig.start):
+        marker = m.start()
+    opener = max(text.rfind("（", sentence_start, fig.start), text.rfind("(", sentence_start, fig.start))
+    closer = max(text.rfind("）", sentence_start, fig.start), text.rfind(")", sentence_start, fig.start))
+    if opener > closer and any(f.end == opener for f in figures):
+        marker = max(marker or 0, opener)
+    return marker
+
+
+def _breakdown_totals(text: str, figures: list[Figure], contexts: list[_Context],
+                      cues: _Cues) -> list[Optional[set]]:
+    """For each breakdown item, the indicators of the total(s) before its marker."""
+    totals: list[Optional[set]] = [None] * len(figures)
+    for i, (fig, ctx) in enumerate(zip(figures, contexts)):
+        s_start = ctx.sentence[0]
+        marker = _breakdown_start(text, fig, figures, s_start, cues)
+        if marker is None:
+            continue
+        before = [f for f in figures[:i] if s_start <= f.start < marker]
+        if not before and s_start > 0 and text[s_start - 1] != "\n":
+            # "…罚款34.85万元。其中…": the total closes the previous sentence.
+            prev_start = _bounds(text, s_start - 1, s_start - 1, SENTENCE_STOPS)[0]
+            before = [f for f in figures[:i] if prev_start <= f.start < s_start]
+        totals[i] = {f.indicator for f in before if f.indicator}
+    return totals
+
+
+def _figure_confidence(fig: Figure, cues: _Cues) -> float:
+    if fig.unit == "":
+        return 0.3
+    if fig.numeral == "chinese":
+        return CHINESE_NUMERAL
+    return RARE_UNIT if fig.unit in cues.rare_units else COMMON_UNITS_SURE
+
+
+def annotate(text: str, figures: list[Figure]) -> None:
+    """Fill label, indicator and confidence of figures (in text order) in place."""
+    cues = _cues()
+    contexts = _contexts(text, figures)
+    index = _CueIndex(text, cues, sorted({ctx.sentence for ctx in contexts}))
+    doubts = []
+    for fig, ctx in zip(figures, contexts):
+        fig.label = _label(text, fig, ctx)
+        near = text[max(ctx.pre_start, fig.start - cues.settings["near_window"]):fig.start]
+        vetoed = (cues.near_excludes.search(near) or cues.clause_excludes.search(text, ctx.pre_start, fig.start)
+                  or (fig.numeral == "chinese" and fig.value == 1))
+        scores = {} if vetoed else _scores(text, fig, ctx, cues, index)
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        doubt = 0.9 if not vetoed else 0.75
+        fig.indicator = None
+        if ranked and ranked[0][1] >= cues.settings["min_score"]:
+            best, score = ranked[0]
+            margin = score - (ranked[1][1] if len(ranked) > 1 else 0.0)
+            fig.indicator = best
+            doubt = 0.6 + 0.35 * min(1.0, score / 3.0) - (0.15 if margin < 0.5 else 0.0)
+        elif ranked:
+            doubt = 0.6
+        doubts.append(doubt)
+    for i, total in enumerate(_breakdown_totals(text, figures, contexts, cues)):
+        if total is None:
+            continue
+        if figures[i].indicator in total:
+            figures[i].indicator = None
+            doubts[i] = 0.7
+        else:
+            doubts[i] *= 0.85
+    for fig, doubt in zip(figures, doubts):
+        fig.confidence = round(_figure_confidence(fig, cues) * doubt, 2)

@@ -1,0 +1,58 @@
+"""Numbers as written in the reports, turned into values.
+
+Arabic digits may be half- or full-width and carry thousands separators; Chinese numerals go
+through cn2an on the numeral alone (never over the whole text: it rewrites 一是 and 统一).
+Magnitude words (万, 亿, 万亿 ...) scale the value; 余/多 only mark "more than" and are
+stripped before conversion because cn2an rejects them.
+"""
+from __future__ import annotations
+
+import math
+
+import cn2an
+
+FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
+MAGNITUDES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "千万": 1e7,
+              "百万": 1e6, "十万": 1e5, "亿": 1e8, "万": 1e4}
+VAGUE_SUFFIXES = "余多"
+
+
+def arabic_value(number: str) -> float | None:
+    """'1,234.5' or full-width '１２' -> float; None when it is not a plain number."""
+    cleaned = number.translate(FULL_WIDTH).replace(",", "").replace(" ", "")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def chinese_value(number: str) -> float | None:
+    """'两' -> 2, '二十' -> 20, '百' -> 100; None for what cn2an cannot read (三四, 一两)."""
+    number = number.rstrip(VAGUE_SUFFIXES)
+    if number in ("百", "千"):
+        number = "一" + number
+    try:
+        return float(cn2an.cn2an(number, "smart"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
+def is_chinese_numeral(number: str) -> bool:
+    return bool(number) and all(ch in CHINESE_DIGITS for ch in number)
+
+
+def number_value(number: str, magnitude: str = "") -> float | None:
+    """The value of a numeral with an optional magnitude word: ('0.4', '万') -> 4000."""
+    number = number.strip().rstrip(VAGUE_SUFFIXES)
+    value = chinese_value(number) if is_chinese_numeral(number) else arabic_value(number)
+    if value is None:
+        return None
+    scale = MAGNITUDES.get(magnitude, 1.0) if magnitude else 1.0
+    return round(value * scale, 6)
+
+
+def tidy(value: float) -> float | int:
+    """Whole numbers as int (2796, not 2796.0) so exports and comparisons read naturally."""
+    return int(value) if float(value).is_integer() else value
