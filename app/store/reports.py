@@ -24,18 +24,18 @@ def _like_pattern(text: str) -> str:
 class ReportReadsMixin:
     def list_reports(self, text_filter: str = "") -> list[ReportSummary]:
         columns = ("id, file_name, title, agency, region, level, report_year, n_figures, "
-                   "n_reviewed, decode_warning")
+                   "n_reviewed, decode_warning IS NOT NULL")  # the ReportSummary field order
         text_filter = text_filter.strip()
         if not text_filter:
-            rows = self._query(f"SELECT {columns} FROM reports ORDER BY {LIST_ORDER}")
+            rows = self.conn.execute(f"SELECT {columns} FROM reports ORDER BY {LIST_ORDER}")
         else:
             # LIKE folds ASCII case; Chinese has none to fold
-            rows = self._query(
+            rows = self.conn.execute(
                 f"SELECT {columns} FROM reports WHERE agency LIKE :p ESCAPE '\\' OR region LIKE :p"
                 " ESCAPE '\\' OR title LIKE :p ESCAPE '\\' OR file_name LIKE :p ESCAPE '\\'"
                 f" OR CAST(report_year AS TEXT) LIKE :p ESCAPE '\\' ORDER BY {LIST_ORDER}",
                 {"p": _like_pattern(text_filter)})
-        return [ReportSummary.from_row(row) for row in rows]
+        return [ReportSummary(*row[:-1], bool(row[-1])) for row in rows]
 
     def report(self, report_id: int) -> Report:
         rows = self._query("SELECT * FROM reports WHERE id = ?", (report_id,))

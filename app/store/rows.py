@@ -23,11 +23,6 @@ class ReportSummary:
     n_reviewed: int  # figures whose status is not 'pending'
     has_warning: bool
 
-    @classmethod
-    def from_row(cls, row: dict) -> "ReportSummary":
-        return cls(**{**{f.name: row.get(f.name) for f in fields(cls)},
-                      "has_warning": bool(row.get("decode_warning"))})
-
 
 @dataclass
 class Report:

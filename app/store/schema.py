@@ -22,17 +22,18 @@ def _v1(conn: sqlite3.Connection) -> None:
             path TEXT NOT NULL,               -- where it was imported from
             file_name TEXT NOT NULL,
             sha256 TEXT NOT NULL UNIQUE,      -- of the original bytes: the duplicate check
-            original BLOB,                    -- zlib-compressed original bytes, for encoding overrides
             encoding TEXT NOT NULL,
             encoding_confidence REAL NOT NULL,
             encoding_overridden INTEGER NOT NULL DEFAULT 0,
             decode_warning TEXT,              -- shown to the reviewer; NULL when the decode was sure
-            text TEXT NOT NULL,               -- CODEBOOK §1: every offset refers to this
             title TEXT, agency TEXT, region TEXT, level TEXT,
             report_year INTEGER, publish_date TEXT, doc_type TEXT,
             imported_at TEXT NOT NULL,
             n_figures INTEGER NOT NULL DEFAULT 0,   -- kept in step by the store: the list needs
-            n_reviewed INTEGER NOT NULL DEFAULT 0   -- progress without counting figures each time
+            n_reviewed INTEGER NOT NULL DEFAULT 0,  -- progress without counting figures each time
+            -- the large columns last: reading the list never walks their overflow pages
+            text TEXT NOT NULL,               -- CODEBOOK §1: every offset refers to this
+            original BLOB                     -- zlib-compressed original bytes, for encoding overrides
         );
         CREATE TABLE sections (
             id INTEGER PRIMARY KEY,
