@@ -132,7 +132,7 @@ def _candidate(text: str, m: re.Match, lex: _Lexicon, blocked: list) -> Optional
     if chinese:
         if text[max(0, start - 2):start].endswith(lex.vague_prefixes):
             return None
-        if num in ("百", "千", "十百", "千百") and not (m.group("v1") or m.group("v2")):
+        if set(num) <= set("零〇") or (num in ("百", "千") and not (m.group("v1") or m.group("v2"))):
             return None
     elif before in ID_CHARS:
         return None

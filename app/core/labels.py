@@ -23,10 +23,15 @@ LABEL_MAX = 30
 POST_MAX = 24
 LEADING_FILLER = re.compile(
     r"^(?:[0-9]{4}年度?(?:以来|内)?|截至目前|截至|目前|全年|今年|本年度?|年内|其中|同时|另外|此外|"
-    r"共计|累计|合计|总计|共|已|、|先后|全市|全县|全区|全省|全委|全局|我委|我局|本委|本局|我单位)+")
+    r"共计|累计|合计|总计|共|已|、|先后|全市|全县|全区|全省|全委|全局|我委|我局|本委|本局|我单位|"
+    r"对(?![照外接标])|通过(?=开展|组织))+")
 TRAILING_FILLER = re.compile(
-    r"(?:共计|累计|合计|总计|共|计|达到|达|为|是|有|了|分别|均|已|仅|约|大约|近|将近|超过|超|逾|"
-    r"不少于|不低于|至少|不超过|不高于|保持在|在|总数|数量|数|量)+$")
+    r"(?:共计|累计|合计|总计|共|计|达到|达|有|了|分别为|分别|均|已|仅|约|大约|近|将近|超过|超|逾|"
+    r"不少于|不低于|至少|不超过|不高于|保持在|在|总数)+$")
+RATE_LINK = re.compile(r"(?<=[率数额量例重度])(?:为|是)$")
+POST_QUALIFIER = re.compile(r"^(?:以上|左右|以内|以下|之内|上下|有余|的)+")
+POST_CONNECTORS = ("及", "和", "与", "并", "以及", "同比", "较", "比")
+CJK = re.compile(r"[\u4e00-\u9fff《“]")
 COMMON_UNITS_SURE = 0.95
 RARE_UNIT = 0.8
 CHINESE_NUMERAL = 0.65
@@ -161,15 +166,16 @@ def _scores(text: str, fig: Figure, ctx: _Context, cues: _Cues, index: _CueIndex
 
 
 def _label(text: str, fig: Figure, ctx: _Context) -> str:
-    raw_unit_at = fig.raw.find("个")
-    if fig.unit == "个" and raw_unit_at >= 0 and raw_unit_at < len(fig.raw) - 1:
-        return fig.raw[raw_unit_at + 1:]
-    pre = text[ctx.pre_start:ctx.num_start].strip()
-    pre = TRAILING_FILLER.sub("", LEADING_FILLER.sub("", pre)).strip("“”\"、 ")
-    if len(pre) >= 2:
-        return pre[-LABEL_MAX:]
-    post = text[fig.end:ctx.post_end].lstrip("的 ")
-    return TRAILING_FILLER.sub("", post)[:LABEL_MAX] or pre
+    """The words naming what is counted: before the number, plus the noun after it if any."""
+    noun_at = fig.raw.find("个") + 1
+    if fig.unit == "个" and 0 < noun_at < len(fig.raw):
+        return fig.raw[noun_at:]
+    pre = LEADING_FILLER.sub("", text[ctx.pre_start:ctx.num_start].strip())
+    pre = RATE_LINK.sub("", TRAILING_FILLER.sub("", pre)).strip("“”\"、 ")
+    post = POST_QUALIFIER.sub("", text[fig.end:ctx.post_end].strip())
+    if post and CJK.match(post) and not post.startswith(POST_CONNECTORS):  # "完成1642家个体诊所的排查"
+        return (pre + post)[-LABEL_MAX:]
+    return pre[-LABEL_MAX:]
 
 
 def _contexts(text: str, figures: list[Figure]) -> list[_Context]:
@@ -179,8 +185,13 @@ def _contexts(text: str, figures: list[Figure]) -> list[_Context]:
         pre_start = clause_start
         if previous is not None and previous.end > clause_start:
             pre_start = previous.end
+            # "8次中心组学习、1期读书班": the noun after the previous figure belongs to it.
+            if CJK.match(text[previous.end:previous.end + 1]):
+                list_break = text.find("、", previous.end, fig.start)
+                pre_start = list_break + 1 if list_break >= 0 else pre_start
         post_end = min(clause_end, fig.end + POST_MAX)
-        contexts.append(_Context(pre_start, fig.start, post_end,
+        list_break = text.find("、", fig.end, post_end)
+        contexts.append(_Context(pre_start, fig.start, list_break if list_break >= 0 else post_end,
                                  _bounds(text, fig.start, fig.end, SENTENCE_STOPS)))
         previous = fig
     # A following figure in the same clause closes this one's window after it.
