@@ -140,7 +140,7 @@ def test_closed_above_filed_relaxed_by_more_than():
 def test_negative_and_absurd_values():
     t = Text("培训-3次，发放资料20000000000份，罚款5万元。")
     negative = t.fig("-3次", -3, "次")
-    absurd = t.fig("20000000000份", 2e10, "份")
+    absurd = t.fig("20000000000份", 2e10, "份", "publicity_materials")
     t.fig("5万元", 50000, "元")
     found = t.run()
     assert [(f.rule, f.figure_ids) for f in found] == [("negative_or_absurd", [negative]),
@@ -217,3 +217,25 @@ def test_real_breakdown_in_seed_003_with_gold_figures():
     assert total["raw"] == "105件"
     assert "93" in sums[0].message
     assert len(sums[0].figure_ids) == 10  # the total and its nine category counts
+
+
+def extracted_figures(text: str) -> list[dict]:
+    from app.core.figures import find_figures
+    return [{**f.to_dict(), "id": i} for i, f in enumerate(find_figures(text))]
+
+
+def test_real_breakdown_in_seed_003_through_the_extractor():
+    from dataset_fixtures import SEEDS
+    text = (SEEDS / "003_fc9581fd91370635.txt").read_text(encoding="utf-8")
+    figures = extracted_figures(text)
+    [finding] = [f for f in run_checks(figures, text) if f.rule == "breakdown_sum"]
+    assert figures[finding.figure_ids[0]]["raw"] == "105件" and "= 93" in finding.message
+
+
+def test_no_errors_on_the_state_council_reports():
+    """National figures (14亿人, 126万亿元, growth rates) are large but not wrong."""
+    from conftest import DATA
+    for path in sorted((DATA / "corpus").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        errors = [f for f in run_checks(extracted_figures(text), text) if f.severity == "error"]
+        assert errors == [], path.name

@@ -127,13 +127,16 @@ def _rate_findings(figures: list[CheckFigure], text: str, breakdowns: list[Break
     result = []
     ordered = sorted(figures, key=lambda f: f.start)
     for rate in (f for f in ordered if f.unit == "%" and not is_growth(f, text)):
+        if text[rate.start - 1:rate.start] in ("从", "到", "至"):
+            continue  # a rate moving from one level to another, not computed from counts here
         start = sentence_start(text, rate.start)
         before = [f for f in ordered if start <= f.start and f.end <= rate.start]
-        if len(before) < 2 or before[-1].unit == "%" or before[-2].unit == "%":
+        if len(before) < 2 or "%" in (before[-1].unit, before[-2].unit):
             continue
         first, second = before[-2], before[-1]
-        between = text[second.end:rate.start]
-        if unit_family(first.unit) != unit_family(second.unit) or not any(c in between for c in lexicon("checks")["rate_cues"]):
+        if unit_family(first.unit) != unit_family(second.unit) or first.unit == "元":
+            continue  # counts of one kind only; sums of money are seldom a rate's base
+        if not any(cue in text[second.end:rate.start] for cue in lexicon("checks")["rate_cues"]):
             continue
         if any(first in b.parts and second in b.parts for b in breakdowns):
             continue  # two parts of one breakdown are not a count and its base
@@ -151,12 +154,14 @@ def _rate_findings(figures: list[CheckFigure], text: str, breakdowns: list[Break
 
 
 def _value_findings(figures: list[CheckFigure], text: str) -> list[Finding]:
+    """Negative values; sizes no agency could report (only for indicator figures: a national
+    report's 14亿人 or 126万亿元 is real, but no such figure belongs in an indicator column)."""
     result = []
     limits = lexicon("checks")["absurd_max"]
     for f in figures:
         if f.value < 0:
             result.append(_finding("negative_or_absurd", f"{figure_text(f)} is negative.", [f.id]))
-        elif f.unit != "%" and f.value > limits.get(f.unit or "", limits["default"]):
+        elif f.indicator and f.unit != "%" and f.value > limits.get(f.unit or "", limits["default"]):
             result.append(_finding("negative_or_absurd", f"{figure_text(f)} = {fmt(f.value)} "
                                    f"{f.unit or ''} is beyond any plausible size.", [f.id]))
         elif f.unit == "%" and bounds(f)[0] > 100 and not is_growth(f, text):
