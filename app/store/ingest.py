@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import json
 import zlib
 from pathlib import Path
 
