@@ -16,21 +16,22 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from app.store.database import open_store
 from app.store.errors import NotADatabase, StoreError, StoreLocked, StoreMissing, StoreTooNew
 
+# lupdate finds strings only in calls named translate() or tr()
+translate = QCoreApplication.translate
+
 DEFAULT_SUFFIX = ".sqlite"
 DATABASE_SUFFIXES = (".sqlite", ".db")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("db_dialogs", text)
-
 
 def _database_filter() -> str:
-    return _tr("Report Reviewer databases (*.sqlite *.db);;All files (*)")
+    return translate("db_dialogs", "Report Reviewer databases (*.sqlite *.db);;All files (*)")
 
 
 def choose_new_database(parent: QWidget | None) -> str | None:
     """A path for a new database (".sqlite" added when the name has no suffix), or None."""
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("New Database"), "", _database_filter())
+    title = translate("db_dialogs", "New Database")
+    path, _ = QFileDialog.getSaveFileName(parent, title, "", _database_filter())
     if not path:
         return None
     if Path(path).suffix.lower() not in DATABASE_SUFFIXES:
@@ -39,7 +40,8 @@ def choose_new_database(parent: QWidget | None) -> str | None:
 
 
 def choose_open_database(parent: QWidget | None) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, _tr("Open Database"), "", _database_filter())
+    title = translate("db_dialogs", "Open Database")
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", _database_filter())
     return path or None
 
 
@@ -59,22 +61,29 @@ def open_store_or_explain(parent: QWidget | None, path: str, create: bool):
     return store
 
 
+def _refusals() -> list[tuple[type, str, str]]:
+    """(error class, dialog title, what to do next), most specific first."""
+    return [
+        (StoreMissing, translate("db_dialogs", "Database not found"), translate(
+            "db_dialogs", "The file may have been moved or deleted. "
+                          "Open another database or create a new one.")),
+        (StoreLocked, translate("db_dialogs", "Database in use"), translate(
+            "db_dialogs", "Close the other copy of Report Reviewer that has this database open, "
+                          "then try again.")),
+        (NotADatabase, translate("db_dialogs", "Not a Report Reviewer database"), translate(
+            "db_dialogs", "The file was not changed. Choose a database made by Report Reviewer, "
+                          "or create a new one.")),
+        (StoreTooNew, translate("db_dialogs", "Database from a newer version"), translate(
+            "db_dialogs", "The file was not changed. "
+                          "Install the newer version of Report Reviewer to open it.")),
+        (StoreError, translate("db_dialogs", "Cannot open the database"),
+         translate("db_dialogs", "The file was not changed.")),
+    ]
+
+
 def _explain(parent: QWidget | None, error: StoreError) -> None:
-    """Title and advice by kind of refusal; the message itself is the store's own line."""
-    if isinstance(error, StoreMissing):
-        title, advice = _tr("Database not found"), _tr(
-            "The file may have been moved or deleted. Open another database or create a new one.")
-    elif isinstance(error, StoreLocked):
-        title, advice = _tr("Database in use"), _tr(
-            "Close the other copy of Report Reviewer that has this database open, then try again.")
-    elif isinstance(error, NotADatabase):
-        title, advice = _tr("Not a Report Reviewer database"), _tr(
-            "The file was not changed. Choose a database made by Report Reviewer, or create a new one.")
-    elif isinstance(error, StoreTooNew):
-        title, advice = _tr("Database from a newer version"), _tr(
-            "The file was not changed. Install the newer version of Report Reviewer to open it.")
-    else:
-        title, advice = _tr("Cannot open the database"), _tr("The file was not changed.")
+    """The store's own one-line message, under a title and advice chosen by the kind of refusal."""
+    title, advice = next((title, advice) for kind, title, advice in _refusals() if isinstance(error, kind))
     _message(parent, QMessageBox.Icon.Warning, title, str(error), advice)
 
 
@@ -89,8 +98,9 @@ def show_crash_dialog(message: str, log_path: str) -> None:
     if QApplication.instance() is None:  # too early or too late for a window
         print(f"Report Reviewer: {message} (details in {log_path})", file=sys.stderr)
         return
-    _message(None, QMessageBox.Icon.Critical, _tr("Unexpected error"), message,
-             _tr("Your reviews are saved as you go. The full details were written to:\n{0}").format(log_path))
+    advice = translate("db_dialogs", "Your reviews are saved as you go. "
+                                     "The full details were written to:\n{0}").format(log_path)
+    _message(None, QMessageBox.Icon.Critical, translate("db_dialogs", "Unexpected error"), message, advice)
 
 
 def _message(parent, icon, title: str, text: str, informative: str = "", details: str = "") -> None:

@@ -15,11 +15,10 @@ from app.gui import db_dialogs
 from app.gui.tasks import TaskRunner
 from app.store.rows import ImportSummary
 
+# lupdate finds strings only in calls named translate() or tr()
+translate = QCoreApplication.translate
+
 MAX_LISTED = 200  # files named in the details box; a huge failed folder stays readable
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("import_dialog", text)
 
 
 def import_in_worker(db_path: str, paths: list[str], progress, cancelled) -> tuple[ImportSummary, bool]:
@@ -37,8 +36,11 @@ def import_in_worker(db_path: str, paths: list[str], progress, cancelled) -> tup
 def run_import(parent: QWidget | None, db_path: str, paths: list[str]) -> ImportSummary | None:
     """Import `paths` into the database at `db_path`; returns what was done (also after a
     cancel: the reports imported until then stay), or None if the import could not run."""
-    dialog = QProgressDialog(_tr("Looking for report files…"), _tr("Cancel"), 0, 0, parent)
-    dialog.setWindowTitle(_tr("Importing Reports"))
+    dialog = QProgressDialog(parent)
+    dialog.setLabelText(translate("import_dialog", "Looking for report files…"))
+    dialog.setCancelButtonText(translate("import_dialog", "Cancel"))
+    dialog.setRange(0, 0)  # busy until the first file is done
+    dialog.setWindowTitle(translate("import_dialog", "Importing Reports"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
@@ -49,7 +51,8 @@ def run_import(parent: QWidget | None, db_path: str, paths: list[str]) -> Import
     def on_progress(done: int, total: int, current: str) -> None:
         dialog.setMaximum(max(total, 1))
         dialog.setValue(done)
-        dialog.setLabelText(_tr("Imported {0} of {1} files\n{2}").format(done, total, Path(current).name))
+        label = translate("import_dialog", "Imported {0} of {1} files\n{2}")
+        dialog.setLabelText(label.format(done, total, Path(current).name))
 
     def on_done(result, error) -> None:
         outcome.update(result=result, error=error)
@@ -59,14 +62,15 @@ def run_import(parent: QWidget | None, db_path: str, paths: list[str]) -> Import
     handle = runner.run(import_in_worker, db_path, [str(p) for p in paths],
                         on_done=on_done, on_progress=on_progress, cancellable=True)
     dialog.canceled.connect(handle.cancel)
-    dialog.canceled.connect(lambda: dialog.setLabelText(_tr("Cancelling after the current file…")))
-    if not outcome:  # a synchronous runner (tests) has finished already
+    cancelling = translate("import_dialog", "Cancelling after the current file…")
+    dialog.canceled.connect(lambda: dialog.setLabelText(cancelling))
+    if not outcome:  # still running (a synchronous runner, in tests, is done already)
         dialog.show()
         loop.exec()
     dialog.hide()
     dialog.deleteLater()
     if outcome["error"] is not None:
-        db_dialogs.show_error(parent, _tr("Import failed"), str(outcome["error"]))
+        db_dialogs.show_error(parent, translate("import_dialog", "Import failed"), str(outcome["error"]))
         return None
     summary, was_cancelled = outcome["result"]
     show_summary(parent, summary, was_cancelled)
@@ -75,15 +79,18 @@ def run_import(parent: QWidget | None, db_path: str, paths: list[str]) -> Import
 
 def show_summary(parent: QWidget | None, summary: ImportSummary, cancelled: bool = False) -> None:
     """Counts in the text; every duplicate and failure (with its reason) in the details box."""
-    text = _tr("Imported {0} reports. Skipped {1} duplicates. {2} files could not be imported.").format(
+    text = translate("import_dialog", "Imported {0} reports. Skipped {1} duplicates. "
+                                      "{2} files could not be imported.").format(
         len(summary.imported), len(summary.duplicates), len(summary.failed))
     if cancelled:
-        text = _tr("Import cancelled.") + " " + text
-    box = QMessageBox(QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information,
-                      _tr("Import Finished"), text, QMessageBox.StandardButton.Ok, parent)
+        text = translate("import_dialog", "Import cancelled.") + " " + text
+    icon = QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information
+    box = QMessageBox(icon, translate("import_dialog", "Import Finished"), text,
+                      QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     if cancelled:
-        box.setInformativeText(_tr("The reports imported before cancelling were kept."))
+        kept = translate("import_dialog", "The reports imported before cancelling were kept.")
+        box.setInformativeText(kept)
     details = _details(summary)
     if details:
         box.setDetailedText(details)
@@ -94,17 +101,18 @@ def _details(summary: ImportSummary) -> str:
     parts = []
     if summary.failed:
         lines = [f"{Path(path).name}: {reason}" for path, reason in summary.failed[:MAX_LISTED]]
-        parts.append(_tr("Could not be imported:") + "\n" + "\n".join(lines) + _more(summary.failed))
+        heading = translate("import_dialog", "Could not be imported:")
+        parts.append(heading + "\n" + "\n".join(lines) + _more(summary.failed))
     if summary.duplicates:
         lines = [Path(path).name for path in summary.duplicates[:MAX_LISTED]]
-        parts.append(_tr("Already in the database (skipped):") + "\n" + "\n".join(lines)
-                     + _more(summary.duplicates))
+        heading = translate("import_dialog", "Already in the database (skipped):")
+        parts.append(heading + "\n" + "\n".join(lines) + _more(summary.duplicates))
     return "\n\n".join(parts)
 
 
 def _more(items: list) -> str:
     hidden = len(items) - MAX_LISTED
-    return "\n" + _tr("… and {0} more").format(hidden) if hidden > 0 else ""
+    return "\n" + translate("import_dialog", "… and {0} more").format(hidden) if hidden > 0 else ""
 
 
 def paths_from_drop(mime_data: QMimeData) -> list[str]:
