@@ -9,6 +9,7 @@ qualifier words, slogans) lives in resources/lexicon/*.json.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -47,9 +48,14 @@ class _Lexicon:
     one_units: frozenset
     one_before: tuple
     rhetorical: tuple
-    before_qualifiers: tuple  # (word, qualifier), longest first
-    after_qualifiers: tuple
+    before_qualifiers: re.Pattern  # a bound word ending right before the number
+    after_qualifiers: re.Pattern  # a bound word right after the unit
+    qualifier_of: dict
     blockers: dict
+
+
+def _alternation(words) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=None)
@@ -73,9 +79,11 @@ def _lexicon() -> _Lexicon:
         one_units=frozenset(slogans["one_keep_units"]),
         one_before=tuple(slogans["one_keep_before"]),
         rhetorical=tuple(slogans["rhetorical_ge_nouns"]),
-        before_qualifiers=tuple(sorted(quals["before"].items(), key=lambda kv: -len(kv[0]))),
-        after_qualifiers=tuple(sorted(((w, q) for w, q in quals["after"].items() if len(w) > 1),
-                                      key=lambda kv: -len(kv[0]))),
+        before_qualifiers=re.compile(f"({_alternation(quals['before'])}){GAP}$"),
+        # 余 and 多 are read inside the figure pattern; after the unit only whole words count.
+        after_qualifiers=re.compile(
+            f"{GAP}({_alternation(w for w in quals['after'] if len(w) > 1)})"),
+        qualifier_of={**quals["before"], **quals["after"]},
         blockers=quals["before_blockers"],
     )
 
@@ -99,17 +107,12 @@ def _ge_noun_end(text: str, pos: int, lex: _Lexicon) -> int:
 
 def _qualifier(text: str, num_start: int, end: int, vague: bool, lex: _Lexicon) -> str:
     """Bound words right before the number win over those after it (不少于2次, 4次以上)."""
-    before = text[max(0, num_start - 5):num_start].rstrip(" \u00a0\u3000")
-    for word, qualifier in lex.before_qualifiers:
-        if before.endswith(word):
-            ahead = before[:-len(word)][-1:]
-            if ahead and ahead in lex.blockers.get(word, ()):
-                continue
-            return qualifier
-    after = text[end:end + 4].lstrip(" \u00a0\u3000")
-    for word, qualifier in lex.after_qualifiers:
-        if after.startswith(word):
-            return qualifier
+    before = lex.before_qualifiers.search(text, max(0, num_start - 6), num_start)
+    if before and text[before.start() - 1:before.start()] not in lex.blockers.get(before.group(1), ()):
+        return lex.qualifier_of[before.group(1)]
+    after = lex.after_qualifiers.match(text, end, end + 5)
+    if after:
+        return lex.qualifier_of[after.group(1)]
     return "more_than" if vague else "exact"
 
 
@@ -117,8 +120,20 @@ def _spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    """Whether [start, end) overlaps one of the sorted, non-nested spans."""
+    i = bisect_right(spans, (start, float("inf")))
+    return (i > 0 and spans[i - 1][1] > start) or (i < len(spans) and spans[i][0] < end)
 
 
 def _candidate(text: str, m: re.Match, lex: _Lexicon, blocked: list) -> Optional[Figure]:
@@ -183,7 +198,7 @@ def _boilerplate(sections: Optional[list[Section]]) -> list[tuple[int, int]]:
 def find_figures(text: str, sections: Optional[list[Section]] = None) -> list[Figure]:
     """Every figure in the text, in text order, with label, indicator and confidence."""
     lex = _lexicon()
-    blocked = _blocked_spans(text, lex) + _boilerplate(sections)
+    blocked = _merged(_blocked_spans(text, lex) + _boilerplate(sections))
     figures = []
     for m in lex.pattern.finditer(text):
         figure = _candidate(text, m, lex, blocked)

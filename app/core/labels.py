@@ -48,8 +48,8 @@ class _Rule:
 @dataclass(frozen=True)
 class _Cues:
     rules: dict  # id -> _Rule
-    by_first_char: dict  # first character -> ((compiled cue, ((indicator, weight), ...)), ...)
-    first_chars: re.Pattern
+    patterns: tuple  # ((compiled cue, ((indicator, weight), ...)), ...), longest first
+    scanner: re.Pattern  # all cues in one alternation, longest first
     breakdown: re.Pattern
     near_excludes: re.Pattern
     clause_excludes: re.Pattern
@@ -69,40 +69,46 @@ def _cues() -> _Cues:
             re.compile(spec["excludes"]) if spec.get("excludes") else None)
         for cue, weight in spec["cues"].items():
             targets.setdefault(cue, []).append((ind_id, float(weight)))
-    # Cues start with a literal character: indexing by it keeps the scan linear and cheap.
-    by_first: dict[str, list] = {}
-    for cue in sorted(targets, key=len, reverse=True):
-        by_first.setdefault(cue[0], []).append((re.compile(cue), tuple(targets[cue])))
+    cues = sorted(targets, key=len, reverse=True)
     units = lexicon("units")
-    return _Cues(rules, {k: tuple(v) for k, v in by_first.items()},
-                 re.compile("[" + re.escape("".join(by_first)) + "]"),
+    return _Cues(rules, tuple((re.compile(c), tuple(targets[c])) for c in cues),
+                 re.compile("|".join(f"(?:{c})" for c in cues)),
                  re.compile(settings["breakdown_markers"]), re.compile(settings["near_excludes"]),
                  re.compile(settings["clause_excludes"]), settings, frozenset(units["rare"]))
 
 
-def _bounds(text: str, pos: int, end: int, stops: str) -> tuple[int, int]:
-    start = pos
-    while start > 0 and text[start - 1] not in stops:
-        start -= 1
-    stop = end
-    while stop < len(text) and text[stop] not in stops:
-        stop += 1
-    return start, stop
+@lru_cache(maxsize=4096)
+def _targets(matched: str) -> tuple[tuple[str, float], ...]:
+    """Indicators of a scanned cue and of every cue inside it (监督检查 holds 检查 and 监督)."""
+    best: dict[str, float] = {}
+    for pattern, targets in _cues().patterns:
+        if pattern.search(matched):
+            for ind, weight in targets:
+                best[ind] = max(weight, best.get(ind, 0.0))
+    return tuple(best.items())
+
+
+class _Stops:
+    """Sentence and clause boundaries of a text, found once and looked up by bisection."""
+
+    def __init__(self, text: str, stops: str):
+        self.length = len(text)
+        self.at = [m.start() for m in re.finditer("[" + re.escape(stops) + "]", text)]
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect_left(self.at, start)
+        j = bisect_left(self.at, end)
+        return (self.at[i - 1] + 1 if i > 0 else 0), (self.at[j] if j < len(self.at) else self.length)
 
 
 class _CueIndex:
-    """Every cue occurrence in a text, overlapping ones included, sorted by position."""
+    """Every cue occurrence inside the given spans of a text, sorted by position."""
 
     def __init__(self, text: str, cues: _Cues, spans: list[tuple[int, int]]):
         hits = []
         for start, end in spans:
-            for m in cues.first_chars.finditer(text, start, end):
-                pos = m.start()
-                for pattern, targets in cues.by_first_char[text[pos]]:
-                    found = pattern.match(text, pos, end)
-                    if found:
-                        hits.extend((pos, found.end(), ind, w) for ind, w in targets)
-        hits.sort()
+            for m in cues.scanner.finditer(text, start, end):
+                hits.extend((m.start(), m.end(), ind, w) for ind, w in _targets(m.group()))
         self.hits = hits
         self.starts = [h[0] for h in hits]
 
@@ -178,10 +184,11 @@ def _label(text: str, fig: Figure, ctx: _Context) -> str:
     return pre[-LABEL_MAX:]
 
 
-def _contexts(text: str, figures: list[Figure]) -> list[_Context]:
+def _contexts(text: str, figures: list[Figure], sentences: _Stops) -> list[_Context]:
+    clauses = _Stops(text, CLAUSE_STOPS)
     contexts, previous = [], None
     for fig in figures:
-        clause_start, clause_end = _bounds(text, fig.start, fig.end, CLAUSE_STOPS)
+        clause_start, clause_end = clauses.bounds(fig.start, fig.end)
         pre_start = clause_start
         if previous is not None and previous.end > clause_start:
             pre_start = previous.end
@@ -192,7 +199,7 @@ def _contexts(text: str, figures: list[Figure]) -> list[_Context]:
         post_end = min(clause_end, fig.end + POST_MAX)
         list_break = text.find("、", fig.end, post_end)
         contexts.append(_Context(pre_start, fig.start, list_break if list_break >= 0 else post_end,
-                                 _bounds(text, fig.start, fig.end, SENTENCE_STOPS)))
+                                 sentences.bounds(fig.start, fig.end)))
         previous = fig
     # A following figure in the same clause closes this one's window after it.
     for ctx, nxt in zip(contexts, figures[1:]):
@@ -215,7 +222,7 @@ def _breakdown_start(text: str, fig: Figure, figures: list[Figure], sentence_sta
 
 
 def _breakdown_totals(text: str, figures: list[Figure], contexts: list[_Context],
-                      cues: _Cues) -> list[Optional[set]]:
+                      sentences: _Stops, cues: _Cues) -> list[Optional[set]]:
     """For each breakdown item, the indicators of the total(s) before its marker."""
     totals: list[Optional[set]] = [None] * len(figures)
     for i, (fig, ctx) in enumerate(zip(figures, contexts)):
@@ -226,7 +233,7 @@ def _breakdown_totals(text: str, figures: list[Figure], contexts: list[_Context]
         before = [f for f in figures[:i] if s_start <= f.start < marker]
         if not before and s_start > 0 and text[s_start - 1] != "\n":
             # "…罚款34.85万元。其中…": the total closes the previous sentence.
-            prev_start = _bounds(text, s_start - 1, s_start - 1, SENTENCE_STOPS)[0]
+            prev_start = sentences.bounds(s_start - 1, s_start - 1)[0]
             before = [f for f in figures[:i] if prev_start <= f.start < s_start]
         totals[i] = {f.indicator for f in before if f.indicator}
     return totals
@@ -243,7 +250,8 @@ def _figure_confidence(fig: Figure, cues: _Cues) -> float:
 def annotate(text: str, figures: list[Figure]) -> None:
     """Fill label, indicator and confidence of figures (in text order) in place."""
     cues = _cues()
-    contexts = _contexts(text, figures)
+    sentences = _Stops(text, SENTENCE_STOPS)
+    contexts = _contexts(text, figures, sentences)
     index = _CueIndex(text, cues, sorted({ctx.sentence for ctx in contexts}))
     doubts = []
     for fig, ctx in zip(figures, contexts):
@@ -263,7 +271,7 @@ def annotate(text: str, figures: list[Figure]) -> None:
         elif ranked:
             doubt = 0.6
         doubts.append(doubt)
-    for i, total in enumerate(_breakdown_totals(text, figures, contexts, cues)):
+    for i, total in enumerate(_breakdown_totals(text, figures, contexts, sentences, cues)):
         if total is None:
             continue
         if figures[i].indicator in total:
