@@ -1,0 +1,208 @@
+"""Report metadata (CODEBOOK §2): title, issuing body, place, level, year, date, kind.
+
+Evidence is read in order of trust: the title line, the web page's index rows (发布机构,
+公文生成日期), the signature at the end, then the body (years cited in headings and openings).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from app.core.model import Metadata, Section
+from app.core.regions import agency_name, split_region
+from app.core.sections import SPACE, is_chrome, is_date_line, is_signature_line
+
+CN_YEAR_DIGITS = str.maketrans("〇○零Ｏ0O一二三四五六七八九", "00000012345678" + "9")
+CN_SMALL = "一二三四五六七八九"
+DATE = re.compile(
+    r"((?:19|20)\d\d|[〇○零Ｏ0O一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    r"\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+    r"|((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})"
+)
+YEAR = re.compile(r"(?<![\d\-—–~～至到])((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年(?:度)?(?!\s*[-—–~～至到]|\d)")
+TITLE_WORDS = re.compile(r"报告|述法|法治政府建设.{0,12}(?:情况|工作|总结)$")
+# A sentence or paragraph that opens with its year: "2024年，…", "2024年以来，…".
+OPENING = re.compile(r"(?:^|[。\n])\s*(?:(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年(?:度)?(?:以来|来|全年|上半年)?[，,]")
+TITLE_LEAD = re.compile(r"^(?:关于|(?:19|20)\d\d\s*年|[一二][〇○零一二三四五六七八九]{3}年)")
+AGENCY_CUT = re.compile(r"关于|(?:19|20)\d\d\s*年度?|[一二][〇○零一二三四五六七八九]{3}年度?|法治|依法|述法|年度")
+ROW = re.compile(r"^[-*•·\s]*([^:：]{1,12}?)\s*[:：]\s*(.*)$")
+AGENCY_ROWS = ("发布机构", "发文机关", "发布单位", "发文单位")
+SOURCE_ROWS = ("来源", "信息来源", "文章来源", "来源单位")
+DATE_ROWS = ("成文日期", "公文生成日期", "生成日期", "印发日期", "发布日期", "发文日期", "发布时间", "日期", "时间")
+TITLE_ROWS = ("标题", "名称", "文件名称")
+QUOTED = re.compile(r"《[^《》\n]{0,120}》|（[^（）\n]{0,60}）|\([^()\n]{0,60}\)")
+TITLE_MAX = 100
+
+
+def extract_metadata(text: str, sections: list[Section]) -> Metadata:
+    """Metadata from the text and its outline (from app.core.sections.find_sections)."""
+    top_lines = _top_lines(text, sections)
+    rows = _rows(text, sections)
+    signature = [s for s in sections if s.category == "closing"]
+    signature_lines = _lines_of(text, signature[0]) if signature else []
+
+    title = _title(top_lines) or _row(rows, TITLE_ROWS)
+    agency = _agency(title, rows, signature_lines, top_lines)
+    region, level = split_region(agency)
+    if region is None:
+        for other in (title, _row(rows, AGENCY_ROWS), *signature_lines):
+            region, level = split_region(other)
+            if region:
+                break
+    publish_date = _signed_date(signature_lines) or _row_date(rows) or _early_date(top_lines)
+    return Metadata(
+        title=title,
+        agency=agency,
+        region=region,
+        level=level,
+        report_year=_report_year(text, title, sections, publish_date),
+        publish_date=publish_date,
+        doc_type=_doc_type(title, top_lines),
+    )
+
+
+def _lines_of(text: str, section: Section) -> list[str]:
+    return [ln.strip(SPACE) for ln in text[section.start:section.end].split("\n") if ln.strip(SPACE)]
+
+
+def _top_lines(text: str, sections: list[Section]) -> list[str]:
+    """Non-chrome lines before the first heading (the title block and the opening paragraph)."""
+    lines = []
+    for section in sections:
+        if section.category == "boilerplate":
+            continue
+        if section.category != "preamble":
+            break
+        lines += [ln for ln in _lines_of(text, section) if not is_chrome(ln)]
+    return lines
+
+
+def _rows(text: str, sections: list[Section]) -> dict[str, str]:
+    """Key → value of the web page's index rows (索引号, 发布机构, 公文生成日期…)."""
+    rows: dict[str, str] = {}
+    for section in sections:
+        if section.category != "boilerplate":
+            continue
+        for line in _lines_of(text, section):
+            # One line may hold several rows: "发布时间：2024-01-05 来源：某局 浏览次数：".
+            for part in re.split(r"\s{2,}|\u3000+|\s(?=[^\s:：]{2,6}[:：])", line):
+                found = ROW.match(part)
+                if found:
+                    key = re.sub(r"\s+", "", found.group(1))
+                    rows.setdefault(key, found.group(2).strip(SPACE))
+    return rows
+
+
+def _row(rows: dict[str, str], keys: tuple) -> str | None:
+    return next((rows[k] for k in keys if rows.get(k)), None)
+
+
+def _title(top_lines: list[str]) -> str | None:
+    """The title line; a title broken after the agency name is joined back without a space."""
+    for i, line in enumerate(top_lines):
+        if len(line) > TITLE_MAX or line.endswith(("。", "：", ":", "；", "，")):
+            return None  # the opening paragraph has begun: there is no title line
+        if TITLE_WORDS.search(line):
+            before = top_lines[i - 1] if i else ""
+            if before and TITLE_LEAD.match(line) and is_signature_line(before):
+                return before + line
+            return line
+        after = top_lines[i + 1] if i + 1 < len(top_lines) else ""
+        if after and len(line + after) <= TITLE_MAX and after.endswith("报告") \
+                and AGENCY_CUT.search(line) and not TITLE_LEAD.match(after):
+            return line + after
+    return None
+
+
+def _agency(title, rows, signature_lines, top_lines) -> str | None:
+    named, place = _agency_in_title(title) if title else (None, None)
+    if named:
+        return named
+    candidates = [_row(rows, AGENCY_ROWS)]
+    candidates += [agency_name(ln) for ln in signature_lines if not is_date_line(ln)]
+    candidates += [_row(rows, SOURCE_ROWS)]
+    candidates += [agency_name(ln) for ln in top_lines[:3] if len(ln) <= 40]
+    found = [c for c in candidates if c and agency_name(c)]
+    if place:  # the title names only a place (某区2024年法治政府建设…): prefer a body there
+        return next((c for c in found if c.startswith(place)), place)
+    return found[0] if found else None
+
+
+def _agency_in_title(title: str) -> tuple[str | None, str | None]:
+    """(agency, place) named in the title's words around 关于 / the year / 法治…."""
+    place = None
+    for part in AGENCY_CUT.split(title):
+        part = part.strip(SPACE + "、，,")
+        named = agency_name(part)
+        if named:
+            return named, None
+        region, _ = split_region(part)
+        if place is None and region and region == part:
+            place = region
+    return None, place
+
+
+def _to_int(numeral: str) -> int:
+    if numeral.isdigit():
+        return int(numeral)
+    if len(numeral) == 4:
+        return int(numeral.translate(CN_YEAR_DIGITS))
+    tens, ten, ones = numeral.partition("十")
+    value = lambda c: CN_SMALL.index(c) + 1 if c in CN_SMALL else 0  # noqa: E731
+    if not ten:
+        return value(numeral)
+    return (value(tens) if tens else 1) * 10 + (value(ones) if ones else 0)
+
+
+def parse_date(text: str) -> str | None:
+    """The first valid date in the text as ISO yyyy-mm-dd (2025年3月25日, 二〇二五年三月二十五日, 2025-03-25)."""
+    for found in DATE.finditer(text):
+        parts = found.groups()[:3] if found.group(1) else found.groups()[3:]
+        try:
+            return date(*(_to_int(p) for p in parts)).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _signed_date(signature_lines: list[str]) -> str | None:
+    dated = [parse_date(ln) for ln in signature_lines if is_date_line(ln)]
+    return next((d for d in reversed(dated) if d), None)
+
+
+def _row_date(rows: dict[str, str]) -> str | None:
+    for key in DATE_ROWS:
+        if rows.get(key) and parse_date(rows[key]):
+            return parse_date(rows[key])
+    return None
+
+
+def _early_date(top_lines: list[str]) -> str | None:
+    """A date on its own line under the title (（2025年3月25日）)."""
+    return next((parse_date(ln) for ln in top_lines[:4] if is_date_line(ln)), None)
+
+
+def _report_year(text, title, sections, publish_date) -> int | None:
+    """The year reported on: the title's, else the year the body's headings, then its openings
+    (2024年，…), then its sentences cite most, leaving out plans and years after publication."""
+    if title:
+        found = YEAR.search(QUOTED.sub("", title)) or YEAR.search(title)
+        if found:
+            return _to_int(found.group(1))
+    published = int(publish_date[:4]) if publish_date else None
+    parts = [s for s in sections if s.category in ("measures", "responsibility", "problems", "other", "preamble")]
+    headings = " ".join(s.title for s in parts if s.category != "preamble")
+    spans = [QUOTED.sub("", text[s.start:s.end]) for s in parts]
+    openings = " ".join(m.group() for span in spans for m in OPENING.finditer(span))
+    for source in (headings, openings, " ".join(spans)):
+        counts = Counter(_to_int(m.group(1)) for m in YEAR.finditer(source))
+        years = [(n, y) for y, n in counts.items() if published is None or y <= published]
+        if years:
+            return max(years)[1]
+    return published
+
+
+def _doc_type(title: str | None, top_lines: list[str]) -> str:
+    evidence = title or " ".join(top_lines[:2])
+    return "accountability_report" if "述法" in evidence else "situation_report"

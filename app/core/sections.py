@@ -1,0 +1,271 @@
+"""The outline of a report: numbered headings (CODEBOOK §3) and the unheaded parts around them.
+
+Headings are lines that start with a list marker: 一、 (level 1), （一） (level 2), 1. / 1、
+(level 3). A marker alone does not make a heading: the numbers of one level must run 1, 2, 3…
+within their parent, so a stray "三、" inside a paragraph or a list is dropped. Text before
+the first heading is `preamble`, web-page chrome at either end is `boilerplate`, and the
+signature with its date is `closing`. Heading words and chrome patterns live in
+resources/lexicon/sections.json.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from app.core.codebook import lexicon
+from app.core.model import Section
+
+CN_DIGITS = "一二三四五六七八九十"
+SPACE = " \t\u3000\xa0"
+SENTENCE_PUNCT = re.compile(r"[。；;，,：:！？!?]")
+YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+# A date alone on a line, in Arabic or Chinese numerals, as a signature writes it.
+DATE_LINE = re.compile(
+    r"^[（(]?\s*(?:(?:19|20)\d\d|[〇○零Ｏ0O一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[0-9一二三四五六七八九十]{1,3}\s*日\s*[）)]?$"
+    r"|^(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])$"
+)
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int  # offset of the first non-space character
+    end: int  # offset of the line break (or len(text))
+    text: str  # stripped
+
+
+@dataclass
+class _Candidate:
+    line: _Line
+    level: int
+    number: int
+    score: float  # how much the line looks like a heading, 0..1
+
+
+@dataclass(frozen=True)
+class _Rules:
+    level_markers: tuple  # (level, compiled pattern giving the number group)
+    artefacts: re.Pattern
+    chrome: tuple
+    categories: tuple  # (category, compiled pattern)
+    signature_people: re.Pattern
+    trailing_notes: re.Pattern
+    agency_end: re.Pattern
+    max_signature_lines: int
+    signature_max_chars: int
+
+
+@lru_cache(maxsize=None)
+def _rules() -> _Rules:
+    words, regions = lexicon("sections"), lexicon("regions")
+    numeral = rf"[{CN_DIGITS}]{{1,3}}"
+    markers = (
+        (1, re.compile(rf"^({numeral})\s*[、，,．.]\s*(?=\S)")),
+        (2, re.compile(rf"^[（(]\s*({numeral})\s*[）)]\s*[、，,．.]?\s*(?=\S)")),
+        (3, re.compile(r"^([0-9０-９]{1,2})\s*(?:[、，,]|[.．](?![0-9０-９]))\s*(?=\S)")),
+    )
+    suffixes = sorted(regions["agency_suffixes"], key=len, reverse=True)
+    closing = words["closing"]
+    return _Rules(
+        level_markers=markers,
+        artefacts=re.compile("^(?:" + "|".join(words["heading_artefacts"]) + ")+"),
+        chrome=tuple(re.compile(p) for p in words["boilerplate_lines"]),
+        categories=tuple(
+            (name, re.compile("|".join(f"(?:{p})" for p in patterns)))
+            for name, patterns in words["categories"].items()
+        ),
+        signature_people=re.compile(closing["signature_people"]),
+        trailing_notes=re.compile(closing["trailing_notes"]),
+        agency_end=re.compile("(?:" + "|".join(map(re.escape, suffixes)) + r")(?:\s+[\u4e00-\u9fff·]{2,4})?$"),
+        max_signature_lines=closing["max_signature_lines"],
+        signature_max_chars=closing["signature_max_chars"],
+    )
+
+
+def _lines(text: str) -> list[_Line]:
+    lines, pos = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip(SPACE)
+        if stripped:
+            start = pos + len(raw) - len(raw.lstrip(SPACE))
+            lines.append(_Line(start, pos + len(raw), stripped))
+        pos += len(raw) + 1
+    return lines
+
+
+def chinese_number(numeral: str) -> int:
+    """一 → 1, 十二 → 12, 二十三 → 23 (list-marker numbers only, below 100)."""
+    if numeral.isdigit():
+        return int(numeral)
+    digits = {c: i + 1 for i, c in enumerate(CN_DIGITS[:9])}
+    if "十" in numeral:
+        tens, _, ones = numeral.partition("十")
+        return digits.get(tens, 1) * 10 + digits.get(ones, 0) if len(tens) <= 1 else -1
+    return digits.get(numeral, -1) if len(numeral) == 1 else -1
+
+
+def is_chrome(line: str) -> bool:
+    """True for a line of web-page furniture (index rows, breadcrumbs, share/print links)."""
+    body = line.strip(SPACE).lstrip("-*•·").strip(SPACE)
+    if not body or len(body) > 200:
+        return False
+    return any(p.search(body) for p in _rules().chrome)
+
+
+def is_date_line(line: str) -> bool:
+    return bool(DATE_LINE.match(line.strip(SPACE)))
+
+
+def is_signature_line(line: str) -> bool:
+    """A short line naming an issuing body (or the person reporting), with no sentence in it."""
+    rules = _rules()
+    if len(line) > rules.signature_max_chars or SENTENCE_PUNCT.search(line):
+        return bool(rules.signature_people.match(line)) and len(line) <= rules.signature_max_chars
+    return bool(rules.agency_end.search(line)) or bool(rules.signature_people.match(line))
+
+
+def _candidate(line: _Line) -> _Candidate | None:
+    rules = _rules()
+    body = rules.artefacts.sub("", line.text)
+    for level, marker in rules.level_markers:
+        found = marker.match(body)
+        if not found:
+            continue
+        number = chinese_number(found.group(1).translate(_FULLWIDTH))
+        if number < 1:
+            return None
+        title = body[found.end():]
+        # Short titles, or titles that end their first sentence early, read as headings.
+        first_sentence = re.split(r"[。；;]", title, maxsplit=1)[0]
+        score = 1.0 if len(first_sentence) <= 60 else 0.6
+        return _Candidate(line, level, number, score)
+    return None
+
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _best_chain(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The run of numbers 1, 2, 3… (one skipped number tolerated) that best explains the markers.
+
+    Each candidate may follow an earlier one numbered one less (or two less, at a cost); a chain
+    that starts at 1 is preferred. Ties go to the nearest predecessor.
+    """
+    value: list[float] = []
+    previous: list[int | None] = []
+    for i, cand in enumerate(candidates):
+        best, best_prev = (1.0 if cand.number == 1 else 0.0) + cand.score, None
+        for j in range(i - 1, -1, -1):
+            gap = cand.number - candidates[j].number
+            if gap in (1, 2):
+                score = value[j] + cand.score - (0.8 if gap == 2 else 0.0)
+                if score > best:
+                    best, best_prev = score, j
+        value.append(best)
+        previous.append(best_prev)
+    if not candidates:
+        return []
+    i: int | None = max(range(len(candidates)), key=lambda k: (value[k], k))
+    chain = []
+    while i is not None:
+        chain.append(candidates[i])
+        i = previous[i]
+    return chain[::-1]
+
+
+def _nested(candidates: list[_Candidate], level: int, scope_starts: list[int], end: int) -> list[_Candidate]:
+    """Headings of `level` chosen separately inside each parent (numbers restart per parent)."""
+    chosen = []
+    bounds = scope_starts + [end]
+    for lo, hi in zip(bounds, bounds[1:]):
+        inside = [c for c in candidates if c.level == level and lo <= c.line.start < hi]
+        chosen.extend(_best_chain(inside))
+    return chosen
+
+
+def category_of(heading: str, later_year: bool = False) -> str:
+    """The CODEBOOK category of a level-1 heading from its words."""
+    found = {name: pattern.search(heading) for name, pattern in _rules().categories}
+    for name in ("other", "responsibility"):
+        if found.get(name):
+            return name
+    hits = [(found[name].start(), name) for name in ("problems", "plans") if found.get(name)]
+    if hits:
+        return min(hits)[1]
+    return "plans" if later_year else "measures"
+
+
+def _closing_start(lines: list[_Line], stop: int) -> int:
+    """Index of the first signature/date line among lines[:stop], or `stop` when there is none."""
+    rules = _rules()
+    i = stop
+    while i > 0 and rules.trailing_notes.match(lines[i - 1].text):
+        i -= 1
+    notes_end = i
+    if i > 0 and is_date_line(lines[i - 1].text):
+        i -= 1
+    dated = i < notes_end
+    taken = 0
+    while i > 0 and taken < rules.max_signature_lines and is_signature_line(lines[i - 1].text) \
+            and _candidate(lines[i - 1]) is None:
+        i -= 1
+        taken += 1
+        if not dated:
+            break  # without a date only the last line can be trusted as a signature
+    return i if (dated or taken) else stop
+
+
+def _unheaded_parts(lines: list[_Line], category: str) -> list[Section]:
+    """Split a run of lines into boilerplate and `category` parts by their chrome lines."""
+    parts: list[Section] = []
+    for line in lines:
+        kind = "boilerplate" if is_chrome(line.text) else category
+        if not parts or parts[-1].category != kind:
+            parts.append(Section(1, line.text, kind, line.start, line.end))
+    return parts
+
+
+def find_sections(text: str) -> list[Section]:
+    """Level-1/2/3 headings with categories, plus preamble, closing and boilerplate parts."""
+    lines = _lines(text)
+    tail = len(lines)
+    while tail > 0 and is_chrome(lines[tail - 1].text):
+        tail -= 1
+    closing = _closing_start(lines, tail)
+    body = lines[:closing]
+
+    candidates = [c for c in map(_candidate, body) if c is not None]
+    level1 = _best_chain([c for c in candidates if c.level == 1])
+    body_end = lines[closing].start if closing < len(lines) else len(text)
+    first_heading = level1[0].line.start if level1 else body_end
+    nested_from = [c.line.start for c in level1] or [0]
+    level2 = _nested(candidates, 2, nested_from, body_end)
+    level3 = _nested(candidates, 3, sorted(nested_from + [c.line.start for c in level2]), body_end)
+    if not level1:
+        first_heading = min((c.line.start for c in level2 + level3), default=body_end)
+
+    sections = _unheaded_parts([ln for ln in body if ln.start < first_heading], "preamble")
+    years = [_heading_year(c.line.text) for c in level1]
+    known = [y for y in years if y]
+    for cand, year in zip(level1, years):
+        later = bool(year and len(set(known)) > 1 and year == max(known))
+        sections.append(Section(1, cand.line.text, category_of(cand.line.text, later), cand.line.start, 0))
+    sections += [Section(c.level, c.line.text, None, c.line.start, 0) for c in level2 + level3]
+    sections += _unheaded_parts(lines[closing:tail], "closing")
+    sections += _unheaded_parts(lines[tail:], "boilerplate")
+    sections.sort(key=lambda s: (s.start, s.level))
+    return _with_ends(sections, len(text))
+
+
+def _heading_year(heading: str) -> int | None:
+    found = YEAR.search(heading)
+    return int(found.group(1)) if found else None
+
+
+def _with_ends(sections: list[Section], text_end: int) -> list[Section]:
+    for i, section in enumerate(sections):
+        section.end = next(
+            (later.start for later in sections[i + 1:] if later.level <= section.level), text_end
+        )
+    return sections
