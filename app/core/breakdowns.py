@@ -10,9 +10,11 @@ their intervals do not meet, so an imprecise figure relaxes every check it is pa
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from app.core.codebook import lexicon
@@ -87,13 +89,24 @@ def fmt(value: float) -> str:
 
 
 # --- text ---------------------------------------------------------------------------------
+@lru_cache(maxsize=8)
+def _stop_positions(text: str, stops: str) -> list[int]:
+    """Where the stops stand in a text; cached, as one report's figures ask again and again."""
+    return [i for i, char in enumerate(text) if char in stops]
+
+
 def sentence_start(text: str, pos: int, stops: str = CLAUSE_STOPS) -> int:
-    return max(text.rfind(stop, 0, pos) for stop in stops) + 1
+    """Just after the last stop before `pos` (0 if none)."""
+    positions = _stop_positions(text, stops)
+    index = bisect.bisect_left(positions, pos)
+    return positions[index - 1] + 1 if index else 0
 
 
 def sentence_end(text: str, pos: int, stops: str = CLAUSE_STOPS) -> int:
-    ends = [i for i in (text.find(stop, pos) for stop in stops) if i >= 0]
-    return min(ends) if ends else len(text)
+    """The first stop at or after `pos` (len(text) if none)."""
+    positions = _stop_positions(text, stops)
+    index = bisect.bisect_left(positions, pos)
+    return positions[index] if index < len(positions) else len(text)
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
