@@ -220,8 +220,8 @@ def test_real_breakdown_in_seed_003_with_gold_figures():
 
 
 def extracted_figures(text: str) -> list[dict]:
-    from app.core.figures import find_figures
-    return [{**f.to_dict(), "id": i} for i, f in enumerate(find_figures(text))]
+    from app.core.extract import extract
+    return [{**f.to_dict(), "id": i} for i, f in enumerate(extract(text).figures)]
 
 
 def test_real_breakdown_in_seed_003_through_the_extractor():

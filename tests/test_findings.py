@@ -65,3 +65,13 @@ def test_outlier_across_enough_reports(store):
     refresh_findings(store)
     flagged = [i for i in report_ids if any(f.rule == "outlier" for f in findings(store, i))]
     assert flagged == [report_ids[-1]]
+
+
+def test_imported_seeds_show_the_breakdown_of_003(store):
+    from app.store.importer import import_paths
+    from dataset_fixtures import SEEDS
+    import_paths(store, [str(SEEDS / "003_fc9581fd91370635.txt")], workers=1)
+    [report_id] = store.report_ids()
+    refresh_findings(store)
+    [finding] = [f for f in findings(store, report_id) if f.rule == "breakdown_sum"]
+    assert store.figure(finding.figure_ids[0]).raw == "105件"
