@@ -38,6 +38,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 class _Lexicon:
     pattern: re.Pattern
     rare_units: frozenset
+    chinese_rare_ok: frozenset
     after_ge: dict
     list_only: frozenset
     not_units: tuple
@@ -69,6 +70,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         pattern=pattern,
         rare_units=frozenset(units["rare"]),
+        chinese_rare_ok=frozenset(units["chinese_rare_ok"]),
         after_ge=units["after_ge"],
         list_only=frozenset(units["list_only"]),
         not_units=tuple(units["not_units"]),
@@ -146,6 +148,8 @@ def _candidate(text: str, m: re.Match, lex: _Lexicon, blocked: list) -> Optional
         return None
     if chinese:
         if text[max(0, start - 2):start].endswith(lex.vague_prefixes):
+            return None
+        if unit_text in lex.rare_units and unit_text not in lex.chinese_rare_ok:
             return None
         if set(num) <= set("零〇") or (num in ("百", "千") and not (m.group("v1") or m.group("v2"))):
             return None

@@ -51,8 +51,3 @@ def number_value(number: str, magnitude: str = "") -> float | None:
         return None
     scale = MAGNITUDES.get(magnitude, 1.0) if magnitude else 1.0
     return round(value * scale, 6)
-
-
-def tidy(value: float) -> float | int:
-    """Whole numbers as int (2796, not 2796.0) so exports and comparisons read naturally."""
-    return int(value) if float(value).is_integer() else value
