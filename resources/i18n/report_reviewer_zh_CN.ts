@@ -1,0 +1,2017 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+    <context>
+        <name>AddFigureDialog</name>
+        <message>
+            <source>Add Figure</source>
+            <translation>添加数据</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <source>Text:</source>
+            <translation>文字：</translation>
+        </message>
+        <message>
+            <source>Value:</source>
+            <translation>数值：</translation>
+        </message>
+        <message>
+            <source>Unit:</source>
+            <translation>单位：</translation>
+        </message>
+        <message>
+            <source>Qualifier:</source>
+            <translation>限定词：</translation>
+        </message>
+        <message>
+            <source>Label:</source>
+            <translation>标签：</translation>
+        </message>
+        <message>
+            <source>Indicator:</source>
+            <translation>指标：</translation>
+        </message>
+        <message>
+            <source>Enter a number for the value and a unit such as 件 or %.</source>
+            <translation>数值请填数字，单位如“件”或“%”。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChartsPanel</name>
+        <message>
+            <source>Region</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>层级</translation>
+        </message>
+        <message>
+            <source>Indicator:</source>
+            <translation>指标：</translation>
+        </message>
+        <message>
+            <source>Colour bars by:</source>
+            <translation>柱条着色依据：</translation>
+        </message>
+        <message>
+            <source>Report year</source>
+            <translation>报告年度</translation>
+        </message>
+        <message>
+            <source>one report</source>
+            <translation>一份报告</translation>
+        </message>
+        <message>
+            <source>median of the year</source>
+            <translation>当年中位数</translation>
+        </message>
+        <message>
+            <source>Figures</source>
+            <translation>数据</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <source>{0}: one bar per report, sorted</source>
+            <translation>{0}：每份报告一条柱，已排序</translation>
+        </message>
+        <message>
+            <source>No figures for this indicator yet</source>
+            <translation>该指标暂无数据</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n report(s) with a value</source>
+            <translation>
+                <numerusform>%n 份报告有数值</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>{0} by report year</source>
+            <translation>{0}（按报告年度）</translation>
+        </message>
+        <message>
+            <source>Review progress: {0} of {1} figures reviewed</source>
+            <translation>审核进度：{1} 个数据中已审核 {0} 个</translation>
+        </message>
+        <message>
+            <source>{0}{1}
+{2:g} {3} · {4}</source>
+            <translation>{0}{1}
+{2:g} {3} · {4}</translation>
+        </message>
+        <message>
+            <source>(agency unknown)</source>
+            <translation>（机关不详）</translation>
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation>待审</translation>
+        </message>
+        <message>
+            <source>Confirmed</source>
+            <translation>已确认</translation>
+        </message>
+        <message>
+            <source>Corrected</source>
+            <translation>已更正</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>已驳回</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>已添加</translation>
+        </message>
+        <message>
+            <source>Province</source>
+            <translation>省级</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>市级</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>区级</translation>
+        </message>
+        <message>
+            <source>County</source>
+            <translation>县级</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindBar</name>
+        <message>
+            <source>Find in this report…</source>
+            <translation>在本报告中查找…</translation>
+        </message>
+        <message>
+            <source>Previous (Shift+Enter)</source>
+            <translation>上一个 (Shift+Enter)</translation>
+        </message>
+        <message>
+            <source>Next (Enter)</source>
+            <translation>下一个 (Enter)</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation>关闭 (Esc)</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpDialog</name>
+        <message>
+            <source>Keyboard Shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>按键</translation>
+        </message>
+        <message>
+            <source>Command</source>
+            <translation>命令</translation>
+        </message>
+        <message>
+            <source>Single-key shortcuts work while the figure table or the report text has focus; Up/Down in the table also move between figures.</source>
+            <translation>单键快捷键在数据表或报告正文获得焦点时生效；在表格中按上/下方向键也可在数据间移动。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Review</source>
+            <translation>审核</translation>
+        </message>
+        <message>
+            <source>Charts</source>
+            <translation>图表</translation>
+        </message>
+        <message>
+            <source>Charts are not available in this build.</source>
+            <translation>此版本不含图表功能。</translation>
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>最近打开(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <source>System</source>
+            <translation>跟随系统</translation>
+        </message>
+        <message>
+            <source>The language changes when Report Reviewer starts next.</source>
+            <translation>界面语言将在下次启动 Report Reviewer 时生效。</translation>
+        </message>
+        <message>
+            <source>Report Reviewer — {0}</source>
+            <translation>Report Reviewer 报告审核 — {0}</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <source>Import Reports</source>
+            <translation>导入报告</translation>
+        </message>
+        <message>
+            <source>Import a Folder of Reports</source>
+            <translation>导入报告文件夹</translation>
+        </message>
+        <message>
+            <source>Imported {0} reports.</source>
+            <translation>已导入 {0} 份报告。</translation>
+        </message>
+        <message>
+            <source>Export Dataset</source>
+            <translation>导出数据集</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message>
+            <source>Exported {0} figures.</source>
+            <translation>已导出 {0} 个数据。</translation>
+        </message>
+        <message>
+            <source>{0} reports · {1}/{2} figures reviewed</source>
+            <translation>{0} 份报告 · 已审核 {1}/{2} 个数据</translation>
+        </message>
+        <message>
+            <source>About Report Reviewer</source>
+            <translation>关于 Report Reviewer</translation>
+        </message>
+        <message>
+            <source>Report Reviewer turns rule-of-law annual reports into a reviewed dataset.
+Everything stays on this computer.</source>
+            <translation>Report Reviewer 将法治政府建设年度报告整理为经人工审核的数据集。
+所有数据都保存在本机。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MetadataPanel</name>
+        <message>
+            <source>Re-read as…</source>
+            <translation>重新读取为…</translation>
+        </message>
+        <message>
+            <source>Decode the original file again with another encoding; reviewed figures are kept</source>
+            <translation>用另一种编码重新解码原始文件；已审核的数据会保留</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>机关</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>层级</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年度</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source> (chosen by hand)</source>
+            <translation>（手动选择）</translation>
+        </message>
+        <message>
+            <source>Encoding: {0}{1}</source>
+            <translation>编码：{0}{1}</translation>
+        </message>
+        <message>
+            <source>Detection confidence {0:.2f}</source>
+            <translation>检测置信度 {0:.2f}</translation>
+        </message>
+        <message>
+            <source>A report year must lie between {0} and {1}.</source>
+            <translation>报告年度须在 {0} 至 {1} 之间。</translation>
+        </message>
+        <message>
+            <source>Write the date as yyyy-mm-dd, e.g. 2025-03-25.</source>
+            <translation>日期格式为 yyyy-mm-dd，例如 2025-03-25。</translation>
+        </message>
+        <message>
+            <source>accountability_report</source>
+            <translation>述法报告</translation>
+        </message>
+        <message>
+            <source>added</source>
+            <translation>已添加</translation>
+        </message>
+        <message>
+            <source>agency</source>
+            <translation>机关</translation>
+        </message>
+        <message>
+            <source>approx</source>
+            <translation>约</translation>
+        </message>
+        <message>
+            <source>at_least</source>
+            <translation>至少</translation>
+        </message>
+        <message>
+            <source>at_most</source>
+            <translation>至多</translation>
+        </message>
+        <message>
+            <source>big5hkscs</source>
+            <translation>big5hkscs</translation>
+        </message>
+        <message>
+            <source>boilerplate</source>
+            <translation>网页框架文字</translation>
+        </message>
+        <message>
+            <source>city</source>
+            <translation>市级</translation>
+        </message>
+        <message>
+            <source>closing</source>
+            <translation>落款</translation>
+        </message>
+        <message>
+            <source>confirm</source>
+            <translation>确认</translation>
+        </message>
+        <message>
+            <source>confirmed</source>
+            <translation>已确认</translation>
+        </message>
+        <message>
+            <source>corrected</source>
+            <translation>已更正</translation>
+        </message>
+        <message>
+            <source>county</source>
+            <translation>县级</translation>
+        </message>
+        <message>
+            <source>district</source>
+            <translation>区级</translation>
+        </message>
+        <message>
+            <source>doc_type</source>
+            <translation>文件类型</translation>
+        </message>
+        <message>
+            <source>exact</source>
+            <translation>精确</translation>
+        </message>
+        <message>
+            <source>gb18030</source>
+            <translation>gb18030</translation>
+        </message>
+        <message>
+            <source>level</source>
+            <translation>层级</translation>
+        </message>
+        <message>
+            <source>measures</source>
+            <translation>主要举措</translation>
+        </message>
+        <message>
+            <source>more_than</source>
+            <translation>超过</translation>
+        </message>
+        <message>
+            <source>other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>待审</translation>
+        </message>
+        <message>
+            <source>plans</source>
+            <translation>下一步安排</translation>
+        </message>
+        <message>
+            <source>preamble</source>
+            <translation>前言</translation>
+        </message>
+        <message>
+            <source>problems</source>
+            <translation>存在问题</translation>
+        </message>
+        <message>
+            <source>province</source>
+            <translation>省级</translation>
+        </message>
+        <message>
+            <source>publish_date</source>
+            <translation>发布日期</translation>
+        </message>
+        <message>
+            <source>region</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>reject</source>
+            <translation>驳回</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>已驳回</translation>
+        </message>
+        <message>
+            <source>report_year</source>
+            <translation>报告年度</translation>
+        </message>
+        <message>
+            <source>responsibility</source>
+            <translation>第一责任人职责</translation>
+        </message>
+        <message>
+            <source>situation_report</source>
+            <translation>情况报告</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>utf-16</source>
+            <translation>utf-16</translation>
+        </message>
+        <message>
+            <source>utf-8</source>
+            <translation>utf-8</translation>
+        </message>
+    </context>
+    <context>
+        <name>MetricsModel</name>
+        <message>
+            <source>(no indicator)</source>
+            <translation>（无指标）</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <source>All indicators</source>
+            <translation>全部指标</translation>
+        </message>
+        <message>
+            <source>All sections</source>
+            <translation>全部部分</translation>
+        </message>
+        <message>
+            <source>All states</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <source>Any qualifier</source>
+            <translation>任意限定词</translation>
+        </message>
+        <message>
+            <source>Confidence</source>
+            <translation>置信度</translation>
+        </message>
+        <message>
+            <source>Extracted: {raw} = {value} {unit}</source>
+            <translation>提取结果：{raw} = {value} {unit}</translation>
+        </message>
+        <message>
+            <source>Headline</source>
+            <translation>代表值</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Minimum confidence</source>
+            <translation>最低置信度</translation>
+        </message>
+        <message>
+            <source>Not a valid {column}: {value}</source>
+            <translation>无效的{column}：{value}</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Qualifier</source>
+            <translation>限定词</translation>
+        </message>
+        <message>
+            <source>Reviewed</source>
+            <translation>已审核</translation>
+        </message>
+        <message>
+            <source>Section</source>
+            <translation>部分</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <source>accountability_report</source>
+            <translation>述法报告</translation>
+        </message>
+        <message>
+            <source>added</source>
+            <translation>已添加</translation>
+        </message>
+        <message>
+            <source>agency</source>
+            <translation>机关</translation>
+        </message>
+        <message>
+            <source>approx</source>
+            <translation>约</translation>
+        </message>
+        <message>
+            <source>at_least</source>
+            <translation>至少</translation>
+        </message>
+        <message>
+            <source>at_most</source>
+            <translation>至多</translation>
+        </message>
+        <message>
+            <source>boilerplate</source>
+            <translation>网页框架文字</translation>
+        </message>
+        <message>
+            <source>city</source>
+            <translation>市级</translation>
+        </message>
+        <message>
+            <source>closing</source>
+            <translation>落款</translation>
+        </message>
+        <message>
+            <source>confidence</source>
+            <translation>置信度</translation>
+        </message>
+        <message>
+            <source>confirm</source>
+            <translation>确认</translation>
+        </message>
+        <message>
+            <source>confirmed</source>
+            <translation>已确认</translation>
+        </message>
+        <message>
+            <source>corrected</source>
+            <translation>已更正</translation>
+        </message>
+        <message>
+            <source>county</source>
+            <translation>县级</translation>
+        </message>
+        <message>
+            <source>district</source>
+            <translation>区级</translation>
+        </message>
+        <message>
+            <source>doc_type</source>
+            <translation>文件类型</translation>
+        </message>
+        <message>
+            <source>exact</source>
+            <translation>精确</translation>
+        </message>
+        <message>
+            <source>headline</source>
+            <translation>代表值</translation>
+        </message>
+        <message>
+            <source>indicator</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <source>label</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>level</source>
+            <translation>层级</translation>
+        </message>
+        <message>
+            <source>measures</source>
+            <translation>主要举措</translation>
+        </message>
+        <message>
+            <source>more_than</source>
+            <translation>超过</translation>
+        </message>
+        <message>
+            <source>note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>待审</translation>
+        </message>
+        <message>
+            <source>plans</source>
+            <translation>下一步安排</translation>
+        </message>
+        <message>
+            <source>preamble</source>
+            <translation>前言</translation>
+        </message>
+        <message>
+            <source>problems</source>
+            <translation>存在问题</translation>
+        </message>
+        <message>
+            <source>province</source>
+            <translation>省级</translation>
+        </message>
+        <message>
+            <source>publish_date</source>
+            <translation>发布日期</translation>
+        </message>
+        <message>
+            <source>qualifier</source>
+            <translation>限定词</translation>
+        </message>
+        <message>
+            <source>region</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>reject</source>
+            <translation>驳回</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>已驳回</translation>
+        </message>
+        <message>
+            <source>report_year</source>
+            <translation>报告年度</translation>
+        </message>
+        <message>
+            <source>responsibility</source>
+            <translation>第一责任人职责</translation>
+        </message>
+        <message>
+            <source>section_category</source>
+            <translation>部分类别</translation>
+        </message>
+        <message>
+            <source>situation_report</source>
+            <translation>情况报告</translation>
+        </message>
+        <message>
+            <source>status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <source>{0} figures</source>
+            <translation>{0} 个数据</translation>
+        </message>
+        <message>
+            <source>{0} of {1} figures</source>
+            <translation>{1} 个数据中的 {0} 个</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutlineTree</name>
+        <message>
+            <source>accountability_report</source>
+            <translation>述法报告</translation>
+        </message>
+        <message>
+            <source>added</source>
+            <translation>已添加</translation>
+        </message>
+        <message>
+            <source>agency</source>
+            <translation>机关</translation>
+        </message>
+        <message>
+            <source>approx</source>
+            <translation>约</translation>
+        </message>
+        <message>
+            <source>at_least</source>
+            <translation>至少</translation>
+        </message>
+        <message>
+            <source>at_most</source>
+            <translation>至多</translation>
+        </message>
+        <message>
+            <source>boilerplate</source>
+            <translation>网页框架文字</translation>
+        </message>
+        <message>
+            <source>city</source>
+            <translation>市级</translation>
+        </message>
+        <message>
+            <source>closing</source>
+            <translation>落款</translation>
+        </message>
+        <message>
+            <source>confirm</source>
+            <translation>确认</translation>
+        </message>
+        <message>
+            <source>confirmed</source>
+            <translation>已确认</translation>
+        </message>
+        <message>
+            <source>corrected</source>
+            <translation>已更正</translation>
+        </message>
+        <message>
+            <source>county</source>
+            <translation>县级</translation>
+        </message>
+        <message>
+            <source>district</source>
+            <translation>区级</translation>
+        </message>
+        <message>
+            <source>doc_type</source>
+            <translation>文件类型</translation>
+        </message>
+        <message>
+            <source>exact</source>
+            <translation>精确</translation>
+        </message>
+        <message>
+            <source>level</source>
+            <translation>层级</translation>
+        </message>
+        <message>
+            <source>measures</source>
+            <translation>主要举措</translation>
+        </message>
+        <message>
+            <source>more_than</source>
+            <translation>超过</translation>
+        </message>
+        <message>
+            <source>other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>待审</translation>
+        </message>
+        <message>
+            <source>plans</source>
+            <translation>下一步安排</translation>
+        </message>
+        <message>
+            <source>preamble</source>
+            <translation>前言</translation>
+        </message>
+        <message>
+            <source>problems</source>
+            <translation>存在问题</translation>
+        </message>
+        <message>
+            <source>province</source>
+            <translation>省级</translation>
+        </message>
+        <message>
+            <source>publish_date</source>
+            <translation>发布日期</translation>
+        </message>
+        <message>
+            <source>region</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>reject</source>
+            <translation>驳回</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>已驳回</translation>
+        </message>
+        <message>
+            <source>report_year</source>
+            <translation>报告年度</translation>
+        </message>
+        <message>
+            <source>responsibility</source>
+            <translation>第一责任人职责</translation>
+        </message>
+        <message>
+            <source>situation_report</source>
+            <translation>情况报告</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>标题</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportListModel</name>
+        <message>
+            <source>Agency</source>
+            <translation>机关</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年度</translation>
+        </message>
+        <message>
+            <source>Reviewed</source>
+            <translation>已审核</translation>
+        </message>
+        <message>
+            <source>The text may not have decoded cleanly.</source>
+            <translation>正文可能未能完全正确解码。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportListPanel</name>
+        <message>
+            <source>Filter: agency, region, year, file…</source>
+            <translation>筛选：机关、地区、年度、文件名…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewController</name>
+        <message>
+            <source>That figure is hidden by the table's filters.</source>
+            <translation>该数据被表格筛选条件隐藏了。</translation>
+        </message>
+        <message>
+            <source>Reject Figure</source>
+            <translation>驳回数据</translation>
+        </message>
+        <message>
+            <source>Reason (optional):</source>
+            <translation>原因（可选）：</translation>
+        </message>
+        <message>
+            <source>No figure selected.</source>
+            <translation>未选择数据。</translation>
+        </message>
+        <message>
+            <source>Last figure of this report: N moves to the next pending figure.</source>
+            <translation>已是本报告最后一个数据：按 N 转到下一个待审数据。</translation>
+        </message>
+        <message>
+            <source>{0}: {1} figures (one undo step).</source>
+            <translation>{0}：{1} 个数据（一步撤销）。</translation>
+        </message>
+        <message>
+            <source>Confirm All Above</source>
+            <translation>全部确认（高于阈值）</translation>
+        </message>
+        <message>
+            <source>Confirm every pending figure with confidence at least:</source>
+            <translation>确认置信度不低于以下数值的全部待审数据：</translation>
+        </message>
+        <message>
+            <source>Confirmed {0} figures.</source>
+            <translation>已确认 {0} 个数据。</translation>
+        </message>
+        <message>
+            <source>Select the figure's text in the report first.</source>
+            <translation>请先在报告正文中选中该数据的文字。</translation>
+        </message>
+        <message>
+            <source>No pending figures left: every figure is reviewed.</source>
+            <translation>没有待审数据了：所有数据均已审核。</translation>
+        </message>
+        <message>
+            <source>The next pending figure is hidden by the table's filters.</source>
+            <translation>下一个待审数据被表格筛选条件隐藏了。</translation>
+        </message>
+        <message>
+            <source>Nothing to undo.</source>
+            <translation>没有可撤销的操作。</translation>
+        </message>
+        <message>
+            <source>Nothing to redo.</source>
+            <translation>没有可重做的操作。</translation>
+        </message>
+        <message>
+            <source>&amp;Undo {0}</source>
+            <translation>撤销 {0}(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo {0}</source>
+            <translation>重做 {0}(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>accountability_report</source>
+            <translation>述法报告</translation>
+        </message>
+        <message>
+            <source>added</source>
+            <translation>已添加</translation>
+        </message>
+        <message>
+            <source>agency</source>
+            <translation>机关</translation>
+        </message>
+        <message>
+            <source>approx</source>
+            <translation>约</translation>
+        </message>
+        <message>
+            <source>at_least</source>
+            <translation>至少</translation>
+        </message>
+        <message>
+            <source>at_most</source>
+            <translation>至多</translation>
+        </message>
+        <message>
+            <source>boilerplate</source>
+            <translation>网页框架文字</translation>
+        </message>
+        <message>
+            <source>city</source>
+            <translation>市级</translation>
+        </message>
+        <message>
+            <source>closing</source>
+            <translation>落款</translation>
+        </message>
+        <message>
+            <source>confirm</source>
+            <translation>确认</translation>
+        </message>
+        <message>
+            <source>confirmed</source>
+            <translation>已确认</translation>
+        </message>
+        <message>
+            <source>corrected</source>
+            <translation>已更正</translation>
+        </message>
+        <message>
+            <source>county</source>
+            <translation>县级</translation>
+        </message>
+        <message>
+            <source>district</source>
+            <translation>区级</translation>
+        </message>
+        <message>
+            <source>doc_type</source>
+            <translation>文件类型</translation>
+        </message>
+        <message>
+            <source>exact</source>
+            <translation>精确</translation>
+        </message>
+        <message>
+            <source>level</source>
+            <translation>层级</translation>
+        </message>
+        <message>
+            <source>measures</source>
+            <translation>主要举措</translation>
+        </message>
+        <message>
+            <source>more_than</source>
+            <translation>超过</translation>
+        </message>
+        <message>
+            <source>other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>待审</translation>
+        </message>
+        <message>
+            <source>plans</source>
+            <translation>下一步安排</translation>
+        </message>
+        <message>
+            <source>preamble</source>
+            <translation>前言</translation>
+        </message>
+        <message>
+            <source>problems</source>
+            <translation>存在问题</translation>
+        </message>
+        <message>
+            <source>province</source>
+            <translation>省级</translation>
+        </message>
+        <message>
+            <source>publish_date</source>
+            <translation>发布日期</translation>
+        </message>
+        <message>
+            <source>region</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>reject</source>
+            <translation>驳回</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>已驳回</translation>
+        </message>
+        <message>
+            <source>report_year</source>
+            <translation>报告年度</translation>
+        </message>
+        <message>
+            <source>responsibility</source>
+            <translation>第一责任人职责</translation>
+        </message>
+        <message>
+            <source>situation_report</source>
+            <translation>情况报告</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>标题</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchDialog</name>
+        <message>
+            <source>Search All Reports</source>
+            <translation>搜索全部报告</translation>
+        </message>
+        <message>
+            <source>Words to find in every report, e.g. 行政复议</source>
+            <translation>在所有报告中查找的词语，例如：行政复议</translation>
+        </message>
+        <message>
+            <source>The first {0} hits are shown.</source>
+            <translation>仅显示前 {0} 处匹配。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hit(s)</source>
+            <translation>
+                <numerusform>%n 处匹配</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchHitsModel</name>
+        <message>
+            <source>Agency</source>
+            <translation>机关</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年度</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>正文</translation>
+        </message>
+    </context>
+    <context>
+        <name>actions</name>
+        <message>
+            <source>&amp;About Report Reviewer</source>
+            <translation>关于 Report Reviewer(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Add Figure from Selection…</source>
+            <translation>从选中文字添加数据(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>&amp;Confirm and Next</source>
+            <translation>确认并转到下一个(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit Value</source>
+            <translation>修改数值(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Export Dataset…</source>
+            <translation>导出数据集(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>&amp;Find in Text…</source>
+            <translation>在正文中查找(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>&amp;Import Files…</source>
+            <translation>导入文件(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard Shortcuts</source>
+            <translation>键盘快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <source>&amp;New Database…</source>
+            <translation>新建数据库(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>&amp;Open Database…</source>
+            <translation>打开数据库(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Reject and Next</source>
+            <translation>驳回并转到下一个(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Review</source>
+            <translation>审核(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Search All Reports…</source>
+            <translation>搜索全部报告(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Accept the figure as extracted</source>
+            <translation>按提取结果接受该数据</translation>
+        </message>
+        <message>
+            <source>Across reports</source>
+            <translation>跨报告查找</translation>
+        </message>
+        <message>
+            <source>C&amp;harts</source>
+            <translation>图表(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Confirm All Above Confidence…</source>
+            <translation>确认置信度以上的全部数据…</translation>
+        </message>
+        <message>
+            <source>Confirm Selected Rows</source>
+            <translation>确认所选行</translation>
+        </message>
+        <message>
+            <source>Correct the value in the table</source>
+            <translation>在表格中更正数值</translation>
+        </message>
+        <message>
+            <source>Import &amp;Folder…</source>
+            <translation>导入文件夹(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>Import report files (.txt, .html, .docx)</source>
+            <translation>导入报告文件（.txt、.html、.docx）</translation>
+        </message>
+        <message>
+            <source>Mark a figure the extractor missed</source>
+            <translation>标记提取遗漏的数据</translation>
+        </message>
+        <message>
+            <source>Next &amp;Pending Figure</source>
+            <translation>下一个待审数据(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Next Figure</source>
+            <translation>下一个数据</translation>
+        </message>
+        <message>
+            <source>Not a figure, or not wanted</source>
+            <translation>不是数据，或不需要</translation>
+        </message>
+        <message>
+            <source>Previous Figure</source>
+            <translation>上一个数据</translation>
+        </message>
+        <message>
+            <source>Reject Selected Rows</source>
+            <translation>驳回所选行</translation>
+        </message>
+        <message>
+            <source>Reject with Reason…</source>
+            <translation>驳回并说明原因…</translation>
+        </message>
+        <message>
+            <source>The figure the wide export uses</source>
+            <translation>宽表导出时采用的代表值</translation>
+        </message>
+        <message>
+            <source>Toggle &amp;Headline</source>
+            <translation>设为/取消代表值(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Write reviewed figures to CSV, XLSX or JSONL</source>
+            <translation>将已审核数据写入 CSV、XLSX 或 JSONL</translation>
+        </message>
+    </context>
+    <context>
+        <name>db_dialogs</name>
+        <message>
+            <source>Report Reviewer databases (*.sqlite *.db);;All files (*)</source>
+            <translation>Report Reviewer 数据库 (*.sqlite *.db);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>New Database</source>
+            <translation>新建数据库</translation>
+        </message>
+        <message>
+            <source>Open Database</source>
+            <translation>打开数据库</translation>
+        </message>
+        <message>
+            <source>Database not found</source>
+            <translation>找不到数据库</translation>
+        </message>
+        <message>
+            <source>The file may have been moved or deleted. Open another database or create a new one.</source>
+            <translation>该文件可能已被移动或删除。请打开其他数据库或新建一个。</translation>
+        </message>
+        <message>
+            <source>Database in use</source>
+            <translation>数据库正在使用中</translation>
+        </message>
+        <message>
+            <source>Close the other copy of Report Reviewer that has this database open, then try again.</source>
+            <translation>请先关闭正在使用该数据库的另一个 Report Reviewer 窗口，然后重试。</translation>
+        </message>
+        <message>
+            <source>Not a Report Reviewer database</source>
+            <translation>不是 Report Reviewer 数据库</translation>
+        </message>
+        <message>
+            <source>The file was not changed. Choose a database made by Report Reviewer, or create a new one.</source>
+            <translation>文件未被改动。请选择由 Report Reviewer 创建的数据库，或新建一个。</translation>
+        </message>
+        <message>
+            <source>Database from a newer version</source>
+            <translation>数据库来自更新的版本</translation>
+        </message>
+        <message>
+            <source>The file was not changed. Install the newer version of Report Reviewer to open it.</source>
+            <translation>文件未被改动。请安装更新版本的 Report Reviewer 后再打开。</translation>
+        </message>
+        <message>
+            <source>Cannot open the database</source>
+            <translation>无法打开数据库</translation>
+        </message>
+        <message>
+            <source>The file was not changed.</source>
+            <translation>文件未被改动。</translation>
+        </message>
+        <message>
+            <source>Your reviews are saved as you go. The full details were written to:
+{0}</source>
+            <translation>您的审核结果已随时保存。完整的错误信息已写入：
+{0}</translation>
+        </message>
+        <message>
+            <source>Unexpected error</source>
+            <translation>意外错误</translation>
+        </message>
+    </context>
+    <context>
+        <name>export_dialog</name>
+        <message>
+            <source>All reports</source>
+            <translation>全部报告</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>CSV (UTF-8, opens in Excel)</source>
+            <translation>CSV（UTF-8，可用 Excel 打开）</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <source>Choose at least one status to export.</source>
+            <translation>请至少选择一种要导出的状态。</translation>
+        </message>
+        <message>
+            <source>Choose the file to write.</source>
+            <translation>请选择要写入的文件。</translation>
+        </message>
+        <message>
+            <source>Excel workbook</source>
+            <translation>Excel 工作簿</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Export Dataset</source>
+            <translation>导出数据集</translation>
+        </message>
+        <message>
+            <source>Export cancelled; no file was written.</source>
+            <translation>导出已取消，未写入任何文件。</translation>
+        </message>
+        <message>
+            <source>Export failed: {0}</source>
+            <translation>导出失败：{0}</translation>
+        </message>
+        <message>
+            <source>Exported {0} rows.</source>
+            <translation>已导出 {0} 行。</translation>
+        </message>
+        <message>
+            <source>Exporting {0} of {1}: {2}</source>
+            <translation>正在导出第 {0}/{1} 项：{2}</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>正在导出…</translation>
+        </message>
+        <message>
+            <source>Figures the current filter shows ({0})</source>
+            <translation>当前筛选显示的数据（{0} 个）</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <source>JSON lines</source>
+            <translation>JSON 行</translation>
+        </message>
+        <message>
+            <source>Layout</source>
+            <translation>布局</translation>
+        </message>
+        <message>
+            <source>Long: one row per figure</source>
+            <translation>长表：每个数据一行</translation>
+        </message>
+        <message>
+            <source>Scope</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <source>Selected reports ({0})</source>
+            <translation>所选报告（{0} 份）</translation>
+        </message>
+        <message>
+            <source>Statuses</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>The folder {0} does not exist.</source>
+            <translation>文件夹 {0} 不存在。</translation>
+        </message>
+        <message>
+            <source>Wide: one row per report, a column per indicator</source>
+            <translation>宽表：每份报告一行，每个指标一列</translation>
+        </message>
+        <message>
+            <source>accountability_report</source>
+            <translation>述法报告</translation>
+        </message>
+        <message>
+            <source>added</source>
+            <translation>已添加</translation>
+        </message>
+        <message>
+            <source>agency</source>
+            <translation>机关</translation>
+        </message>
+        <message>
+            <source>all</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>approx</source>
+            <translation>约</translation>
+        </message>
+        <message>
+            <source>at_least</source>
+            <translation>至少</translation>
+        </message>
+        <message>
+            <source>at_most</source>
+            <translation>至多</translation>
+        </message>
+        <message>
+            <source>boilerplate</source>
+            <translation>网页框架文字</translation>
+        </message>
+        <message>
+            <source>city</source>
+            <translation>市级</translation>
+        </message>
+        <message>
+            <source>closing</source>
+            <translation>落款</translation>
+        </message>
+        <message>
+            <source>confirm</source>
+            <translation>确认</translation>
+        </message>
+        <message>
+            <source>confirmed</source>
+            <translation>已确认</translation>
+        </message>
+        <message>
+            <source>corrected</source>
+            <translation>已更正</translation>
+        </message>
+        <message>
+            <source>county</source>
+            <translation>县级</translation>
+        </message>
+        <message>
+            <source>csv</source>
+            <translation>csv</translation>
+        </message>
+        <message>
+            <source>district</source>
+            <translation>区级</translation>
+        </message>
+        <message>
+            <source>doc_type</source>
+            <translation>文件类型</translation>
+        </message>
+        <message>
+            <source>exact</source>
+            <translation>精确</translation>
+        </message>
+        <message>
+            <source>filter</source>
+            <translation>筛选</translation>
+        </message>
+        <message>
+            <source>jsonl</source>
+            <translation>jsonl</translation>
+        </message>
+        <message>
+            <source>level</source>
+            <translation>层级</translation>
+        </message>
+        <message>
+            <source>measures</source>
+            <translation>主要举措</translation>
+        </message>
+        <message>
+            <source>more_than</source>
+            <translation>超过</translation>
+        </message>
+        <message>
+            <source>other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>待审</translation>
+        </message>
+        <message>
+            <source>plans</source>
+            <translation>下一步安排</translation>
+        </message>
+        <message>
+            <source>preamble</source>
+            <translation>前言</translation>
+        </message>
+        <message>
+            <source>problems</source>
+            <translation>存在问题</translation>
+        </message>
+        <message>
+            <source>province</source>
+            <translation>省级</translation>
+        </message>
+        <message>
+            <source>publish_date</source>
+            <translation>发布日期</translation>
+        </message>
+        <message>
+            <source>region</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>reject</source>
+            <translation>驳回</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>已驳回</translation>
+        </message>
+        <message>
+            <source>report_year</source>
+            <translation>报告年度</translation>
+        </message>
+        <message>
+            <source>responsibility</source>
+            <translation>第一责任人职责</translation>
+        </message>
+        <message>
+            <source>selected</source>
+            <translation>所选</translation>
+        </message>
+        <message>
+            <source>situation_report</source>
+            <translation>情况报告</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>xlsx</source>
+            <translation>xlsx</translation>
+        </message>
+    </context>
+    <context>
+        <name>findings_panel</name>
+        <message>
+            <source>Check</source>
+            <translation>检查项</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>忽略</translation>
+        </message>
+        <message>
+            <source>Dismissal note</source>
+            <translation>忽略说明</translation>
+        </message>
+        <message>
+            <source>Figures</source>
+            <translation>数据</translation>
+        </message>
+        <message>
+            <source>Finding</source>
+            <translation>检查结果</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>严重程度</translation>
+        </message>
+        <message>
+            <source>Show dismissed</source>
+            <translation>显示已忽略项</translation>
+        </message>
+        <message>
+            <source>Why this finding is fine (note)</source>
+            <translation>为何此项无问题（说明）</translation>
+        </message>
+        <message>
+            <source>accountability_report</source>
+            <translation>述法报告</translation>
+        </message>
+        <message>
+            <source>added</source>
+            <translation>已添加</translation>
+        </message>
+        <message>
+            <source>agency</source>
+            <translation>机关</translation>
+        </message>
+        <message>
+            <source>approx</source>
+            <translation>约</translation>
+        </message>
+        <message>
+            <source>at_least</source>
+            <translation>至少</translation>
+        </message>
+        <message>
+            <source>at_most</source>
+            <translation>至多</translation>
+        </message>
+        <message>
+            <source>boilerplate</source>
+            <translation>网页框架文字</translation>
+        </message>
+        <message>
+            <source>city</source>
+            <translation>市级</translation>
+        </message>
+        <message>
+            <source>closing</source>
+            <translation>落款</translation>
+        </message>
+        <message>
+            <source>confirm</source>
+            <translation>确认</translation>
+        </message>
+        <message>
+            <source>confirmed</source>
+            <translation>已确认</translation>
+        </message>
+        <message>
+            <source>corrected</source>
+            <translation>已更正</translation>
+        </message>
+        <message>
+            <source>county</source>
+            <translation>县级</translation>
+        </message>
+        <message>
+            <source>dismissed</source>
+            <translation>已忽略</translation>
+        </message>
+        <message>
+            <source>district</source>
+            <translation>区级</translation>
+        </message>
+        <message>
+            <source>doc_type</source>
+            <translation>文件类型</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <source>exact</source>
+            <translation>精确</translation>
+        </message>
+        <message>
+            <source>info</source>
+            <translation>提示</translation>
+        </message>
+        <message>
+            <source>level</source>
+            <translation>层级</translation>
+        </message>
+        <message>
+            <source>measures</source>
+            <translation>主要举措</translation>
+        </message>
+        <message>
+            <source>more_than</source>
+            <translation>超过</translation>
+        </message>
+        <message>
+            <source>other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>待审</translation>
+        </message>
+        <message>
+            <source>plans</source>
+            <translation>下一步安排</translation>
+        </message>
+        <message>
+            <source>preamble</source>
+            <translation>前言</translation>
+        </message>
+        <message>
+            <source>problems</source>
+            <translation>存在问题</translation>
+        </message>
+        <message>
+            <source>province</source>
+            <translation>省级</translation>
+        </message>
+        <message>
+            <source>publish_date</source>
+            <translation>发布日期</translation>
+        </message>
+        <message>
+            <source>region</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>reject</source>
+            <translation>驳回</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>已驳回</translation>
+        </message>
+        <message>
+            <source>report_year</source>
+            <translation>报告年度</translation>
+        </message>
+        <message>
+            <source>responsibility</source>
+            <translation>第一责任人职责</translation>
+        </message>
+        <message>
+            <source>situation_report</source>
+            <translation>情况报告</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>warning</source>
+            <translation>警告</translation>
+        </message>
+    </context>
+    <context>
+        <name>import_dialog</name>
+        <message>
+            <source>Looking for report files…</source>
+            <translation>正在查找报告文件…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Importing Reports</source>
+            <translation>正在导入报告</translation>
+        </message>
+        <message>
+            <source>Imported {0} of {1} files
+{2}</source>
+            <translation>已导入 {0}/{1} 个文件
+{2}</translation>
+        </message>
+        <message>
+            <source>Cancelling after the current file…</source>
+            <translation>当前文件完成后取消…</translation>
+        </message>
+        <message>
+            <source>Import failed</source>
+            <translation>导入失败</translation>
+        </message>
+        <message>
+            <source>Imported {0} reports. Skipped {1} duplicates. {2} files could not be imported.</source>
+            <translation>已导入 {0} 份报告，跳过 {1} 份重复报告，{2} 个文件未能导入。</translation>
+        </message>
+        <message>
+            <source>Import cancelled.</source>
+            <translation>导入已取消。</translation>
+        </message>
+        <message>
+            <source>Import Finished</source>
+            <translation>导入完成</translation>
+        </message>
+        <message>
+            <source>The reports imported before cancelling were kept.</source>
+            <translation>取消前已导入的报告均已保留。</translation>
+        </message>
+        <message>
+            <source>Could not be imported:</source>
+            <translation>未能导入：</translation>
+        </message>
+        <message>
+            <source>Already in the database (skipped):</source>
+            <translation>数据库中已有（已跳过）：</translation>
+        </message>
+        <message>
+            <source>… and {0} more</source>
+            <translation>…… 另有 {0} 项</translation>
+        </message>
+    </context>
+    <context>
+        <name>menus</name>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;Review</source>
+            <translation>审核(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv);;Excel (*.xlsx);;JSON lines (*.jsonl)</source>
+            <translation>CSV (*.csv);;Excel (*.xlsx);;JSON 行 (*.jsonl)</translation>
+        </message>
+        <message>
+            <source>Reports (*.txt *.html *.htm *.docx *.jsonl);;All files (*)</source>
+            <translation>报告 (*.txt *.html *.htm *.docx *.jsonl);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>accountability_report</source>
+            <translation>述法报告</translation>
+        </message>
+        <message>
+            <source>added</source>
+            <translation>已添加</translation>
+        </message>
+        <message>
+            <source>agency</source>
+            <translation>机关</translation>
+        </message>
+        <message>
+            <source>approx</source>
+            <translation>约</translation>
+        </message>
+        <message>
+            <source>at_least</source>
+            <translation>至少</translation>
+        </message>
+        <message>
+            <source>at_most</source>
+            <translation>至多</translation>
+        </message>
+        <message>
+            <source>boilerplate</source>
+            <translation>网页框架文字</translation>
+        </message>
+        <message>
+            <source>city</source>
+            <translation>市级</translation>
+        </message>
+        <message>
+            <source>closing</source>
+            <translation>落款</translation>
+        </message>
+        <message>
+            <source>confirm</source>
+            <translation>确认</translation>
+        </message>
+        <message>
+            <source>confirmed</source>
+            <translation>已确认</translation>
+        </message>
+        <message>
+            <source>corrected</source>
+            <translation>已更正</translation>
+        </message>
+        <message>
+            <source>county</source>
+            <translation>县级</translation>
+        </message>
+        <message>
+            <source>district</source>
+            <translation>区级</translation>
+        </message>
+        <message>
+            <source>doc_type</source>
+            <translation>文件类型</translation>
+        </message>
+        <message>
+            <source>exact</source>
+            <translation>精确</translation>
+        </message>
+        <message>
+            <source>language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>level</source>
+            <translation>层级</translation>
+        </message>
+        <message>
+            <source>measures</source>
+            <translation>主要举措</translation>
+        </message>
+        <message>
+            <source>more_than</source>
+            <translation>超过</translation>
+        </message>
+        <message>
+            <source>other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>待审</translation>
+        </message>
+        <message>
+            <source>plans</source>
+            <translation>下一步安排</translation>
+        </message>
+        <message>
+            <source>preamble</source>
+            <translation>前言</translation>
+        </message>
+        <message>
+            <source>problems</source>
+            <translation>存在问题</translation>
+        </message>
+        <message>
+            <source>province</source>
+            <translation>省级</translation>
+        </message>
+        <message>
+            <source>publish_date</source>
+            <translation>发布日期</translation>
+        </message>
+        <message>
+            <source>recent</source>
+            <translation>最近</translation>
+        </message>
+        <message>
+            <source>region</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>reject</source>
+            <translation>驳回</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>已驳回</translation>
+        </message>
+        <message>
+            <source>report_year</source>
+            <translation>报告年度</translation>
+        </message>
+        <message>
+            <source>responsibility</source>
+            <translation>第一责任人职责</translation>
+        </message>
+        <message>
+            <source>situation_report</source>
+            <translation>情况报告</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>标题</translation>
+        </message>
+    </context>
+</TS>
