@@ -41,6 +41,11 @@ def test_number_values(numeral, magnitude, value):
     ("办理时限压缩至5个工作日以内。", "5个工作日", 5, "工作日", "at_most"),
     ("超过200名志愿者参加。", "200名", 200, "名", "more_than"),
     ("逾千人次参与答题。", None, None, None, None),
+    ("合格率:95%", "95%", 95, "%", "exact"),
+    ("- 共办理案件12件", "12件", 12, "件", "exact"),
+    ("平均用时30分钟。", "30分钟", 30, "分钟", "exact"),
+    ("三分之一的单位完成整改。", None, None, None, None),
+    ("七台河市、三门峡市开展联合执法，二期工程完工。", None, None, None, None),
 ])
 def test_value_unit_qualifier(text, raw, value, unit, qualifier):
     figures = find_figures(text)

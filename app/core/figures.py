@@ -24,7 +24,7 @@ CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 GAP = r"[ \u00a0\u3000]?"
 # What may not sit right before an Arabic numeral: it would be part of an ID, a code, a decimal.
 ID_CHARS = set("0123456789０１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-               ".．-_/:#＃")
+               ".．_/#＃")
 OPENING_QUOTES = "“\"‘「『"
 CLOSING_QUOTES = "”\"’」』"
 BOUNDARY = set("，。；、：！？,.;:!?）)】」』”\n ")
@@ -41,7 +41,7 @@ class _Lexicon:
     chinese_rare_ok: frozenset
     after_ge: dict
     list_only: frozenset
-    not_units: tuple
+    not_units: re.Pattern  # words that begin with a unit but are not one (部门, 条例)
     ge_stops: tuple
     ge_max: int
     slogans: re.Pattern
@@ -73,7 +73,7 @@ def _lexicon() -> _Lexicon:
         chinese_rare_ok=frozenset(units["chinese_rare_ok"]),
         after_ge=units["after_ge"],
         list_only=frozenset(units["list_only"]),
-        not_units=tuple(units["not_units"]),
+        not_units=re.compile(_alternation(units["not_units"])),
         ge_stops=tuple(sorted(units["ge_noun_stops"], key=len, reverse=True)),
         ge_max=units["ge_noun_max"],
         slogans=re.compile("|".join(map(re.escape, slogan_words))),
@@ -95,6 +95,11 @@ def _prev_char(text: str, pos: int) -> str:
     if pos > 0 and text[pos - 1] in " \u00a0\u3000":
         pos -= 1
     return text[pos - 1] if pos > 0 else ""
+
+
+def _hyphenated(text: str, start: int) -> bool:
+    """Part of a code like QZ00129-0300 or a range 3-5; a bullet "- 12件" is not."""
+    return text[start - 1:start] in "-－" and text[start - 2:start - 1].isalnum()
 
 
 def _ge_noun_end(text: str, pos: int, lex: _Lexicon) -> int:
@@ -144,7 +149,8 @@ def _candidate(text: str, m: re.Match, lex: _Lexicon, blocked: list) -> Optional
     end = m.end()
     chinese = is_chinese_numeral(num)
     before = _prev_char(text, start)
-    if text.startswith(lex.not_units, m.start("unit")) or before == "第":
+    longer_word = lex.not_units.match(text, m.start("unit"))
+    if (longer_word and longer_word.end() > end) or before == "第":
         return None
     if chinese:
         if text[max(0, start - 2):start].endswith(lex.vague_prefixes):
@@ -153,7 +159,7 @@ def _candidate(text: str, m: re.Match, lex: _Lexicon, blocked: list) -> Optional
             return None
         if set(num) <= set("零〇") or (num in ("百", "千") and not (m.group("v1") or m.group("v2"))):
             return None
-    elif before in ID_CHARS:
+    elif text[start - 1:start] in ID_CHARS or _hyphenated(text, start):
         return None
     if unit_text in lex.list_only and not LIST_BEFORE.search(text, max(0, start - 60), start):
         return None
