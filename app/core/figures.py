@@ -181,8 +181,6 @@ def _candidate(text: str, m: re.Match, lex: _Lexicon, blocked: list) -> Optional
         return None
     if unit == "％":
         unit = "%"
-    if unit == "万元":
-        unit = "元"
     qualifier = _qualifier(text, start, end, bool(m.group("v1") or m.group("v2")), lex)
     return Figure(start=start, end=end, raw=text[start:end], value=value, unit=unit,
                   qualifier=qualifier, numeral="chinese" if chinese else "arabic")
