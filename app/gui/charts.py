@@ -7,6 +7,7 @@ point in the year chart) emits `report_activated(report_id)`.
 """
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 from typing import Callable
@@ -22,7 +23,7 @@ from app.core.model import LEVELS, STATUSES
 from app.gui.theme import status_colour
 
 MAX_NAMED_BARS = 40  # beyond this the names would overlap: hovering still tells them
-MAX_NAME_WIDTH = 260  # pixels of the left axis given to agency names; longer ones are elided
+MAX_NAME_WIDTH = 320  # pixels of the left axis given to agency names; longer ones are elided
 # a qualitative palette (Tableau 10): neighbouring regions stay distinguishable
 PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1",
            "#ff9da7", "#9c755f", "#bab0ac")
@@ -32,6 +33,8 @@ LEVEL_COLOURS = dict(zip(LEVELS, PALETTE))
 POINT_COLOUR = QColor(31, 119, 180, 150)
 MEDIAN_COLOUR = QColor("#d62728")
 
+CHINESE_CUE = re.compile(r"[\u4e00-\u9fff]+")
+
 _configured = False
 
 
@@ -40,6 +43,12 @@ def _configure_pyqtgraph() -> None:
     if not _configured:
         pg.setConfigOptions(antialias=True, background="w", foreground="k")
         _configured = True
+
+
+def _indicator_label(item) -> str:
+    """"inspections · 监督检查 (户次)": the id, the first Chinese cue of the codebook, the unit."""
+    cue = CHINESE_CUE.search(item.description)
+    return f"{item.id} · {cue.group(0)} ({item.unit})" if cue else f"{item.id} ({item.unit})"
 
 
 class ChartsPanel(QWidget):
@@ -72,7 +81,7 @@ class ChartsPanel(QWidget):
     def _build_controls(self) -> None:
         self.indicator_combo = QComboBox(self, objectName="indicator_combo")
         for item in indicators():
-            self.indicator_combo.addItem(f"{item.id} ({item.unit})", item.id)
+            self.indicator_combo.addItem(_indicator_label(item), item.id)
             self.indicator_combo.setItemData(self.indicator_combo.count() - 1, item.description,
                                              Qt.ItemDataRole.ToolTipRole)
         self.colour_combo = QComboBox(self, objectName="colour_combo")
@@ -93,7 +102,7 @@ class ChartsPanel(QWidget):
         self.indicator_plot.setObjectName("indicator_plot")
         plot = self.indicator_plot.getPlotItem()
         plot.setMenuEnabled(False)
-        plot.showGrid(x=True, y=False, alpha=0.3)
+        plot.showGrid(x=True, y=False, alpha=0.15)
         self.bar_item = pg.BarGraphItem(x0=[], y=[], width=[], height=BAR_HEIGHT)
         plot.addItem(self.bar_item)
         # bottom right: the smallest bars leave that corner empty
@@ -110,7 +119,7 @@ class ChartsPanel(QWidget):
         self.year_plot.setObjectName("year_plot")
         plot = self.year_plot.getPlotItem()
         plot.setMenuEnabled(False)
-        plot.showGrid(x=False, y=True, alpha=0.3)
+        plot.showGrid(x=False, y=True, alpha=0.15)
         plot.setLabel("bottom", self.tr("Report year"))
         plot.getAxis("bottom").setTickSpacing(1, 1)
         legend = plot.addLegend(offset=(-10, 10))
@@ -198,8 +207,7 @@ class ChartsPanel(QWidget):
             axis.setWidth(None)
             return
         metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
-        names = [metrics.elidedText(self._bar_name(point), Qt.TextElideMode.ElideMiddle, MAX_NAME_WIDTH)
-                 for point in self.bars]
+        names = [self._bar_name(point, metrics) for point in self.bars]
         axis.setTicks([list(enumerate(names))])
         axis.setWidth(max(metrics.horizontalAdvance(name) for name in names) + 24)
 
@@ -292,9 +300,13 @@ class ChartsPanel(QWidget):
             point.agency or self.tr("(agency unknown)"), year, point.value, point.unit or "",
             self.status_name(point.status))
 
-    def _bar_name(self, point) -> str:
+    def _bar_name(self, point, metrics: QFontMetrics) -> str:
+        """"重庆市渝北区卫生健康委员会 2024: 20"; a long agency name loses its end, never the numbers."""
         year = f" {point.report_year}" if point.report_year else ""
-        return (point.agency or self.tr("(agency unknown)")) + year
+        suffix = f"{year}: {point.value:g}"
+        agency = point.agency or self.tr("(agency unknown)")
+        room = MAX_NAME_WIDTH - metrics.horizontalAdvance(suffix)
+        return metrics.elidedText(agency, Qt.TextElideMode.ElideRight, room) + suffix
 
     def status_name(self, status: str) -> str:
         return {"pending": self.tr("Pending"), "confirmed": self.tr("Confirmed"),

@@ -49,7 +49,8 @@ def test_bars_show_every_report_with_a_value_sorted(panel, store):
     assert values == sorted(values)
     assert list(panel.bar_item.opts["width"]) == values
     ticks = panel.indicator_plot.getPlotItem().getAxis("left")._tickLevels[0]
-    assert [name.split(" ")[0] for _, name in ticks] == [p.agency for p in panel.bars]
+    for (_, name), point in zip(ticks, panel.bars):  # each bar is named by agency, year and value
+        assert name.startswith(point.agency[:6]) and name.endswith(f"{point.report_year}: {point.value:g}")
     years = sorted({p.report_year for p in expected if p.report_year})
     assert list(panel.year_median.xData) == years
 
