@@ -186,3 +186,17 @@ def test_install_desktop_points_at_a_built_binary_with_spaces_quoted(tmp_path):
 def test_exec_value_escapes_per_the_desktop_entry_spec():
     assert install_desktop.exec_value(["/opt/rr/app", "--x"]) == "/opt/rr/app --x"
     assert install_desktop.exec_value(['/a b/c"d', "100%"]) == '"/a b/c\\\\"d" 100%%'
+
+
+def test_translations_are_compiled_for_the_bundle(tmp_path):
+    i18n = tmp_path / "resources" / "i18n"
+    i18n.mkdir(parents=True)
+    (i18n / "report_reviewer_zh_CN.ts").write_text(
+        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="zh_CN">'
+        "<context><name>launch</name><message><source>Unexpected error</source>"
+        "<translation>意外错误</translation></message></context></TS>", encoding="utf-8")
+    if build_app._lrelease() is None:
+        pytest.skip("lrelease is not installed")
+    assert build_app.compile_translations(tmp_path) == [i18n / "report_reviewer_zh_CN.qm"]
+    assert (i18n / "report_reviewer_zh_CN.qm").stat().st_size > 0
+    assert build_app.compile_translations(tmp_path) == []  # up to date: nothing to do
