@@ -152,6 +152,13 @@ def read_desktop(path):
     return parser["Desktop Entry"]
 
 
+def assert_valid_if_validator_installed(desktop_file):
+    validator = shutil.which("desktop-file-validate")
+    if validator:
+        result = subprocess.run([validator, str(desktop_file)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_install_desktop_writes_a_menu_entry_for_the_source_tree(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
     assert install_desktop.main(["--binary", str(tmp_path / "none")]) == 1
@@ -165,9 +172,7 @@ def test_install_desktop_writes_a_menu_entry_for_the_source_tree(tmp_path, monke
     assert entry["Exec"].split() == [sys.executable, str(ROOT / "main.py")]
     assert Path(entry["Icon"]).read_bytes() == (ROOT / "resources/icons/app.png").read_bytes()
     assert "@" not in target.read_text(encoding="utf-8")
-    validator = shutil.which("desktop-file-validate")
-    if validator:
-        assert subprocess.run([validator, str(target)]).returncode == 0
+    assert_valid_if_validator_installed(target)
 
 
 def test_install_desktop_points_at_a_built_binary_with_spaces_quoted(tmp_path):
@@ -178,6 +183,7 @@ def test_install_desktop_points_at_a_built_binary_with_spaces_quoted(tmp_path):
     entry = read_desktop(target)
     assert entry["Exec"] == f'"{binary}"'
     assert entry["TryExec"] == str(binary)
+    assert_valid_if_validator_installed(target)
     assert install_desktop.uninstall(tmp_path / "share") == [
         target, install_desktop.icon_target(tmp_path / "share")]
     assert not target.exists()
