@@ -11,7 +11,10 @@ from datetime import date
 
 from app.core.model import Metadata, Section
 from app.core.regions import agency_name, split_region
-from app.core.sections import SPACE, is_chrome, is_date_line, is_signature_line
+from app.core.sections import (
+    CITED_YEAR, QUOTED, SPACE, is_chrome, is_date_line, is_signature_line, signature_date,
+    index_rows,
+)
 
 CN_YEAR_DIGITS = str.maketrans("〇○零Ｏ0O一二三四五六七八九", "00000012345678" + "9")
 CN_SMALL = "一二三四五六七八九"
@@ -20,18 +23,15 @@ DATE = re.compile(
     r"\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日"
     r"|((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})"
 )
-YEAR = re.compile(r"(?<![\d\-—–~～至到])((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年(?:度)?(?!\s*[-—–~～至到]|\d)")
 TITLE_WORDS = re.compile(r"报告|述法|法治政府建设.{0,12}(?:情况|工作|总结)$")
 # A sentence or paragraph that opens with its year: "2024年，…", "2024年以来，…".
 OPENING = re.compile(r"(?:^|[。\n])\s*(?:(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年(?:度)?(?:以来|来|全年|上半年)?[，,]")
 TITLE_LEAD = re.compile(r"^(?:关于|(?:19|20)\d\d\s*年|[一二][〇○零一二三四五六七八九]{3}年)")
 AGENCY_CUT = re.compile(r"关于|(?:19|20)\d\d\s*年度?|[一二][〇○零一二三四五六七八九]{3}年度?|法治|依法|述法|年度")
-ROW = re.compile(r"^[-*•·\s]*([^:：]{1,12}?)\s*[:：]\s*(.*)$")
 AGENCY_ROWS = ("发布机构", "发文机关", "发布单位", "发文单位")
 SOURCE_ROWS = ("来源", "信息来源", "文章来源", "来源单位")
 DATE_ROWS = ("成文日期", "公文生成日期", "生成日期", "印发日期", "发布日期", "发文日期", "发布时间", "日期", "时间")
 TITLE_ROWS = ("标题", "名称", "文件名称")
-QUOTED = re.compile(r"《[^《》\n]{0,120}》|（[^（）\n]{0,60}）|\([^()\n]{0,60}\)")
 TITLE_MAX = 100
 
 
@@ -80,18 +80,8 @@ def _top_lines(text: str, sections: list[Section]) -> list[str]:
 
 def _rows(text: str, sections: list[Section]) -> dict[str, str]:
     """Key → value of the web page's index rows (索引号, 发布机构, 公文生成日期…)."""
-    rows: dict[str, str] = {}
-    for section in sections:
-        if section.category != "boilerplate":
-            continue
-        for line in _lines_of(text, section):
-            # One line may hold several rows: "发布时间：2024-01-05 来源：某局 浏览次数：".
-            for part in re.split(r"\s{2,}|\u3000+|\s(?=[^\s:：]{2,6}[:：])", line):
-                found = ROW.match(part)
-                if found:
-                    key = re.sub(r"\s+", "", found.group(1))
-                    rows.setdefault(key, found.group(2).strip(SPACE))
-    return rows
+    chrome = [s for s in sections if s.category == "boilerplate"]
+    return index_rows([line for s in chrome for line in _lines_of(text, s)])
 
 
 def _row(rows: dict[str, str], keys: tuple) -> str | None:
@@ -120,12 +110,12 @@ def _agency(title, rows, signature_lines, top_lines) -> str | None:
     if named:
         return named
     candidates = [_row(rows, AGENCY_ROWS)]
-    candidates += [agency_name(ln) for ln in signature_lines if not is_date_line(ln)]
+    candidates += [agency_name(ln.rpartition(" ")[0] if signature_date(ln) else ln) for ln in signature_lines]
     candidates += [_row(rows, SOURCE_ROWS)]
     candidates += [agency_name(ln) for ln in top_lines[:3] if len(ln) <= 40]
     found = [c for c in candidates if c and agency_name(c)]
     if place:  # the title names only a place (某区2024年法治政府建设…): prefer a body there
-        return next((c for c in found if c.startswith(place)), place)
+        return next((c for c in found if place in c), place)
     return found[0] if found else None
 
 
@@ -167,7 +157,7 @@ def parse_date(text: str) -> str | None:
 
 
 def _signed_date(signature_lines: list[str]) -> str | None:
-    dated = [parse_date(ln) for ln in signature_lines if is_date_line(ln)]
+    dated = [parse_date(signature_date(ln) or "") for ln in signature_lines]
     return next((d for d in reversed(dated) if d), None)
 
 
@@ -187,7 +177,7 @@ def _report_year(text, title, sections, publish_date) -> int | None:
     """The year reported on: the title's, else the year the body's headings, then its openings
     (2024年，…), then its sentences cite most, leaving out plans and years after publication."""
     if title:
-        found = YEAR.search(QUOTED.sub("", title)) or YEAR.search(title)
+        found = CITED_YEAR.search(QUOTED.sub("", title)) or CITED_YEAR.search(title)
         if found:
             return _to_int(found.group(1))
     published = int(publish_date[:4]) if publish_date else None
@@ -196,7 +186,7 @@ def _report_year(text, title, sections, publish_date) -> int | None:
     spans = [QUOTED.sub("", text[s.start:s.end]) for s in parts]
     openings = " ".join(m.group() for span in spans for m in OPENING.finditer(span))
     for source in (headings, openings, " ".join(spans)):
-        counts = Counter(_to_int(m.group(1)) for m in YEAR.finditer(source))
+        counts = Counter(_to_int(m.group(1)) for m in CITED_YEAR.finditer(source))
         years = [(n, y) for y, n in counts.items() if published is None or y <= published]
         if years:
             return max(years)[1]

@@ -18,8 +18,13 @@ from app.core.model import Section
 
 CN_DIGITS = "一二三四五六七八九十"
 SPACE = " \t\u3000\xa0"
+DEEP_SIGNATURE_SCAN = 12  # lines above the end searched for a signature followed by attachments
 SENTENCE_PUNCT = re.compile(r"[。；;，,：:！？!?]")
-YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+# A year the text cites (2024年, 2024年度), not an end of a period (2021-2025年) or a date range.
+CITED_YEAR = re.compile(
+    r"(?<![\d\-—–~～至到])((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年(?:度)?(?!\s*[-—–~～至到]|\d)"
+)
+QUOTED = re.compile(r"《[^《》\n]{0,120}》|（[^（）\n]{0,60}）|\([^()\n]{0,60}\)")
 # A date alone on a line, in Arabic or Chinese numerals, as a signature writes it.
 DATE_LINE = re.compile(
     r"^[（(]?\s*(?:(?:19|20)\d\d|[〇○零Ｏ0O一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月"
@@ -54,6 +59,7 @@ class _Rules:
     agency_end: re.Pattern
     max_signature_lines: int
     signature_max_chars: int
+    row_key: re.Pattern  # a key of a web page's index rows, spaced or not (索 引 号)
 
 
 @lru_cache(maxsize=None)
@@ -80,6 +86,9 @@ def _rules() -> _Rules:
         agency_end=re.compile("(?:" + "|".join(map(re.escape, suffixes)) + r")(?:\s+[\u4e00-\u9fff·]{2,4})?$"),
         max_signature_lines=closing["max_signature_lines"],
         signature_max_chars=closing["signature_max_chars"],
+        row_key=re.compile("|".join(
+            r"\s*".join(map(re.escape, key)) for key in sorted(words["row_keys"], key=len, reverse=True)
+        )),
     )
 
 
@@ -185,8 +194,13 @@ def _nested(candidates: list[_Candidate], level: int, scope_starts: list[int], e
 
 
 def category_of(heading: str, later_year: bool = False) -> str:
-    """The CODEBOOK category of a level-1 heading from its words."""
-    found = {name: pattern.search(heading) for name, pattern in _rules().categories}
+    """The CODEBOOK category of a level-1 heading from its words (later_year: it names a year
+    after the one reported on)."""
+    rules = _rules()
+    body = rules.artefacts.sub("", heading.strip(SPACE))
+    marker = rules.level_markers[0][1].match(body)
+    words = body[marker.end():] if marker else body
+    found = {name: pattern.search(words) for name, pattern in rules.categories}
     for name in ("other", "responsibility"):
         if found.get(name):
             return name
@@ -196,16 +210,23 @@ def category_of(heading: str, later_year: bool = False) -> str:
     return "plans" if later_year else "measures"
 
 
-def _closing_start(lines: list[_Line], stop: int) -> int:
-    """Index of the first signature/date line among lines[:stop], or `stop` when there is none."""
+def signature_date(line: str) -> str | None:
+    """The date text of a signature's date line ("2025年3月25日", or "某局 2025年3月25日")."""
+    line = line.strip(SPACE)
+    if is_date_line(line):
+        return line
+    head, _, tail = line.rpartition(" ")
+    if head and is_date_line(tail) and is_signature_line(head.strip(SPACE)):
+        return tail
+    return None
+
+
+def _signature_block(lines: list[_Line], stop: int) -> tuple[int, bool, int]:
+    """(first index, dated, signature lines) of the signature ending just before lines[stop]."""
     rules = _rules()
     i = stop
-    while i > 0 and rules.trailing_notes.match(lines[i - 1].text):
-        i -= 1
-    notes_end = i
-    if i > 0 and is_date_line(lines[i - 1].text):
-        i -= 1
-    dated = i < notes_end
+    dated = i > 0 and signature_date(lines[i - 1].text) is not None
+    i -= dated
     taken = 0
     while i > 0 and taken < rules.max_signature_lines and is_signature_line(lines[i - 1].text) \
             and _candidate(lines[i - 1]) is None:
@@ -213,14 +234,63 @@ def _closing_start(lines: list[_Line], stop: int) -> int:
         taken += 1
         if not dated:
             break  # without a date only the last line can be trusted as a signature
-    return i if (dated or taken) else stop
+    return i, dated, taken
+
+
+def _closing_start(lines: list[_Line], stop: int) -> int:
+    """Index of the first signature/date line among lines[:stop], or `stop` when there is none."""
+    i = stop
+    while i > 0 and _rules().trailing_notes.match(lines[i - 1].text):
+        i -= 1
+    first, dated, taken = _signature_block(lines, i)
+    if dated or taken:
+        return first
+    # Attachments or notes may follow the signature: accept a dated one a few lines up.
+    for end in range(i - 1, max(i - DEEP_SIGNATURE_SCAN, 0), -1):
+        first, dated, taken = _signature_block(lines, end)
+        if dated and taken:
+            return first
+    return stop
+
+
+def _bare_row_key(line: str) -> bool:
+    key = _rules().row_key.match(line)
+    return bool(key) and not line[key.end():].strip(SPACE + ":：")
+
+
+def index_rows(lines: list[str]) -> dict[str, str]:
+    """Key → value of a page's index rows: "发布机构：某局", "索引号 X 发布机构 某局", or a key
+    alone on its line with the value on the next."""
+    rows: dict[str, str] = {}
+    pending_key = None
+    for line in lines:
+        line = line.strip(SPACE).lstrip("-*•·").strip(SPACE)
+        if pending_key and not _bare_row_key(line):
+            rows.setdefault(pending_key, line)
+            pending_key = None
+            continue
+        keys = list(_rules().row_key.finditer(line))
+        keys = [k for k in keys if k.start() == 0 or line[k.start() - 1] in SPACE + "|｜"]
+        if not keys or keys[0].start() != 0:
+            continue
+        for key, following in zip(keys, keys[1:] + [None]):
+            value = line[key.end(): following.start() if following else len(line)]
+            name = re.sub(r"\s+", "", key.group())
+            if value.strip(SPACE + ":："):
+                rows.setdefault(name, value.strip(SPACE + ":：|｜"))
+            elif following is None:
+                pending_key = name
+    return rows
 
 
 def _unheaded_parts(lines: list[_Line], category: str) -> list[Section]:
     """Split a run of lines into boilerplate and `category` parts by their chrome lines."""
     parts: list[Section] = []
+    after_key = False
     for line in lines:
-        kind = "boilerplate" if is_chrome(line.text) else category
+        chrome = is_chrome(line.text) or _bare_row_key(line.text) or (after_key and len(line.text) <= 60)
+        after_key = _bare_row_key(line.text)
+        kind = "boilerplate" if chrome else category
         if not parts or parts[-1].category != kind:
             parts.append(Section(1, line.text, kind, line.start, line.end))
     return parts
@@ -246,10 +316,10 @@ def find_sections(text: str) -> list[Section]:
         first_heading = min((c.line.start for c in level2 + level3), default=body_end)
 
     sections = _unheaded_parts([ln for ln in body if ln.start < first_heading], "preamble")
-    years = [_heading_year(c.line.text) for c in level1]
-    known = [y for y in years if y]
+    years = [_first_year(c.line.text) for c in level1]
+    earliest = min([y for y in years if y] + [_first_year(text[:first_heading]) or 9999])
     for cand, year in zip(level1, years):
-        later = bool(year and len(set(known)) > 1 and year == max(known))
+        later = bool(year and year > earliest)
         sections.append(Section(1, cand.line.text, category_of(cand.line.text, later), cand.line.start, 0))
     sections += [Section(c.level, c.line.text, None, c.line.start, 0) for c in level2 + level3]
     sections += _unheaded_parts(lines[closing:tail], "closing")
@@ -258,9 +328,17 @@ def find_sections(text: str) -> list[Section]:
     return _with_ends(sections, len(text))
 
 
-def _heading_year(heading: str) -> int | None:
-    found = YEAR.search(heading)
-    return int(found.group(1)) if found else None
+def _first_year(text: str) -> int | None:
+    found = CITED_YEAR.search(QUOTED.sub("", text))
+    return year_number(found.group(1)) if found else None
+
+
+def year_number(numeral: str) -> int:
+    """2024 or 二〇二四 → 2024."""
+    return int(numeral.translate(_YEAR_DIGITS))
+
+
+_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" "9")
 
 
 def _with_ends(sections: list[Section], text_end: int) -> list[Section]:
