@@ -165,7 +165,7 @@ def assemble(phases: dict, n_reports: int, workers: int, head: dict) -> dict:
         "reports": _get(im, "reports"), "figures": _get(im, "figures"),
         "duplicates": _get(im, "duplicates"), "failed": _get(im, "n_failed"),
         "floor_is": "sqlite3 executemany of the same rows in one transaction, FTS indexed by one INSERT…SELECT",
-        "floor_with_row_fts_trigger_s": _get(fl, "with_row_fts_trigger_s"),
+        "floor_parts_s": {"rows": _get(fl, "rows_s"), "fts_index": _get(fl, "fts_index_s")},
     }
     search = {name: {**verdict(_get(ops, "search", name, "median_s"), _get(ops, "search", name, "floor_raw_query_s"),
                                TARGETS["search_s"]),
