@@ -83,6 +83,27 @@ def test_title_naming_only_a_place_takes_the_signing_body():
     assert (got["report_year"], got["publish_date"]) == (2023, "2024-02-05")
 
 
+def test_site_header_is_not_part_of_the_title():
+    text = (
+        "天津市某区人民政府 2019年12月3日星期二\n无障碍 简体| 繁体\n"
+        "某区2023年度法治政府建设情况报告\n来源:某区人民政府办公室 发布时间:2024-03-28 09:18\n"
+        "2023年,某区坚持以习近平新时代中国特色社会主义思想为指导。\n"
+        "一、区政府主要负责同志履行推进法治建设第一责任人职责情况\n"
+        "天津市某区人民政府\n2024年3月20日\n"
+    )
+    got = metadata(text)
+    assert got["title"] == "某区2023年度法治政府建设情况报告"
+    assert (got["agency"], got["region"], got["publish_date"]) == ("天津市某区人民政府", "天津市某区", "2024-03-20")
+
+
+def test_agency_named_in_the_opening_sentence():
+    text = "2023年,北京市大兴区司法局在区委、区政府正确领导下,坚持依法行政。现将有关情况报告如下:\n一、主要举措\n"
+    got = metadata(text)
+    assert (got["title"], got["agency"], got["level"]) == (None, "北京市大兴区司法局", "district")
+    vague = "2023年,在市委、市政府和区委的坚强领导下,区政府坚持依法行政。现报告如下:\n一、主要举措\n"
+    assert metadata(vague)["agency"] is None
+
+
 def test_nothing_known_stays_empty():
     got = metadata("我局今年认真开展工作，取得了一定成效。")
     assert got == {"title": None, "agency": None, "region": None, "level": None,

@@ -33,6 +33,12 @@ SOURCE_ROWS = ("来源", "信息来源", "文章来源", "来源单位")
 DATE_ROWS = ("成文日期", "公文生成日期", "生成日期", "印发日期", "发布日期", "发文日期", "发布时间", "日期", "时间")
 TITLE_ROWS = ("标题", "名称", "文件名称")
 TITLE_MAX = 100
+OPENING_SCAN = 200
+OPENING_CHUNKS = re.compile(r"[，,。；;、：:\s]|(?:19|20)\d\d\s*年度?")
+# After the place: the body's own words, then its kind (某某局, 某某委员会, 人民政府).
+OPENING_AGENCY = re.compile(r"人民政府|政府|[\u4e00-\u9fff]{2,14}?(?:委员会|局|厅|办公室|委|中心)")
+TITLE_START = re.compile(r"关于|法治|述法")  # the first half of a title broken over two lines
+PARAGRAPH_PUNCT = re.compile(r"[。；：:，！？]")  # titles have none of these; a paragraph does
 
 
 def extract_metadata(text: str, sections: list[Section]) -> Metadata:
@@ -91,7 +97,7 @@ def _row(rows: dict[str, str], keys: tuple) -> str | None:
 def _title(top_lines: list[str]) -> str | None:
     """The title line; a title broken after the agency name is joined back without a space."""
     for i, line in enumerate(top_lines):
-        if len(line) > TITLE_MAX or line.endswith(("。", "：", ":", "；", "，")):
+        if len(line) > TITLE_MAX or PARAGRAPH_PUNCT.search(line):
             return None  # the opening paragraph has begun: there is no title line
         if TITLE_WORDS.search(line):
             before = top_lines[i - 1] if i else ""
@@ -100,7 +106,7 @@ def _title(top_lines: list[str]) -> str | None:
             return line
         after = top_lines[i + 1] if i + 1 < len(top_lines) else ""
         if after and len(line + after) <= TITLE_MAX and after.endswith("报告") \
-                and AGENCY_CUT.search(line) and not TITLE_LEAD.match(after):
+                and TITLE_START.search(line) and not parse_date(line) and not TITLE_LEAD.match(after):
             return line + after
     return None
 
@@ -111,8 +117,8 @@ def _agency(title, rows, signature_lines, top_lines) -> str | None:
         return named
     candidates = [_row(rows, AGENCY_ROWS)]
     candidates += [agency_name(ln.rpartition(" ")[0] if signature_date(ln) else ln) for ln in signature_lines]
-    candidates += [_row(rows, SOURCE_ROWS)]
     candidates += [agency_name(ln) for ln in top_lines[:3] if len(ln) <= 40]
+    candidates += [_agency_in_opening(top_lines), _row(rows, SOURCE_ROWS)]
     found = [c for c in candidates if c and agency_name(c)]
     if place:  # the title names only a place (某区2024年法治政府建设…): prefer a body there
         return next((c for c in found if place in c), place)
@@ -131,6 +137,19 @@ def _agency_in_title(title: str) -> tuple[str | None, str | None]:
         if place is None and region and region == part:
             place = region
     return None, place
+
+
+def _agency_in_opening(top_lines: list[str]) -> str | None:
+    """A body named as the subject of the opening paragraph: "2023年，北京市大兴区司法局在…"."""
+    opening = next((ln for ln in top_lines if PARAGRAPH_PUNCT.search(ln)), "")
+    for chunk in OPENING_CHUNKS.split(opening[:OPENING_SCAN]):
+        region, _ = split_region(chunk)
+        if not region or len(region) < 3 or not chunk.startswith(region):
+            continue  # "在市委…" is no place name
+        named = OPENING_AGENCY.match(chunk, len(region))
+        if named:
+            return chunk[: named.end()]
+    return None
 
 
 def _to_int(numeral: str) -> int:
