@@ -163,16 +163,18 @@ def _best_chain(candidates: list[_Candidate]) -> list[_Candidate]:
     """
     value: list[float] = []
     previous: list[int | None] = []
+    best_by_number: dict[int, int] = {}  # number → index of the best chain ending there so far
     for i, cand in enumerate(candidates):
         best, best_prev = (1.0 if cand.number == 1 else 0.0) + cand.score, None
-        for j in range(i - 1, -1, -1):
-            gap = cand.number - candidates[j].number
-            if gap in (1, 2):
-                score = value[j] + cand.score - (0.8 if gap == 2 else 0.0)
-                if score > best:
-                    best, best_prev = score, j
+        for gap, cost in ((1, 0.0), (2, 0.8)):
+            j = best_by_number.get(cand.number - gap)
+            if j is not None and value[j] + cand.score - cost > best:
+                best, best_prev = value[j] + cand.score - cost, j
         value.append(best)
         previous.append(best_prev)
+        held = best_by_number.get(cand.number)
+        if held is None or best >= value[held]:
+            best_by_number[cand.number] = i
     if not candidates:
         return []
     i: int | None = max(range(len(candidates)), key=lambda k: (value[k], k))
