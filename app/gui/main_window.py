@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
 from app.gui import db_dialogs
 from app.gui.actions import MENUS, TOOLBAR, ActionId, ActionRegistry, menu_title
 from app.gui.help_dialog import HelpDialog
+from app.gui.import_dialog import paths_from_drop, run_import
 from app.gui.metadata_panel import MetadataPanel
 from app.gui.metrics_panel import MetricsPanel
 from app.gui.outline import OutlineTree
 from app.gui.report_list import ReportListPanel
 from app.gui.review_controller import ReviewController
+from app.gui.search_dialog import SearchDialog
 from app.gui.tasks import TaskRunner
 from app.gui.text_view import TextPane
 
@@ -48,6 +50,7 @@ class MainWindow(QMainWindow):
         self.store = None
         self.registry = ActionRegistry(self)
         self.tasks = TaskRunner(self)
+        self._search_dialog: SearchDialog | None = None
         self.report_list = ReportListPanel(self)
         self.outline = OutlineTree(self)
         self.text_pane = TextPane(self)
@@ -211,15 +214,13 @@ class MainWindow(QMainWindow):
     def import_paths(self, paths: list[str]) -> None:
         if not paths:
             return
-        from app.gui.import_dialog import run_import
         summary = run_import(self, str(self.store.path), paths)
         if summary is None:
             return
         self.controller.set_store(self.store)
         self._charts_stale = True
         self._update_progress()
-        self.statusBar().showMessage(self.tr("Imported {0}, {1} duplicates skipped, {2} failed.").format(
-            len(summary.imported), len(summary.duplicates), len(summary.failed)), 10000)
+        self.statusBar().showMessage(self.tr("Imported {0} reports.").format(len(summary.imported)), 10000)
 
     def export_dataset(self) -> None:
         """Reviewed figures (long layout) to CSV, XLSX or JSONL, chosen by the file's suffix."""
@@ -238,10 +239,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Exported {0} figures.").format(rows), 10000)
 
     def search_all(self) -> None:
-        from app.gui.search_dialog import SearchDialog
-        dialog = SearchDialog(self.store, self)
-        dialog.hit_activated.connect(self._open_hit)
-        dialog.show()
+        if self._search_dialog is None:  # one dialog; it deletes itself when closed
+            self._search_dialog = SearchDialog(self.store, self)
+            self._search_dialog.hit_activated.connect(self._open_hit)
+            self._search_dialog.destroyed.connect(lambda: setattr(self, "_search_dialog", None))
+        self._search_dialog.show()
+        self._search_dialog.raise_()
+        self._search_dialog.activateWindow()
 
     def _open_hit(self, report_id: int, start: int, end: int) -> None:
         self.tabs.setCurrentIndex(0)
@@ -277,12 +281,14 @@ class MainWindow(QMainWindow):
 
     # --- window events ----------------------------------------------------------------
     def dragEnterEvent(self, event):
-        if event.mimeData().hasUrls() and all(url.isLocalFile() for url in event.mimeData().urls()):
+        if paths_from_drop(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event):
-        self.import_paths([url.toLocalFile() for url in event.mimeData().urls()])
-        event.acceptProposedAction()
+        paths = paths_from_drop(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
 
     def closeEvent(self, event):
         self._progress_timer.stop()
