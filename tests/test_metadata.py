@@ -131,6 +131,8 @@ def test_region_and_level(name, region, level):
 def test_agency_name_drops_roles_and_needs_an_agency_word():
     assert agency_name("某区司法局党组书记、局长张三") == "某区司法局"
     assert agency_name("某区") is None
+    assert agency_name("石家庄市长安区农业农村局") == "石家庄市长安区农业农村局"  # 市长 inside a place name
+    assert agency_name("某区人民政府办公室") == "某区人民政府办公室"
 
 
 @pytest.mark.parametrize("text, iso", [

@@ -98,12 +98,18 @@ def _level(region: str, suffix: str, parent: tuple[int, str] | None) -> str:
 
 
 def agency_name(text: str) -> str | None:
-    """The issuing body at the start of a title-like phrase, without people's roles after it.
+    """The issuing body that a title-like phrase starts with, without people's roles after it.
 
-    重庆市渝北区司法局党组书记、局长张三 → 重庆市渝北区司法局. None when the phrase does not end
-    in an agency word (局, 委员会, 人民政府…).
+    重庆市渝北区司法局党组书记、局长张三 → 重庆市渝北区司法局. None when no agency word (局,
+    委员会, 人民政府…) ends the phrase or stands right before a role (石家庄市长安区… has 市长
+    inside a place name, which is not a role).
     """
     rules = _regions()
-    cut = rules.roles.search(text)
-    name = (text[: cut.start()] if cut else text).strip(" \u3000、，,")
-    return name if name and rules.agency_end.search(name) else None
+    text = text.strip(" \u3000、，,")
+    for end in range(1, len(text) + 1):
+        if not rules.agency_end.search(text, 0, end):
+            continue
+        rest = text[end:].lstrip(" \u3000")
+        if not rest or rules.roles.match(rest):
+            return text[:end]
+    return None
