@@ -13,11 +13,9 @@ from app.core.model import Metadata, Section
 from app.core.regions import agency_name, split_region
 from app.core.sections import (
     CITED_YEAR, QUOTED, SPACE, is_chrome, is_date_line, is_signature_line, signature_date,
-    index_rows,
+    chinese_number, index_rows, year_number,
 )
 
-CN_YEAR_DIGITS = str.maketrans("〇○零Ｏ0O一二三四五六七八九", "00000012345678" + "9")
-CN_SMALL = "一二三四五六七八九"
 DATE = re.compile(
     r"((?:19|20)\d\d|[〇○零Ｏ0O一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月"
     r"\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日"
@@ -153,15 +151,8 @@ def _agency_in_opening(top_lines: list[str]) -> str | None:
 
 
 def _to_int(numeral: str) -> int:
-    if numeral.isdigit():
-        return int(numeral)
-    if len(numeral) == 4:
-        return int(numeral.translate(CN_YEAR_DIGITS))
-    tens, ten, ones = numeral.partition("十")
-    value = lambda c: CN_SMALL.index(c) + 1 if c in CN_SMALL else 0  # noqa: E731
-    if not ten:
-        return value(numeral)
-    return (value(tens) if tens else 1) * 10 + (value(ones) if ones else 0)
+    """2024, 二〇二四 (years) or 3, 十二, 二十五 (months and days)."""
+    return year_number(numeral) if len(numeral) == 4 else chinese_number(numeral)
 
 
 def parse_date(text: str) -> str | None:

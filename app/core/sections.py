@@ -17,6 +17,7 @@ from app.core.codebook import lexicon
 from app.core.model import Section
 
 CN_DIGITS = "一二三四五六七八九十"
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 SPACE = " \t\u3000\xa0"
 DEEP_SIGNATURE_SCAN = 12  # lines above the end searched for a signature followed by attachments
 SENTENCE_PUNCT = re.compile(r"[。；;，,：:！？!?]")
@@ -151,8 +152,6 @@ def _candidate(line: _Line) -> _Candidate | None:
         return _Candidate(line, level, number, score)
     return None
 
-
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _best_chain(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -340,7 +339,7 @@ def year_number(numeral: str) -> int:
     return int(numeral.translate(_YEAR_DIGITS))
 
 
-_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" "9")
+_YEAR_DIGITS = str.maketrans("〇○零ＯOo一二三四五六七八九", "000000123456789")
 
 
 def _with_ends(sections: list[Section], text_end: int) -> list[Section]:
