@@ -128,6 +128,7 @@ def test_text_without_headings_is_one_preamble():
     ("五、其他需要报告的情况", "other"),
     ("五、其他", "other"),
     ("三、补齐法治短板，提升执法水平", "measures"),
+    ("一、2023年工作成效和存在的不足", "measures"),
 ])
 def test_heading_categories(heading, category):
     assert category_of(heading) == category

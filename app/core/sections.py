@@ -205,7 +205,7 @@ def category_of(heading: str, later_year: bool = False) -> str:
     for name in ("other", "responsibility"):
         if found.get(name):
             return name
-    hits = [(found[name].start(), name) for name in ("problems", "plans") if found.get(name)]
+    hits = [(found[name].start(), name) for name in ("measures", "problems", "plans") if found.get(name)]
     if hits:
         return min(hits)[1]
     return "plans" if later_year else "measures"
