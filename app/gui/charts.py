@@ -198,7 +198,7 @@ class ChartsPanel(QWidget):
         plot.enableAutoRange()
         self.empty_text.setText("" if self.bars else self.tr("No figures for this indicator yet"))
         self.empty_text.setPos(0.5, 0.5)
-        self.summary_label.setText(self.tr("%n report(s) with a value", "", len(self.bars)))
+        self.summary_label.setText(self.tr("Reports with a value: %n", "", len(self.bars)))
 
     def _name_bars(self, axis) -> None:
         """Agency and year beside each bar when they fit; the axis drops labels wider than itself."""

@@ -154,7 +154,7 @@ class SearchDialog(QDialog):
         elif len(hits) >= SEARCH_LIMIT:
             self.status_label.setText(self.tr("The first {0} hits are shown.").format(SEARCH_LIMIT))
         else:
-            self.status_label.setText(self.tr("%n hit(s)", "", len(hits)))
+            self.status_label.setText(self.tr("Hits: %n", "", len(hits)))
         if hits:
             self.results.selectRow(0)
 

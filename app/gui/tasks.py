@@ -137,10 +137,6 @@ class TaskRunner(QObject):
         """Tasks started whose on_done has not run yet."""
         return len(self._tasks)
 
-    def cancel_all(self) -> None:
-        for task in self._tasks.values():
-            task.handle.cancel()
-
     def _deliver_progress(self, task_id: int) -> None:
         task = self._tasks.get(task_id)
         if task is not None:

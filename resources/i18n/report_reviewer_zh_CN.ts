@@ -87,9 +87,9 @@
             <translation>该指标暂无数据</translation>
         </message>
         <message numerus="yes">
-            <source>%n report(s) with a value</source>
+            <source>Reports with a value: %n</source>
             <translation>
-                <numerusform>%n 份报告有数值</numerusform>
+                <numerusform>有数值的报告：%n 份</numerusform>
             </translation>
         </message>
         <message>
@@ -1119,9 +1119,9 @@ Everything stays on this computer.</source>
             <translation>仅显示前 {0} 处匹配。</translation>
         </message>
         <message numerus="yes">
-            <source>%n hit(s)</source>
+            <source>Hits: %n</source>
             <translation>
-                <numerusform>%n 处匹配</numerusform>
+                <numerusform>匹配：%n 处</numerusform>
             </translation>
         </message>
     </context>
