@@ -53,6 +53,9 @@ BACKGROUND = Qt.ItemDataRole.BackgroundRole
 FOREGROUND = Qt.ItemDataRole.ForegroundRole
 ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+HANDLED_ROLES = frozenset(int(role) for role in (
+    DISPLAY, EDIT, CHECK, BACKGROUND, FOREGROUND, ALIGNMENT, Qt.ItemDataRole.ToolTipRole,
+    Role.FIGURE_ID, Role.STATUS, Role.SORT))
 MAX_UNIT_LENGTH = 8
 
 
@@ -135,7 +138,9 @@ class MetricsModel(QAbstractTableModel):
         return FLAGS[index.column()]
 
     def data(self, index, role=DISPLAY):
-        # called thousands of times per report switch: plain ints, no enum construction
+        # called thousands of times per repaint: unused roles leave first, no enum construction
+        if role not in HANDLED_ROLES:
+            return None
         row, column = index.row(), index.column()
         if not 0 <= row < len(self._rows):
             return None

@@ -34,6 +34,11 @@ SORT_KEYS = {
 }
 
 
+HANDLED_ROLES = frozenset(int(role) for role in (
+    DISPLAY, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, Role.REPORT_ID, Role.SORT,
+    Role.FILTER_TEXT))
+
+
 def filter_text(summary) -> str:
     """What the filter box matches, as Store.list_reports(text_filter) does."""
     parts = (summary.agency, summary.region, summary.title, summary.file_name, summary.report_year)
@@ -108,7 +113,7 @@ class ReportListModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=DISPLAY):
-        if not index.isValid():
+        if role not in HANDLED_ROLES or not index.isValid():  # most roles a view asks for are unused
             return None
         summary = self._rows[index.row()]
         column = ReportColumn(index.column())

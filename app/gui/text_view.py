@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from contextlib import contextmanager
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QTextCharFormat, QTextCursor, QTextDocument
@@ -67,14 +68,27 @@ class ReportTextView(QPlainTextEdit):
         self.setPlainText(text)  # plain text only: reports may contain '<' and '&'
         self.document().setUndoRedoEnabled(False)
         self._sections = sections
-        self._base = self._section_selections(sections)
-        self.set_figures(figures)
+        with self._batch():
+            self._base = self._section_selections(sections)
+            self.set_figures(figures)
+
+    @contextmanager
+    def _batch(self):
+        """Inside an edit block a cursor skips laying out text to find its x position,
+        which makes placing a hundred highlight cursors several times faster."""
+        guard = QTextCursor(self.document())
+        guard.beginEditBlock()
+        try:
+            yield
+        finally:
+            guard.endEditBlock()
 
     def set_figures(self, figures: list) -> None:
         """Re-colour the figures after a review decision (the text stays as it is)."""
         self._figures = sorted(figures, key=lambda f: (f.start, f.end))
         self._figure_starts = [f.start for f in self._figures]
-        self._figure_selections = [self._selection(f.start, f.end, self._figure_format(f)) for f in self._figures]
+        with self._batch():
+            self._figure_selections = [self._selection(f.start, f.end, self._figure_format(f)) for f in self._figures]
         self._apply()
 
     def plain_text(self) -> str:
