@@ -29,6 +29,8 @@ PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b
            "#ff9da7", "#9c755f", "#bab0ac")
 BAR_HEIGHT = 0.8
 UNKNOWN_COLOUR = QColor("#9e9e9e")
+OTHER_COLOUR = QColor("#d3d3d3")
+OTHER_GROUP = "\x00other"  # not a region name: the regions beyond the palette, in one colour
 LEVEL_COLOURS = dict(zip(LEVELS, PALETTE))
 POINT_COLOUR = QColor(31, 119, 180, 150)
 MEDIAN_COLOUR = QColor("#d62728")
@@ -49,6 +51,11 @@ def _indicator_label(item) -> str:
     """"inspections · 监督检查 (户次)": the id, the first Chinese cue of the codebook, the unit."""
     cue = CHINESE_CUE.search(item.description)
     return f"{item.id} · {cue.group(0)} ({item.unit})" if cue else f"{item.id} ({item.unit})"
+
+
+def _jitter(report_id: int) -> float:
+    """A fixed sideways offset within ±0.3 year, so reports with equal values do not hide each other."""
+    return ((report_id * 0.618034) % 1.0 - 0.5) * 0.6
 
 
 class ChartsPanel(QWidget):
@@ -127,7 +134,7 @@ class ChartsPanel(QWidget):
                                                hoverable=True, tip=self._point_tip)
         self.year_median = pg.PlotDataItem(pen=pg.mkPen(MEDIAN_COLOUR, width=2), symbol="d",
                                            symbolBrush=MEDIAN_COLOUR, symbolPen=MEDIAN_COLOUR)
-        self.year_scatter.setZValue(1)  # reports stay visible where they sit on the median
+        self.year_median.setZValue(1)  # the line stays readable over thousands of points
         plot.addItem(self.year_median)
         plot.addItem(self.year_scatter)
         legend.addItem(self.year_scatter, self.tr("one report"))
@@ -182,15 +189,18 @@ class ChartsPanel(QWidget):
     def _draw_bars(self) -> None:
         plot = self.indicator_plot.getPlotItem()
         key = self.colour_combo.currentData()
-        groups = sorted({getattr(point, key) or "" for point in self.bars},
-                        key=lambda g: (g == "", LEVELS.index(g) if key == "level" and g in LEVELS else 0, g))
+        bar_groups = self._bar_groups(key)
+        groups = sorted(set(bar_groups), key=lambda g: (g == "", g == OTHER_GROUP,
+                                                        LEVELS.index(g) if g in LEVELS else 0, g))
         colours = self._group_colours(key, groups)
-        bar_colours = [colours[getattr(point, key) or ""] for point in self.bars]
+        outlined = len(self.bars) <= MAX_NAMED_BARS  # outlines would blacken thousands of thin bars
+        brushes = {g: pg.mkBrush(colours[g]) for g in groups}
+        pens = {g: pg.mkPen(colours[g].darker(140) if outlined else None) for g in groups}
         # pyqtgraph 0.14 fails on an empty pens list: no bars, no per-bar styles
         self.bar_item.setOpts(x0=[0] * len(self.bars), y=list(range(len(self.bars))),
                               width=[point.value for point in self.bars], height=BAR_HEIGHT,
-                              brushes=[pg.mkBrush(c) for c in bar_colours] or None,
-                              pens=[pg.mkPen(c.darker(140)) for c in bar_colours] or None)
+                              brushes=[brushes[g] for g in bar_groups] or None,
+                              pens=[pens[g] for g in bar_groups] or None)
         self._fill_legend(groups, colours, key)
         self._name_bars(plot.getAxis("left"))
         plot.setLabel("bottom", self._unit_label())
@@ -199,6 +209,15 @@ class ChartsPanel(QWidget):
         self.empty_text.setText("" if self.bars else self.tr("No figures for this indicator yet"))
         self.empty_text.setPos(0.5, 0.5)
         self.summary_label.setText(self.tr("Reports with a value: %n", "", len(self.bars)))
+
+    def _bar_groups(self, key: str) -> list[str]:
+        """Each bar's colour group: its level, or its region if that is one of the most frequent
+        (a legend of 160 regions helps nobody); the other regions share one grey."""
+        values = [getattr(point, key) or "" for point in self.bars]
+        if key != "region":
+            return values
+        frequent = {region for region, _ in Counter(v for v in values if v).most_common(len(PALETTE))}
+        return [value if not value or value in frequent else OTHER_GROUP for value in values]
 
     def _name_bars(self, axis) -> None:
         """Agency and year beside each bar when they fit; the axis drops labels wider than itself."""
@@ -212,8 +231,8 @@ class ChartsPanel(QWidget):
         axis.setWidth(max(metrics.horizontalAdvance(name) for name in names) + 24)
 
     def _group_colours(self, key: str, groups: list[str]) -> dict[str, QColor]:
-        colours = {"": UNKNOWN_COLOUR}
-        named = [group for group in groups if group]
+        colours = {"": UNKNOWN_COLOUR, OTHER_GROUP: OTHER_COLOUR}
+        named = [group for group in groups if group and group != OTHER_GROUP]
         for index, group in enumerate(named):
             if key == "level" and group in LEVEL_COLOURS:
                 colours[group] = QColor(LEVEL_COLOURS[group])
@@ -228,12 +247,15 @@ class ChartsPanel(QWidget):
             sample = pg.BarGraphItem(x0=[], y=[], width=[], height=1, brush=colours[group],
                                      pen=colours[group].darker(140))
             self._legend_samples.append(sample)
-            name = self.level_name(group) if key == "level" else (group or self.tr("Unknown"))
+            if key == "level":
+                name = self.level_name(group)
+            else:
+                name = self.tr("Other regions") if group == OTHER_GROUP else (group or self.tr("Unknown"))
             self.bar_legend.addItem(sample, name)
 
     def _draw_years(self) -> None:
         plot = self.year_plot.getPlotItem()
-        self.year_scatter.setData(x=[p.report_year for p in self.year_points],
+        self.year_scatter.setData(x=[p.report_year + _jitter(p.report_id) for p in self.year_points],
                                   y=[p.value for p in self.year_points],
                                   data=[p.report_id for p in self.year_points])
         years = sorted({p.report_year for p in self.year_points})

@@ -97,6 +97,10 @@
             <translation>未知</translation>
         </message>
         <message>
+            <source>Other regions</source>
+            <translation>其他地区</translation>
+        </message>
+        <message>
             <source>{0} by report year</source>
             <translation>{0}（按报告年度）</translation>
         </message>
@@ -869,6 +873,18 @@ Everything stays on this computer.</source>
         <message>
             <source>title</source>
             <translation>标题</translation>
+        </message>
+        <message>
+            <source>(opening)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(signature and date)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(web page text)</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

@@ -114,3 +114,23 @@ def test_an_indicator_without_values_says_so(panel, store):
     panel.refresh()
     assert panel.bars == []
     assert "No figures" in panel.empty_text.textItem.toPlainText()
+
+
+def test_many_regions_share_the_palette_and_the_rest_is_grouped(qtbot, tmp_path):
+    from store_fixtures import add_sample
+
+    from app.gui.charts import PALETTE
+    store = open_store(tmp_path / "regions.sqlite")
+    try:
+        for index in range(len(PALETTE) + 5):
+            report_id = add_sample(store, f"r{index}.txt", agency=f"第{index}区卫生健康委员会")
+            store.update_metadata(report_id, region=f"第{index}区")
+        panel = ChartsPanel(lambda: store)
+        qtbot.addWidget(panel)
+        panel.set_indicator("inspections")
+        panel.refresh()
+        names = [label.text for _, label in panel.bar_legend.items]
+        assert len(panel.bars) == len(PALETTE) + 5
+        assert len(names) == len(PALETTE) + 1 and names[-1] == "Other regions"
+    finally:
+        store.close()
