@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from app.gui import theme
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
-UNHEADED = ("preamble", "closing", "boilerplate")
+# unheaded parts have no title of their own: name them for the reader
+UNHEADED = {"preamble": "(opening)", "closing": "(signature and date)", "boilerplate": "(web page text)"}
 
 
 class OutlineTree(QTreeWidget):
@@ -29,7 +30,7 @@ class OutlineTree(QTreeWidget):
         for section in sorted(sections, key=lambda s: (s.start, s.level)):
             title = section.title
             if section.category in UNHEADED:
-                title = QCoreApplication.translate("OutlineTree", section.category)
+                title = QCoreApplication.translate("OutlineTree", UNHEADED[section.category])
             parent = next((parents[level] for level in range(section.level - 1, 0, -1) if level in parents), None)
             item = QTreeWidgetItem(parent if parent is not None else self, [title])
             item.setData(0, SPAN_ROLE, (section.start, section.end))
@@ -37,6 +38,8 @@ class OutlineTree(QTreeWidget):
             tint = theme.category_tint(section.category) if section.level == 1 else None
             if tint is not None:
                 item.setBackground(0, tint)
+            if section.category in UNHEADED:
+                item.setForeground(0, theme.REJECTED_TEXT)
             parents[section.level] = item
             for deeper in [level for level in parents if level > section.level]:
                 del parents[deeper]
