@@ -876,15 +876,15 @@ Everything stays on this computer.</source>
         </message>
         <message>
             <source>(opening)</source>
-            <translation type="unfinished" />
+            <translation>（开头）</translation>
         </message>
         <message>
             <source>(signature and date)</source>
-            <translation type="unfinished" />
+            <translation>（落款和日期）</translation>
         </message>
         <message>
             <source>(web page text)</source>
-            <translation type="unfinished" />
+            <translation>（网页框架文字）</translation>
         </message>
     </context>
     <context>
