@@ -31,7 +31,9 @@ def _database_filter() -> str:
 def choose_new_database(parent: QWidget | None) -> str | None:
     """A path for a new database (".sqlite" added when the name has no suffix), or None."""
     title = translate("db_dialogs", "New Database")
-    path, _ = QFileDialog.getSaveFileName(parent, title, "", _database_filter())
+    # no "replace it?" question: opening never overwrites, an existing database is simply opened
+    path, _ = QFileDialog.getSaveFileName(parent, title, "", _database_filter(),
+                                          options=QFileDialog.Option.DontConfirmOverwrite)
     if not path:
         return None
     if Path(path).suffix.lower() not in DATABASE_SUFFIXES:
