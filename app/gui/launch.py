@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import paths
 from app.gui import db_dialogs
+from app.gui.i18n import install_translator
 from app.gui.main_window import MainWindow
 from app.gui.settings import Settings
 from app.logging_setup import install_excepthook
@@ -39,7 +40,7 @@ def run_gui(argv: list[str]) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     settings = Settings()
-    _install_translator(app, settings.language)
+    install_translator(app, settings.language)
     _install_excepthook()
     if smoke_test:
         return _smoke_test(app, settings)
@@ -84,14 +85,6 @@ def seed_database(store) -> None:
     seeds = paths.seeds_dir()
     if seeds.is_dir():
         import_paths(store, [str(seeds)])
-
-
-def _install_translator(app, language: str) -> None:
-    try:
-        from app.gui.i18n import install_translator
-    except ImportError:  # translations not built into this version: English it is
-        return
-    install_translator(app, language)
 
 
 def _install_excepthook() -> None:

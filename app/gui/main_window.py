@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.gui import db_dialogs
 from app.gui.actions import MENUS, TOOLBAR, ActionId, ActionRegistry, menu_title
+from app.gui.charts import ChartsPanel
 from app.gui.help_dialog import HelpDialog
 from app.gui.import_dialog import paths_from_drop, run_import
 from app.gui.metadata_panel import MetadataPanel
@@ -94,11 +95,7 @@ class MainWindow(QMainWindow):
             ActionId.CONFIRM_SELECTED, ActionId.REJECT_SELECTED, ActionId.CONFIRM_ABOVE)])
         return main
 
-    def _make_charts(self) -> QWidget:
-        try:
-            from app.gui.charts import ChartsPanel
-        except ImportError:  # the charts module is optional while it is being built
-            return QLabel(self.tr("Charts are not available in this build."), self)
+    def _make_charts(self) -> ChartsPanel:
         charts = ChartsPanel(lambda: self.store, self)
         charts.report_activated.connect(self._open_from_chart)
         return charts
@@ -270,7 +267,7 @@ class MainWindow(QMainWindow):
         self._charts_stale = True
 
     def _refresh_charts_if_shown(self, *_args) -> None:
-        if self.tabs.currentWidget() is self.charts and self._charts_stale and hasattr(self.charts, "refresh"):
+        if self.tabs.currentWidget() is self.charts and self._charts_stale:
             self.charts.refresh()
             self._charts_stale = False
 
