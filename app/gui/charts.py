@@ -68,6 +68,7 @@ class ChartsPanel(QWidget):
         self._store_provider = store_provider
         self.bars: list = []  # IndicatorPoints in bar order, bottom (smallest) to top
         self.year_points: list = []
+        self._points_by_report: dict = {}  # report id -> IndicatorPoint, for tooltips
         self.progress_counts: dict[str, int] = {}
         self._build_controls()
         self._build_indicator_plot()
@@ -178,6 +179,7 @@ class ChartsPanel(QWidget):
         points = [point for point in points if point.value is not None]
         self.bars = sorted(points, key=lambda point: (point.value, point.agency or ""))
         self.year_points = [point for point in points if point.report_year is not None]
+        self._points_by_report = {point.report_id: point for point in points}
         self._draw_bars()
         self._draw_years()
 
@@ -314,7 +316,7 @@ class ChartsPanel(QWidget):
             self.report_activated.emit(int(points[0].data()))
 
     def _point_tip(self, x, y, data) -> str:
-        point = next((p for p in self.bars if p.report_id == data), None)
+        point = self._points_by_report.get(data)
         if point is None:
             return ""
         year = "" if point.report_year is None else f" · {point.report_year}"
