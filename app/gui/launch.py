@@ -30,6 +30,12 @@ DATABASE_NAME = "reports.sqlite"
 
 def run_gui(argv: list[str]) -> int:
     smoke_test = "--smoke-test" in argv
+    if not _display_available():
+        if not smoke_test:
+            print("Report Reviewer needs a desktop session: no display was found "
+                  "(set QT_QPA_PLATFORM=offscreen to run without one).", file=sys.stderr)
+            return 1
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a smoke test on a server draws offscreen
     if smoke_test:
         # a throwaway home: the smoke test must not touch the user's settings or data
         home = tempfile.mkdtemp(prefix="report-reviewer-smoke-")
@@ -50,6 +56,13 @@ def run_gui(argv: list[str]) -> int:
     window = MainWindow(store, settings)
     window.show()
     return app.exec()
+
+
+def _display_available() -> bool:
+    """Qt aborts the process without a display; on Linux, check before it tries."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def data_dir() -> Path:

@@ -230,3 +230,12 @@ def test_dropping_a_file_imports_it(qtbot, window, tmp_path, monkeypatch):
     window.dropEvent(event)
     assert window.store.report_count() == 4
     assert window.report_list.proxy.rowCount() == 4
+
+
+def test_charts_tab_and_opening_a_report_from_a_bar(qtbot, window):
+    qtbot.keyClick(window.metrics.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.charts
+    other = next(rid for rid in window.store.report_ids() if rid != window.controller.report_id)
+    window.charts.report_activated.emit(other)
+    assert window.tabs.currentIndex() == 0
+    assert window.controller.report_id == other
