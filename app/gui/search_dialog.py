@@ -7,6 +7,7 @@ year and the text around it with the match in bold; activating a hit emits
 """
 from __future__ import annotations
 
+import sqlite3
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, Qt, QTimer, Signal
@@ -139,7 +140,7 @@ class SearchDialog(QDialog):
         layout.addWidget(self.status_label)
         self._typing_timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS, timeout=self.search)
         self.query_edit.textChanged.connect(self._typing_timer.start)
-        self.query_edit.returnPressed.connect(self.search)
+        self.query_edit.returnPressed.connect(self._search_and_go_to_hits)
         # double-click and Enter both arrive as activated; the dialog stays open
         self.results.activated.connect(self._activate)
         self.resize(820, 520)
@@ -147,7 +148,12 @@ class SearchDialog(QDialog):
     def search(self) -> None:
         self._typing_timer.stop()
         query = self.query_edit.text().strip()
-        hits = self.store.search(query, limit=SEARCH_LIMIT) if query else []
+        try:
+            hits = self.store.search(query, limit=SEARCH_LIMIT) if query else []
+        except sqlite3.ProgrammingError:  # the window has switched to another database since
+            self.model.set_hits(query, [])
+            self.status_label.setText(self.tr("This database was closed. Open the search again."))
+            return
         self.model.set_hits(query, hits)
         if not query:
             self.status_label.clear()
@@ -157,6 +163,12 @@ class SearchDialog(QDialog):
             self.status_label.setText(self.tr("Hits: %n", "", len(hits)))
         if hits:
             self.results.selectRow(0)
+
+    def _search_and_go_to_hits(self) -> None:
+        """Enter in the query box: search now and move to the first hit, where Enter opens it."""
+        self.search()
+        if self.model.rowCount():
+            self.results.setFocus()
 
     def _activate(self, index: QModelIndex) -> None:
         hit = index.data(HIT_ROLE) if index.isValid() else None

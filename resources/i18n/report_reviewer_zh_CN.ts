@@ -204,10 +204,6 @@
             <translation>图表</translation>
         </message>
         <message>
-            <source>Charts are not available in this build.</source>
-            <translation>此版本不含图表功能。</translation>
-        </message>
-        <message>
             <source>Open &amp;Recent</source>
             <translation>最近打开(&amp;R)</translation>
         </message>
@@ -1129,6 +1125,10 @@ Everything stays on this computer.</source>
         <message>
             <source>Words to find in every report, e.g. 行政复议</source>
             <translation>在所有报告中查找的词语，例如：行政复议</translation>
+        </message>
+        <message>
+            <source>This database was closed. Open the search again.</source>
+            <translation>该数据库已关闭，请重新打开搜索。</translation>
         </message>
         <message>
             <source>The first {0} hits are shown.</source>

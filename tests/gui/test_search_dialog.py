@@ -77,3 +77,21 @@ def test_enter_on_a_hit_emits_its_report_and_span(qtbot, dialog, store):
     assert (report_id, start, end) == (hit.report_id, hit.start, hit.end)
     assert store.report(report_id).text[start:end] == "行政复议"
     assert dialog.isVisible()  # stays open for the next hit
+
+
+def test_enter_in_the_query_moves_to_the_hits_and_enter_again_opens_one(qtbot, dialog):
+    dialog.query_edit.setText("行政复议")
+    qtbot.keyClick(dialog.query_edit, Qt.Key.Key_Return)
+    assert dialog.results.hasFocus()
+    first = dialog.model.hits[0]
+    with qtbot.waitSignal(dialog.hit_activated) as signal:
+        qtbot.keyClick(dialog.results, Qt.Key.Key_Return)
+    assert signal.args == [first.report_id, first.start, first.end]
+
+
+def test_search_after_the_database_was_closed_says_so(qtbot, dialog, store):
+    store.close()
+    dialog.query_edit.setText("行政复议")
+    dialog.search()
+    assert dialog.model.rowCount() == 0
+    assert "closed" in dialog.status_label.text()
