@@ -44,9 +44,7 @@ def seeded_db(seeded_template, tmp_path) -> Path:
 
 def open_window(qtbot, db_path: Path, settings=None):
     from app.gui.main_window import MainWindow
-    from app.gui.tasks import TaskRunner
     from app.store.database import open_store
-    TaskRunner.synchronous = True
     store = open_store(str(db_path), create=False)
     store.acquire_app_lock()
     window = MainWindow(store, settings or temp_settings(Path(db_path).parent))
