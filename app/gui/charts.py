@@ -309,7 +309,8 @@ class ChartsPanel(QWidget):
         view_box = self.indicator_plot.getPlotItem().getViewBox()
         point = self.bar_at(view_box.mapSceneToView(args[0]))
         if point is not None:
-            QToolTip.showText(QCursor.pos(), self._point_tip(None, None, point.report_id), self.indicator_plot)
+            tip = self._point_tip(None, None, point.report_id)
+            QToolTip.showText(QCursor.pos(), tip, self.indicator_plot)
 
     def _on_point_clicked(self, _item, points, _event=None) -> None:
         if len(points):
@@ -319,13 +320,12 @@ class ChartsPanel(QWidget):
         point = self._points_by_report.get(data)
         if point is None:
             return ""
+        agency = point.agency or self.tr("(agency unknown)")
         year = "" if point.report_year is None else f" · {point.report_year}"
-        return self.tr("{0}{1}\n{2:g} {3} · {4}").format(
-            point.agency or self.tr("(agency unknown)"), year, point.value, point.unit or "",
-            self.status_name(point.status))
+        return f"{agency}{year}\n{point.value:g} {point.unit or ''} · {self.status_name(point.status)}"
 
     def _bar_name(self, point, metrics: QFontMetrics) -> str:
-        """"重庆市渝北区卫生健康委员会 2024: 20"; a long agency name loses its end, never the numbers."""
+        """"重庆市渝北区卫生健康委员会 2024: 20"; a long name loses its end, never the numbers."""
         year = f" {point.report_year}" if point.report_year else ""
         suffix = f"{year}: {point.value:g}"
         agency = point.agency or self.tr("(agency unknown)")

@@ -109,12 +109,6 @@
             <translation>审核进度：{1} 个数据中已审核 {0} 个</translation>
         </message>
         <message>
-            <source>{0}{1}
-{2:g} {3} · {4}</source>
-            <translation>{0}{1}
-{2:g} {3} · {4}</translation>
-        </message>
-        <message>
             <source>(agency unknown)</source>
             <translation>（机关不详）</translation>
         </message>

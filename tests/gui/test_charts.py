@@ -1,4 +1,5 @@
-"""The charts tab on a seeded database: bars, years and progress come from the store; a click opens a report."""
+"""The charts tab on a seeded database: bars, years and progress come from the store;
+a click opens a report."""
 from __future__ import annotations
 
 import pytest
