@@ -123,3 +123,18 @@ def test_jsonl_goes_to_restore(store, tmp_path, monkeypatch):
     dataset.write_text("{}\n", encoding="utf-8")
     summary = import_paths(store, [dataset])
     assert calls == [(store, dataset)] and summary.imported == ["from jsonl"]
+
+
+def test_reextract_of_an_imported_seed_keeps_the_reviews(store, seed_folder):
+    from app.core.extract import extract
+    import_paths(store, [seed_folder])
+    report_id = store.report_ids()[0]
+    before = store.figures(report_id)
+    store.confirm([before[0].id])
+    store.reject([before[1].id], "a date")
+    store.update_metadata(report_id, agency="审核者写的机关")
+    store.reextract(report_id, extract(store.report(report_id).text))
+    after = store.figures(report_id)
+    assert [(f.start, f.raw) for f in after] == [(f.start, f.raw) for f in before]
+    assert [f.status for f in after][:2] == ["confirmed", "rejected"]
+    assert store.report(report_id).agency == "审核者写的机关"
