@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
+import weakref
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
@@ -17,12 +19,14 @@ from app.core.checks import RULE_SEVERITY, CheckContext, Finding, PeerStats, Pre
 from app.core.codebook import indicator as codebook_indicator
 from app.store.history import EditLog
 
+# Per report and indicator, its value as the charts take it; {where} narrows the reports.
 _PRIMARY_SQL = (
-    "SELECT f.report_id, f.indicator, f.value, f.unit, r.agency, r.report_year FROM ("
-    " SELECT *, row_number() OVER (PARTITION BY report_id, indicator"
+    "SELECT report_id, indicator, value, unit FROM (SELECT report_id, indicator, value, unit,"
+    " row_number() OVER (PARTITION BY report_id, indicator"
     " ORDER BY headline DESC, status = 'pending', start, id) AS rank FROM figures"
-    " WHERE indicator IS NOT NULL AND status != 'rejected' AND value IS NOT NULL) AS f"
-    " JOIN reports r ON r.id = f.report_id WHERE f.rank = 1")
+    " WHERE indicator IS NOT NULL AND status != 'rejected' AND value IS NOT NULL{where}) WHERE rank = 1")
+CONTEXT_MAX_AGE = 30.0  # seconds a cached context serves; see context_source
+_contexts: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 @dataclass
@@ -41,13 +45,17 @@ class ContextSource:
     """Per-indicator peer statistics and previous-year values, read once for many reports."""
 
     def __init__(self, store):
+        years = {row[0]: (row[1], row[2]) for row in store.conn.execute(
+            "SELECT id, agency, report_year FROM reports")}
+        self.report_count = len(years)
         by_indicator: dict[str, list[float]] = {}
         self.by_agency_year: dict[tuple[str, int], dict[str, PreviousValue]] = {}
-        for row in store.db.query(_PRIMARY_SQL):
-            by_indicator.setdefault(row["indicator"], []).append(row["value"])
-            if row["agency"] and row["report_year"]:
-                values = self.by_agency_year.setdefault((row["agency"], row["report_year"]), {})
-                values.setdefault(row["indicator"], PreviousValue(row["report_year"], row["value"], row["unit"]))
+        for report_id, indicator_id, value, unit in store.conn.execute(_PRIMARY_SQL.format(where="")):
+            by_indicator.setdefault(indicator_id, []).append(value)
+            agency, year = years.get(report_id, (None, None))
+            if agency and year:
+                values = self.by_agency_year.setdefault((agency, year), {})
+                values.setdefault(indicator_id, PreviousValue(year, value, unit))
         self.peers = {}
         for indicator_id, values in by_indicator.items():
             known = codebook_indicator(indicator_id)
@@ -62,6 +70,22 @@ class ContextSource:
 
     def context(self, agency: Optional[str], report_year: Optional[int]) -> CheckContext:
         return CheckContext(self.peers, self.previous(agency, report_year))
+
+
+def context_source(store) -> ContextSource:
+    """The store's context, rebuilt when reports come or go or after CONTEXT_MAX_AGE seconds.
+
+    Building it reads every report's values (about a second for 10,000 reports), too slow
+    for each review step; the checks always see the report's own current values, only the
+    other reports' side may lag by the age limit.
+    """
+    cached = _contexts.get(store)
+    count = store.conn.execute("SELECT count(*) FROM reports").fetchone()[0]
+    if cached and time.monotonic() - cached[0] < CONTEXT_MAX_AGE and cached[1].report_count == count:
+        return cached[1]
+    source = ContextSource(store)
+    _contexts[store] = (time.monotonic(), source)
+    return source
 
 
 def fingerprint(rule: str, figures: Iterable[dict]) -> str:
@@ -80,7 +104,7 @@ def _report_rows(store, report_ids: Optional[Iterable[int]]) -> list[dict]:
 def compute_findings(store, report_ids: Optional[Iterable[int]] = None,
                      context: Optional[ContextSource] = None) -> dict[int, list[tuple[Finding, str]]]:
     """Per report: (finding, fingerprint) pairs from the checks as they stand now. Reads only."""
-    context = context or ContextSource(store)
+    context = context or context_source(store)
     result = {}
     for report in _report_rows(store, report_ids):
         figures = list(store.db.query("SELECT * FROM figures WHERE report_id = ? ORDER BY start, id",
@@ -140,12 +164,14 @@ def dismiss_finding(store, finding_id: int, note: str) -> None:
 
 def previous_year_values(store, report_id: int) -> dict[str, PreviousValue]:
     """The same agency's values, per indicator, in the year before this report's year."""
-    report = next(iter(store.db.query("SELECT agency, report_year FROM reports WHERE id = ?", [report_id])), None)
-    if not report or not report["agency"] or not report["report_year"]:
+    report = store.conn.execute("SELECT agency, report_year FROM reports WHERE id = ?", (report_id,)).fetchone()
+    if not report or not report[0] or not report[1]:
         return {}
-    rows = store.db.query(_PRIMARY_SQL + " AND r.agency = ? AND r.report_year = ? ORDER BY r.id",
-                          [report["agency"], report["report_year"] - 1])
+    previous_ids = [row[0] for row in store.conn.execute(
+        "SELECT id FROM reports WHERE agency = ? AND report_year = ? ORDER BY id", (report[0], report[1] - 1))]
+    rows = store.conn.execute(_PRIMARY_SQL.format(where=" AND report_id IN (SELECT value FROM json_each(?))")
+                              + " ORDER BY report_id", (json.dumps(previous_ids),))
     values: dict[str, PreviousValue] = {}
-    for row in rows:
-        values.setdefault(row["indicator"], PreviousValue(row["report_year"], row["value"], row["unit"]))
+    for _, indicator_id, value, unit in rows:
+        values.setdefault(indicator_id, PreviousValue(report[1] - 1, value, unit))
     return values
