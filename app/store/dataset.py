@@ -74,6 +74,9 @@ LONG_COLUMNS = _META + [
 WIDE_COLUMNS = _META + [Column(ind.id, f"{ind.description} [{ind.unit}]") for ind in indicators()] + [
     Column("n_pending", "figures still pending review"), Column("n_rejected", "figures rejected")]
 _RESTORE_FIELDS = ("x_start", "x_end", "numeral", "confidence")
+_LIGHT_REPORT_COLUMNS = ("id, path, file_name, sha256, encoding, encoding_confidence, encoding_overridden,"
+                         " decode_warning, title, agency, region, level, report_year, publish_date, doc_type,"
+                         " imported_at")
 
 
 def parse_statuses(statuses) -> tuple[str, ...]:
@@ -105,7 +108,8 @@ class _Export:
         self.figure_lines = 0
 
     def _reports(self, report_ids) -> list[dict]:
-        sql, params = "SELECT * FROM reports WHERE 1", []
+        # text and original bytes are read one report at a time: all at once they can fill memory
+        sql, params = f"SELECT {_LIGHT_REPORT_COLUMNS} FROM reports WHERE 1", []
         if report_ids is not None:
             sql += " AND id IN (SELECT value FROM json_each(?))"
             params.append(json.dumps(list(report_ids)))
@@ -143,15 +147,20 @@ class _Export:
         """(report, its long rows as dicts keyed by column, with the full figure row beside)."""
         for report in self.reports:
             self.step(report)
-            texts = self.finding_texts(report["id"])
+            figures = self.figures(report["id"])
+            texts = self.finding_texts(report["id"]) if figures else {}
+            text = self._column(report["id"], "text") if figures else ""
             rows = []
-            for figure in self.figures(report["id"]):
+            for figure in figures:
                 row = {**_meta(report), **{c.name: figure.get(c.name) for c in LONG_COLUMNS[len(_META):]}}
                 row.update(figure_id=figure["id"], headline=int(figure["headline"]),
-                           sentence=sentence_around(report["text"], figure["start"], figure["end"]),
+                           sentence=sentence_around(text, figure["start"], figure["end"]),
                            findings=" | ".join(texts.get(figure["id"], [])) or None)
                 rows.append((row, figure))
             yield report, rows
+
+    def _column(self, report_id: int, name: str):
+        return self.store.conn.execute(f"SELECT {name} FROM reports WHERE id = ?", (report_id,)).fetchone()[0]
 
     def long_rows(self) -> Iterator[list]:
         for _, rows in self.long_records():
@@ -195,12 +204,12 @@ class _Export:
                 "SELECT rule, message, figure_ids, fingerprint, note FROM findings"
                 " WHERE report_id = ? AND dismissed = 1 ORDER BY id", [report["id"]])]
         if self.complete:
-            for name in ("path", "sha256", "encoding", "encoding_confidence", "decode_warning",
-                         "text", "imported_at"):
+            for name in ("path", "sha256", "encoding", "encoding_confidence", "decode_warning", "imported_at"):
                 record[name] = report[name]
+            record["text"] = self._column(report["id"], "text")
             record["encoding_overridden"] = bool(report["encoding_overridden"])
-            record["original_zlib_base64"] = (base64.b64encode(report["original"]).decode("ascii")
-                                              if report["original"] is not None else None)
+            original = self._column(report["id"], "original")
+            record["original_zlib_base64"] = None if original is None else base64.b64encode(original).decode("ascii")
         return record
 
 
