@@ -92,7 +92,13 @@ def fmt(value: float) -> str:
 @lru_cache(maxsize=8)
 def _stop_positions(text: str, stops: str) -> list[int]:
     """Where the stops stand in a text; cached, as one report's figures ask again and again."""
-    return [i for i, char in enumerate(text) if char in stops]
+    return [match.start() for match in _stop_pattern(stops).finditer(text)]
+
+
+@lru_cache(maxsize=16)
+def _stop_pattern(stops: str) -> re.Pattern:
+    # one regex scan in C instead of a Python loop over every character of the report
+    return re.compile(f"[{re.escape(stops)}]")
 
 
 def sentence_start(text: str, pos: int, stops: str = CLAUSE_STOPS) -> int:
