@@ -38,6 +38,7 @@ class ActionId(Enum):
     CONFIRM_SELECTED = auto()
     REJECT_SELECTED = auto()
     CONFIRM_ABOVE = auto()
+    RUN_ALL_CHECKS = auto()
     SHOW_CHARTS = auto()
     SHOW_REVIEW = auto()
     HELP_SHORTCUTS = auto()
@@ -82,6 +83,8 @@ def specs() -> dict[ActionId, ActionSpec]:
         ActionId.CONFIRM_SELECTED: A(_t("Confirm Selected Rows"), ("Ctrl+Return",)),
         ActionId.REJECT_SELECTED: A(_t("Reject Selected Rows"), ("Ctrl+Delete",)),
         ActionId.CONFIRM_ABOVE: A(_t("Confirm All Above Confidence…"), ("Ctrl+Shift+C",)),
+        ActionId.RUN_ALL_CHECKS: A(_t("Run Checks on All Reports"), (),
+                                   _t("Re-run the consistency checks of every report in the database")),
         ActionId.SHOW_REVIEW: A(_t("&Review"), ("Ctrl+1",)),
         ActionId.SHOW_CHARTS: A(_t("C&harts"), ("Ctrl+2",)),
         ActionId.HELP_SHORTCUTS: A(_t("&Keyboard Shortcuts"), ("F1",)),
@@ -98,7 +101,8 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
     ("&Review", [ActionId.CONFIRM_NEXT, ActionId.REJECT_NEXT, ActionId.REJECT_WITH_REASON,
                  ActionId.EDIT_VALUE, ActionId.TOGGLE_HEADLINE, ActionId.ADD_FIGURE, None,
                  ActionId.NEXT_FIGURE, ActionId.PREVIOUS_FIGURE, ActionId.NEXT_PENDING, None,
-                 ActionId.CONFIRM_SELECTED, ActionId.REJECT_SELECTED, ActionId.CONFIRM_ABOVE]),
+                 ActionId.CONFIRM_SELECTED, ActionId.REJECT_SELECTED, ActionId.CONFIRM_ABOVE, None,
+                 ActionId.RUN_ALL_CHECKS]),
     ("&View", [ActionId.SHOW_REVIEW, ActionId.SHOW_CHARTS, None, "language"]),
     ("&Help", [ActionId.HELP_SHORTCUTS, ActionId.ABOUT]),
 ]

@@ -1,8 +1,9 @@
 """The main window: assembles the panels, menus and status bar; the logic lives elsewhere.
 
 Left: report list over the section outline. Centre: metadata above the report text.
-Right: the metrics table. A second tab holds the charts. Review decisions go through
-ReviewController; database, import and export commands through the File menu here.
+Right: the metrics table above the consistency checks. A second tab holds the charts.
+Review decisions go through ReviewController, the checks through ChecksController;
+database, import and export commands through the File menu here.
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
 from app.gui import db_dialogs
 from app.gui.actions import MENUS, TOOLBAR, ActionId, ActionRegistry, menu_title
 from app.gui.charts import ChartsPanel
+from app.gui.checks_controller import ChecksBox, ChecksController
+from app.gui.export_dialog import ExportDialog
 from app.gui.help_dialog import HelpDialog
 from app.gui.import_dialog import paths_from_drop, run_import
 from app.gui.metadata_panel import MetadataPanel
@@ -29,18 +32,6 @@ from app.gui.tasks import TaskRunner
 from app.gui.text_view import TextPane
 
 IMPORT_FILTER = "Reports (*.txt *.html *.htm *.docx *.jsonl);;All files (*)"
-EXPORT_FILTER = "CSV (*.csv);;Excel (*.xlsx);;JSON lines (*.jsonl)"
-
-
-def export_in_worker(db_path: str, out_path: str, fmt: str) -> int:
-    """Runs on a worker thread, so it opens its own Store (one connection per thread)."""
-    from app.store.database import open_store
-    from app.store.dataset import export_dataset
-    store = open_store(db_path, create=False)
-    try:
-        return export_dataset(store, out_path, fmt=fmt)
-    finally:
-        store.close()
 
 
 class MainWindow(QMainWindow):
@@ -57,6 +48,7 @@ class MainWindow(QMainWindow):
         self.text_pane = TextPane(self)
         self.metadata = MetadataPanel(self)
         self.metrics = MetricsPanel(self)
+        self.checks_box = ChecksBox(self)
         self.charts = self._make_charts()
         self.tabs = QTabWidget(self, objectName="main_tabs")
         self.tabs.addTab(self._review_tab(), self.tr("Review"))
@@ -64,6 +56,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.controller = ReviewController(self, self.registry, self.report_list, self.text_pane.view,
                                            self.outline, self.metadata, self.metrics)
+        self.checks = ChecksController(self, self.controller, self.checks_box, self.tasks)
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
@@ -84,8 +77,13 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.metadata)
         layout.addWidget(self.text_pane, 1)
+        right = QSplitter(Qt.Orientation.Vertical, self, objectName="right_splitter")
+        right.addWidget(self.metrics)
+        right.addWidget(self.checks_box)
+        right.setStretchFactor(0, 1)
+        right.setSizes([620, 220])
         main = QSplitter(Qt.Orientation.Horizontal, self, objectName="main_splitter")
-        for widget in (left, centre, self.metrics):
+        for widget in (left, centre, right):
             main.addWidget(widget)
         main.setStretchFactor(1, 1)
         main.setSizes([330, 620, 650])
@@ -149,6 +147,7 @@ class MainWindow(QMainWindow):
             ActionId.IMPORT_FILES: self.import_files, ActionId.IMPORT_FOLDER: self.import_folder,
             ActionId.EXPORT: self.export_dataset, ActionId.QUIT: self.close,
             ActionId.FIND: self.text_pane.find_bar.open_bar, ActionId.SEARCH_ALL: self.search_all,
+            ActionId.RUN_ALL_CHECKS: self.checks.check_all,
             ActionId.SHOW_REVIEW: lambda: self.tabs.setCurrentIndex(0),
             ActionId.SHOW_CHARTS: lambda: self.tabs.setCurrentIndex(1),
             ActionId.HELP_SHORTCUTS: lambda: HelpDialog(self.registry, self).exec(),
@@ -156,7 +155,8 @@ class MainWindow(QMainWindow):
         }
         for action_id, handler in handlers.items():
             act(action_id).triggered.connect(lambda _checked=False, h=handler: h())
-        self.controller.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        for source in (self.controller, self.checks):
+            source.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.controller.data_changed.connect(self._progress_timer.start)
         self.controller.data_changed.connect(self._mark_charts_stale)
         self.tabs.currentChanged.connect(self._refresh_charts_if_shown)
@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
             old.release_app_lock()
             old.close()
         self.setWindowTitle(self.tr("Report Reviewer — {0}").format(Path(store.path).name))
+        self.checks.clear()
         self.controller.set_store(store)
         self._charts_stale = True
         self._refresh_charts_if_shown()
@@ -220,20 +221,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Imported {0} reports.").format(len(summary.imported)), 10000)
 
     def export_dataset(self) -> None:
-        """Reviewed figures (long layout) to CSV, XLSX or JSONL, chosen by the file's suffix."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export Dataset"), "", EXPORT_FILTER)
-        if not path:
-            return
-        fmt = Path(path).suffix.lower().lstrip(".")
-        if fmt not in ("csv", "xlsx", "jsonl"):
-            fmt, path = "csv", path + ".csv"
-        self.tasks.run(export_in_worker, str(self.store.path), path, fmt, on_done=self._export_done)
+        """The export dialog, offering the selected reports and the table's filtered figures as scopes."""
+        filtered = self.metrics.visible_figure_ids() if self.metrics.proxy.is_filtering() else None
+        dialog = ExportDialog(self, str(self.store.path), self.report_list.selected_report_ids(), filtered)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exported.connect(self._export_done)
+        dialog.open()  # window-modal without a nested event loop; the export itself runs off the UI thread
 
-    def _export_done(self, rows, error) -> None:
-        if error is not None:
-            db_dialogs.show_error(self, self.tr("Export failed"), str(error))
-        else:
-            self.statusBar().showMessage(self.tr("Exported {0} figures.").format(rows), 10000)
+    def _export_done(self, path: str, rows: int) -> None:
+        self.statusBar().showMessage(self.tr("Exported {0} rows to {1}.").format(rows, path), 10000)
 
     def search_all(self) -> None:
         if self._search_dialog is None:  # one dialog; it deletes itself when closed

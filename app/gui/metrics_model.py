@@ -53,9 +53,10 @@ BACKGROUND = Qt.ItemDataRole.BackgroundRole
 FOREGROUND = Qt.ItemDataRole.ForegroundRole
 ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
 RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+DECORATION = Qt.ItemDataRole.DecorationRole
 HANDLED_ROLES = frozenset(int(role) for role in (
-    DISPLAY, EDIT, CHECK, BACKGROUND, FOREGROUND, ALIGNMENT, Qt.ItemDataRole.ToolTipRole,
-    Role.FIGURE_ID, Role.STATUS, Role.SORT))
+    DISPLAY, EDIT, CHECK, BACKGROUND, FOREGROUND, ALIGNMENT, DECORATION, Qt.ItemDataRole.ToolTipRole,
+    Role.FIGURE_ID, Role.STATUS, Role.SORT, Role.FLAGGED))
 MAX_UNIT_LENGTH = 8
 
 
@@ -95,6 +96,8 @@ class MetricsModel(QAbstractTableModel):
         self.store = store
         self._rows: list = []
         self._row_of: dict[int, int] = {}
+        self._flags: dict[int, list[str]] = {}  # figure id -> messages of the open findings naming it
+        self._warning_icon = None
 
     # --- rows -------------------------------------------------------------------------
     def set_rows(self, figures: list) -> None:
@@ -108,6 +111,13 @@ class MetricsModel(QAbstractTableModel):
         self._rows = list(figures)
         self._row_of = {f.id: row for row, f in enumerate(self._rows)}
         self.endResetModel()
+
+    def set_flags(self, flags: dict[int, list[str]]) -> None:
+        """Mark the figures that open consistency-check findings name (id -> their messages)."""
+        self._flags = dict(flags)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, N_COLUMNS - 1),
+                                  [BACKGROUND, DECORATION, Qt.ItemDataRole.ToolTipRole, Role.FLAGGED])
 
     def figures(self) -> list:
         return list(self._rows)
@@ -151,11 +161,17 @@ class MetricsModel(QAbstractTableModel):
             return getattr(figure, FIELDS[column])
         if role == CHECK and column == Column.HEADLINE:
             return Qt.CheckState.Checked if figure.headline else Qt.CheckState.Unchecked
-        if role == BACKGROUND and column == Column.STATUS:
-            return theme.status_colour(figure.status)
+        if role == BACKGROUND:
+            if column == Column.STATUS:
+                return theme.status_colour(figure.status)
+            return theme.WARNING_BACKGROUND if figure.id in self._flags else None
+        if role == DECORATION:
+            return self._warning() if column == Column.LABEL and figure.id in self._flags else None
         if role == FOREGROUND and figure.status == "rejected":
             return theme.REJECTED_TEXT
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == Column.LABEL and figure.id in self._flags:
+                return "\n".join(self._flags[figure.id])
             return self._tooltip(figure, column)
         if role == ALIGNMENT and column in (Column.VALUE, Column.CONFIDENCE):
             return RIGHT_ALIGNED
@@ -165,7 +181,15 @@ class MetricsModel(QAbstractTableModel):
             return figure.status
         if role == Role.SORT:
             return self._sort_key(figure, column)
+        if role == Role.FLAGGED:
+            return figure.id in self._flags
         return None
+
+    def _warning(self):
+        if self._warning_icon is None:  # the style exists only once the application does
+            from PySide6.QtWidgets import QApplication, QStyle
+            self._warning_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        return self._warning_icon
 
     @staticmethod
     def _display(figure, column: int):

@@ -181,7 +181,8 @@ class ReportListPanel(QWidget):
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the store's order until asked
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # several rows can be selected (Shift/Ctrl-click) for "export the selected reports"
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
@@ -221,6 +222,13 @@ class ReportListPanel(QWidget):
     def current_report_id(self) -> int | None:
         index = self.view.currentIndex()
         return index.data(Role.REPORT_ID) if index.isValid() else None
+
+    def selected_report_ids(self) -> list[int]:
+        """The selected rows' reports in list order (the open report when nothing else is)."""
+        rows = sorted(self.view.selectionModel().selectedRows(), key=lambda index: index.row())
+        ids = [index.data(Role.REPORT_ID) for index in rows]
+        current = self.current_report_id()
+        return ids or ([current] if current is not None else [])
 
     def _on_current_changed(self, current, _previous) -> None:
         if current.isValid() and not self._syncing:

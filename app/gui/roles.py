@@ -12,3 +12,4 @@ class Role(IntEnum):
     SORT = Qt.ItemDataRole.UserRole + 3  # a typed value for sorting (numbers stay numbers)
     STATUS = Qt.ItemDataRole.UserRole + 4
     FILTER_TEXT = Qt.ItemDataRole.UserRole + 5  # everything the report filter box matches
+    FLAGGED = Qt.ItemDataRole.UserRole + 6  # a consistency check names this figure

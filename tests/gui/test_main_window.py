@@ -240,18 +240,3 @@ def test_charts_tab_and_opening_a_report_from_a_bar(qtbot, window):
     assert window.tabs.currentIndex() == 0
     assert window.controller.report_id == other
 
-
-def test_export_writes_the_reviewed_figures(qtbot, window, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog
-    from app.gui.tasks import TaskRunner
-    monkeypatch.setattr(TaskRunner, "synchronous", True)
-    out = tmp_path / "dataset.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(out), ""))
-    table = window.metrics.table
-    table.setFocus()
-    qtbot.keyClick(table, Qt.Key.Key_C)
-    qtbot.keyClick(table, Qt.Key.Key_C)
-    qtbot.keyClick(window.metrics.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    lines = out.read_text(encoding="utf-8-sig").splitlines()
-    assert len(lines) == 3  # a header and the two confirmed figures
-    assert "Exported 2" in window.statusBar().currentMessage()

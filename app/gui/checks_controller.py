@@ -1,0 +1,116 @@
+"""The consistency checks beside the metrics table: findings of the open report, kept current.
+
+When a report opens, and after every review edit, the report's checks are re-run
+(`refresh_findings` for that one report: a few milliseconds, so on the UI thread; the
+cross-report context it needs is cached by the store module) and the findings panel and
+the metrics table's row marks are filled from the stored findings. Running the checks on
+the whole database is a background task with its own Store.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
+
+from app.gui.findings_panel import FindingsPanel
+from app.store.errors import StoreError
+from app.store.findings import dismiss_finding, findings, refresh_findings
+
+
+def check_all_in_worker(db_path: str) -> int:
+    """Runs on a worker thread, so it opens its own Store (one connection per thread)."""
+    from app.store.database import open_store
+    store = open_store(db_path, create=False)
+    try:
+        return refresh_findings(store)
+    finally:
+        store.close()
+
+
+class ChecksBox(QGroupBox):
+    """The findings panel under a title that counts the open findings."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("checks_box")
+        self.panel = FindingsPanel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.panel)
+        self.set_open_count(0)
+
+    def set_open_count(self, count: int) -> None:
+        self.setTitle(self.tr("Checks ({0} open)").format(count) if count else self.tr("Checks: nothing found"))
+
+
+class ChecksController(QObject):
+    message = Signal(str)  # one line for the status bar
+
+    def __init__(self, window, review, box: ChecksBox, tasks):
+        super().__init__(window)
+        self.window, self.review, self.box, self.tasks = window, review, box, tasks
+        self.panel = box.panel
+        review.report_opened.connect(self.refresh)
+        review.data_changed.connect(lambda: self.refresh(review.report_id))
+        self.panel.figure_activated.connect(self.show_figure)
+        self.panel.dismiss_requested.connect(self.dismiss)
+
+    def clear(self) -> None:
+        """Nothing shown, e.g. while another database opens (it may hold no reports)."""
+        self.panel.set_findings([])
+        self.review.metrics.model.set_flags({})
+        self.box.set_open_count(0)
+
+    def refresh(self, report_id: int | None) -> None:
+        """Re-run the report's checks, then show its findings and mark their figures."""
+        store = self.review.store
+        if store is None or report_id is None:
+            return
+        try:
+            refresh_findings(store, [report_id])
+        except StoreError as error:  # e.g. the database is busy: the last stored findings still show
+            self.message.emit(str(error))
+        self._show(report_id)
+
+    def _show(self, report_id: int) -> None:
+        rows = findings(self.review.store, report_id)
+        model = self.review.metrics.model
+        texts = {f.id: f.raw for f in model.figures()}
+        self.panel.set_findings(rows, texts)
+        marks: dict[int, list[str]] = {}
+        for row in rows:
+            if not row.dismissed:
+                for figure_id in row.figure_ids:
+                    marks.setdefault(figure_id, []).append(row.message)
+        model.set_flags(marks)
+        self.box.set_open_count(sum(not row.dismissed for row in rows))
+
+    def show_figure(self, figure_id: int) -> None:
+        """Select the figure's row; the table's selection scrolls the text to it."""
+        if not self.review.metrics.select_figure(figure_id):
+            self.message.emit(self.tr("That figure is hidden by the table's filters."))
+
+    def dismiss(self, finding_id: int, note: str) -> None:
+        try:
+            dismiss_finding(self.review.store, finding_id, note)
+        except StoreError as error:
+            self.message.emit(str(error))
+            return
+        self._show(self.review.report_id)
+        self.message.emit(self.tr("Finding dismissed."))
+
+    def check_all(self) -> None:
+        """Run every report's checks off the UI thread, then show the open report's again."""
+        store = self.review.store
+        if store is None:
+            return
+        self.message.emit(self.tr("Running the checks on all reports…"))
+        self.tasks.run(check_all_in_worker, str(store.path), on_done=self._all_checked)
+
+    def _all_checked(self, open_count, error) -> None:
+        if error is not None:
+            self.message.emit(self.tr("The checks failed: {0}").format(str(error).splitlines()[0] if str(error) else
+                                                                       type(error).__name__))
+            return
+        if self.review.report_id is not None:
+            self._show(self.review.report_id)
+        self.message.emit(self.tr("Checks done: {0} open findings in the database.").format(open_count))
