@@ -150,6 +150,40 @@
         </message>
     </context>
     <context>
+        <name>ChecksBox</name>
+        <message>
+            <source>Checks ({0} open)</source>
+            <translation>一致性检查（{0} 项待处理）</translation>
+        </message>
+        <message>
+            <source>Checks: nothing found</source>
+            <translation>一致性检查：未发现问题</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChecksController</name>
+        <message>
+            <source>That figure is hidden by the table's filters.</source>
+            <translation>该数据被表格筛选条件隐藏了。</translation>
+        </message>
+        <message>
+            <source>Finding dismissed.</source>
+            <translation>已忽略该检查结果。</translation>
+        </message>
+        <message>
+            <source>Running the checks on all reports…</source>
+            <translation>正在对全部报告运行一致性检查…</translation>
+        </message>
+        <message>
+            <source>The checks failed: {0}</source>
+            <translation>一致性检查失败：{0}</translation>
+        </message>
+        <message>
+            <source>Checks done: {0} open findings in the database.</source>
+            <translation>检查完成：数据库中共有 {0} 项待处理的检查结果。</translation>
+        </message>
+    </context>
+    <context>
         <name>FindBar</name>
         <message>
             <source>Find in this report…</source>
@@ -234,16 +268,8 @@
             <translation>已导入 {0} 份报告。</translation>
         </message>
         <message>
-            <source>Export Dataset</source>
-            <translation>导出数据集</translation>
-        </message>
-        <message>
-            <source>Export failed</source>
-            <translation>导出失败</translation>
-        </message>
-        <message>
-            <source>Exported {0} figures.</source>
-            <translation>已导出 {0} 个数据。</translation>
+            <source>Exported {0} rows to {1}.</source>
+            <translation>已导出 {0} 行到 {1}。</translation>
         </message>
         <message>
             <source>{0} reports · {1}/{2} figures reviewed</source>
@@ -1288,6 +1314,14 @@ Everything stays on this computer.</source>
             <source>Write reviewed figures to CSV, XLSX or JSONL</source>
             <translation>将已审核数据写入 CSV、XLSX 或 JSONL</translation>
         </message>
+        <message>
+            <source>Re-run the consistency checks of every report in the database</source>
+            <translation>对数据库中的每份报告重新运行一致性检查</translation>
+        </message>
+        <message>
+            <source>Run Checks on All Reports</source>
+            <translation>对全部报告运行检查</translation>
+        </message>
     </context>
     <context>
         <name>db_dialogs</name>
@@ -1874,10 +1908,6 @@ Everything stays on this computer.</source>
         <message>
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
-        </message>
-        <message>
-            <source>CSV (*.csv);;Excel (*.xlsx);;JSON lines (*.jsonl)</source>
-            <translation>CSV (*.csv);;Excel (*.xlsx);;JSON 行 (*.jsonl)</translation>
         </message>
         <message>
             <source>Reports (*.txt *.html *.htm *.docx *.jsonl);;All files (*)</source>
