@@ -71,6 +71,22 @@ def test_statuses_and_scope(reviewed, tmp_path):
         export_dataset(store, out, "pdf", "long")
 
 
+def test_findings_column_follows_the_latest_edit_and_every_figure(reviewed, tmp_path):
+    store, report_ids, roles = reviewed
+    everything, reviewed_only = tmp_path / "all.csv", tmp_path / "reviewed.csv"
+    export_dataset(store, everything, "csv", "long", statuses="all")
+    export_dataset(store, reviewed_only, "csv", "long")
+    # the checks of a partial export still see the pending figures beside the exported ones
+    by_id = {row["figure_id"]: row["findings"] for row in read_csv(everything)}
+    assert {row["figure_id"]: row["findings"] for row in read_csv(reviewed_only)} == {
+        row["figure_id"]: by_id[row["figure_id"]] for row in read_csv(reviewed_only)}
+    refresh_findings(store)
+    store.correct(roles["confirmed"], value=-1)  # no refresh: the export must not show stale findings
+    export_dataset(store, everything, "csv", "long", statuses="all")
+    row = next(r for r in read_csv(everything) if int(r["figure_id"]) == roles["confirmed"])
+    assert "negative_or_absurd" in row["findings"]
+
+
 def test_wide_takes_the_headline_then_the_first_reviewed(reviewed, tmp_path):
     store, report_ids, roles = reviewed
     out = tmp_path / "wide.csv"

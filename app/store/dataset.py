@@ -32,7 +32,7 @@ from app.core.breakdowns import sentence_around
 from app.core.codebook import indicator_ids, indicators
 from app.core.export import Column, ExportCancelled, Sheet, write_csv, write_jsonl, write_xlsx
 from app.core.model import STATUSES
-from app.store.findings import ContextSource, compute_findings, dismissed_fingerprints
+from app.store.findings import ContextSource, dismissed_fingerprints, report_findings
 from app.store.rows import ImportSummary
 
 DEFAULT_STATUSES = ("confirmed", "corrected", "added")
@@ -133,9 +133,14 @@ class _Export:
             params.append(self.figure_ids)
         return list(self.store.db.query(sql + " ORDER BY start, id", params))
 
-    def finding_texts(self, report_id: int) -> dict[int, list[str]]:
+    def finding_texts(self, report: dict, figures: list[dict], text: str) -> dict[int, list[str]]:
+        """Open findings per figure id, checked now: stored findings may predate the last edit."""
+        report_id = report["id"]
         dismissed = dismissed_fingerprints(self.store, report_id)
-        pairs = compute_findings(self.store, [report_id], self.context).get(report_id, [])
+        if not self.complete:  # the checks need every figure of the report, not just the exported ones
+            figures = list(self.store.db.query("SELECT * FROM figures WHERE report_id = ? ORDER BY start, id",
+                                               [report_id]))
+        pairs = report_findings(report, figures, text, self.context)
         texts: dict[int, list[str]] = {}
         for finding, print_ in pairs:
             if print_ not in dismissed:
@@ -148,8 +153,8 @@ class _Export:
         for report in self.reports:
             self.step(report)
             figures = self.figures(report["id"])
-            texts = self.finding_texts(report["id"]) if figures else {}
             text = self._column(report["id"], "text") if figures else ""
+            texts = self.finding_texts(report, figures, text) if figures else {}
             rows = []
             for figure in figures:
                 row = {**_meta(report), **{c.name: figure.get(c.name) for c in LONG_COLUMNS[len(_META):]}}

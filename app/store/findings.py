@@ -109,10 +109,16 @@ def compute_findings(store, report_ids: Optional[Iterable[int]] = None,
     for report in _report_rows(store, report_ids):
         figures = list(store.db.query("SELECT * FROM figures WHERE report_id = ? ORDER BY start, id",
                                       [report["id"]]))
-        by_id = {f["id"]: f for f in figures}
-        found = run_checks(figures, report["text"], context.context(report["agency"], report["report_year"]))
-        result[report["id"]] = [(f, fingerprint(f.rule, (by_id[i] for i in f.figure_ids))) for f in found]
+        result[report["id"]] = report_findings(report, figures, report["text"], context)
     return result
+
+
+def report_findings(report: dict, figures: list[dict], text: str,
+                    context: ContextSource) -> list[tuple[Finding, str]]:
+    """(finding, fingerprint) pairs for one report whose figures (every status) the caller has read."""
+    by_id = {f["id"]: f for f in figures}
+    found = run_checks(figures, text, context.context(report["agency"], report["report_year"]))
+    return [(f, fingerprint(f.rule, (by_id[i] for i in f.figure_ids))) for f in found]
 
 
 def dismissed_fingerprints(store, report_id: int) -> set[str]:
