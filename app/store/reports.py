@@ -14,6 +14,7 @@ LIST_ORDER = "agency IS NULL, agency, report_year, file_name, id"
 JOINED_LIST_ORDER = "r.agency IS NULL, r.agency, r.report_year, r.file_name, r.id"
 SNIPPET_RADIUS = 20  # characters each side of a hit: a snippet of about 40 around the match
 FTS_MIN_CHARS = 3  # the trigram index cannot answer shorter queries
+SEARCH_PAGE = 200  # reports read per query while searching
 
 
 def _like_pattern(text: str) -> str:
@@ -85,22 +86,18 @@ class ReportReadsMixin:
         """Every occurrence of `query` (case-insensitive) over all reports, in list order."""
         if not query.strip() or limit <= 0:
             return []
-        columns = "id, agency, report_year, file_name"
         if len(query) >= FTS_MIN_CHARS:
             # a quoted FTS string: the query's own quotes doubled, so no punctuation is syntax
             literal = '"' + query.replace('"', '""') + '"'
-            found = self.conn.execute(
-                f"SELECT {columns} FROM reports WHERE id IN (SELECT rowid FROM reports_fts"
-                f" WHERE reports_fts MATCH ?) ORDER BY {LIST_ORDER}", (literal,)).fetchall()
+            ids = [row[0] for row in self.conn.execute(
+                f"SELECT id FROM reports WHERE id IN (SELECT rowid FROM reports_fts"
+                f" WHERE reports_fts MATCH ?) ORDER BY {LIST_ORDER}", (literal,))]
+            found = self._reports_containing(ids, None)
         else:
-            found = self.conn.execute(f"SELECT {columns} FROM reports WHERE text LIKE ? ESCAPE '\\'"
-                                      f" ORDER BY {LIST_ORDER}", (_like_pattern(query),)).fetchall()
+            found = self._reports_containing(self.report_ids(), query)
         pattern = re.compile(re.escape(query), re.IGNORECASE)
         hits: list[SearchHit] = []
-        for report_id, agency, year, file_name in found:
-            # texts one at a time: a common word matches thousands of reports, `limit` stops early
-            text = self.conn.execute("SELECT text FROM reports WHERE id = ?",
-                                     (report_id,)).fetchone()[0]
+        for report_id, agency, year, file_name, text in found:
             for match in pattern.finditer(text):
                 start, end = match.span()
                 snippet = text[max(0, start - SNIPPET_RADIUS):end + SNIPPET_RADIUS]
@@ -109,6 +106,24 @@ class ReportReadsMixin:
                 if len(hits) >= limit:
                     return hits
         return hits
+
+    def _reports_containing(self, ids: list[int], substring: str | None):
+        """(id, agency, year, file name, text) of the reports among `ids` whose text holds
+        `substring` (every one when None), in the order of `ids`. A page at a time, so a
+        common word stops at the first pages instead of reading every text."""
+        if substring is None:
+            test, args = "", []
+        elif any(char.isascii() and char.isalpha() for char in substring):
+            # letters: LIKE folds ASCII case as before; instr would not
+            test, args = " AND text LIKE ? ESCAPE '\\'", [_like_pattern(substring)]
+        else:
+            test, args = " AND instr(text, ?) > 0", [substring]
+        for first in range(0, len(ids), SEARCH_PAGE):
+            page = ids[first:first + SEARCH_PAGE]
+            rows = {row[0]: row for row in self.conn.execute(
+                "SELECT id, agency, report_year, file_name, text FROM reports"
+                f" WHERE id IN ({', '.join('?' * len(page))}){test}", page + args)}
+            yield from (rows[report_id] for report_id in page if report_id in rows)
 
     def next_pending(self, report_id: int, after_start: int = -1) -> tuple[int, int] | None:
         """The next pending figure after `after_start` in this report, then in the following

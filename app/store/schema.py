@@ -35,6 +35,8 @@ def _v1(conn: sqlite3.Connection) -> None:
             text TEXT NOT NULL,               -- CODEBOOK §1: every offset refers to this
             original BLOB                     -- zlib-compressed original bytes, for encoding overrides
         );
+        -- the report list's order (reports.LIST_ORDER): ids in list order without reading rows
+        CREATE INDEX reports_list_order ON reports(agency IS NULL, agency, report_year, file_name, id);
         CREATE TABLE sections (
             id INTEGER PRIMARY KEY,
             report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
