@@ -26,10 +26,10 @@ def seeds_dir() -> Path:
 
 
 def user_data_dir() -> Path:
-    """The user's data folder; REPORT_REVIEWER_HOME overrides it (tests, portable use).
+    """The user's data folder (database, settings, logs); REPORT_REVIEWER_HOME overrides it.
 
-    The GUI may prefer QStandardPaths; this is the Qt-free fallback with the same answer
-    on the common platforms.
+    The platforms' standard per-user data locations, computed without Qt so the CLI and the
+    log setup agree with the window.
     """
     override = os.environ.get("REPORT_REVIEWER_HOME")
     if override:

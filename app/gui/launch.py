@@ -13,7 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import paths
@@ -45,6 +46,8 @@ def run_gui(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([argv[0] if argv else "report-reviewer"])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    app.setWindowIcon(QIcon(str(paths.resource_path("icons", "app.png"))))
+    app.setDesktopFileName("report-reviewer")  # Wayland takes the menu entry's icon from it
     settings = Settings()
     install_translator(app, settings.language)
     _install_excepthook()
@@ -66,11 +69,12 @@ def _display_available() -> bool:
 
 
 def data_dir() -> Path:
-    """REPORT_REVIEWER_HOME when set (tests, portable use), else Qt's per-user data folder."""
-    if os.environ.get("REPORT_REVIEWER_HOME"):
-        return paths.user_data_dir()
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(location) if location else paths.user_data_dir()
+    """The user's data folder: the same one the log file uses (REPORT_REVIEWER_HOME overrides).
+
+    app.paths mirrors the platform's standard per-user data location; going through it rather
+    than QStandardPaths keeps the database, settings and logs in one folder.
+    """
+    return paths.user_data_dir()
 
 
 def _open_start_database(settings):
