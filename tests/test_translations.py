@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from tools import update_translations as tool
+from tests.tools import update_translations as tool
 
 from app.gui.i18n import install_translator, translation_file, wanted_language
 
@@ -58,7 +58,7 @@ def test_the_ts_holds_every_string_the_code_translates(tmp_path):
     tool.update(copy, "zh_CN")
     new = [f"{context}: {message.findtext('source')!r}" for context, message in messages(copy)
            if message.find("translation").get("type") == "unfinished"]
-    assert not new, ("strings without a translation; run `python tools/update_translations.py`, "
+    assert not new, ("strings without a translation; run `python tests/tools/update_translations.py`, "
                      "translate them in the .ts, then run it with --release:\n" + "\n".join(new))
 
 
@@ -67,7 +67,7 @@ def test_committed_qm_is_what_lrelease_makes_from_the_ts(tmp_path):
     built = tmp_path / "built.qm"
     tool.release(TS, built)
     assert built.read_bytes() == translation_file("zh_CN").read_bytes(), \
-        "the .qm is stale: run `python tools/update_translations.py --release`"
+        "the .qm is stale: run `python tests/tools/update_translations.py --release`"
 
 
 def test_language_choice():

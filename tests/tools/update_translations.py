@@ -8,8 +8,8 @@ this tool files helper strings under their helper's context and adds the code vo
 (statuses, qualifiers, levels, the module's own constants, ...) to every context that
 translates values. Translations already made are kept.
 
-    python tools/update_translations.py            # update the .ts files
-    python tools/update_translations.py --release  # ... and compile the .qm files
+    python tests/tools/update_translations.py            # update the .ts files
+    python tests/tools/update_translations.py --release  # ... and compile the .qm files
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GUI = ROOT / "app" / "gui"
 I18N = ROOT / "resources" / "i18n"
 LANGUAGES = ("zh_CN",)
