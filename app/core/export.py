@@ -15,6 +15,8 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
+import tempfile
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,7 +24,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-XLSX_CELL_LIMIT = 32767  # characters; Excel refuses longer cells
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # XML 1.0 forbids them in a cell
 
 
 class ExportCancelled(Exception):
@@ -98,42 +100,34 @@ def write_jsonl(path: str | Path, records: Iterable[dict]) -> int:
 
 
 def write_xlsx(path: str | Path, sheets: Sequence[Sheet]) -> list[int]:
-    """One worksheet per Sheet, header row frozen. Returns the data-row count of each sheet."""
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    """One worksheet per Sheet, header row frozen. Returns the data-row count of each sheet.
 
-    def cell(value):
-        value = escape_cell(value)
-        if isinstance(value, str):  # control characters make openpyxl refuse the whole file
-            return ILLEGAL_CHARACTERS_RE.sub("", value)[:XLSX_CELL_LIMIT]
-        return value
+    XlsxWriter in constant_memory mode streams each row to a temporary file (kept in a
+    folder of our own, so a cancelled export leaves nothing behind); strings are never
+    read as formulas, numbers or links: they stay exactly what the cell holds.
+    """
+    import xlsxwriter
 
     counts = []
-    with atomic_path(path) as temporary:
-        workbook = Workbook(write_only=True)
-        try:
-            for sheet in sheets:
-                worksheet = workbook.create_sheet(sheet.title)
-                worksheet.freeze_panes = "A2"
-                worksheet.append([cell(column.name) for column in sheet.columns])
-                count = 0
-                for row in sheet.rows:
-                    worksheet.append([cell(value) for value in row])
-                    count += 1
-                counts.append(count)
-        except BaseException:
-            _discard(workbook)
-            raise
-        workbook.save(temporary)
+    with atomic_path(path) as temporary, tempfile.TemporaryDirectory() as scratch:
+        workbook = xlsxwriter.Workbook(str(temporary), {
+            "constant_memory": True, "tmpdir": scratch, "strings_to_formulas": False,
+            "strings_to_numbers": False, "strings_to_urls": False, "nan_inf_to_errors": True})
+        for sheet in sheets:
+            worksheet = workbook.add_worksheet(sheet.title)
+            worksheet.freeze_panes(1, 0)
+            worksheet.write_row(0, 0, _xlsx_row([column.name for column in sheet.columns]))
+            count = 0
+            for count, row in enumerate(sheet.rows, start=1):
+                worksheet.write_row(count, 0, _xlsx_row(row))
+            counts.append(count)
+        workbook.close()
     return counts
 
 
-def _discard(workbook) -> None:
-    """Close the half-written sheets of a write-only workbook and delete their temporary files.
-
-    openpyxl streams each sheet to a temporary file and only tidies up in save(); left
-    alone, an abandoned sheet stays on disk until the program exits.
-    """
-    for worksheet in workbook.worksheets:
-        worksheet.close()
-        worksheet._writer.cleanup()
+def _xlsx_row(row: Sequence) -> list:
+    """Escaped cells, control characters dropped (Excel shows them as _x000B_ codes)."""
+    cells = escape_row(row)
+    if _CONTROL_CHARACTERS.search("".join(value for value in cells if type(value) is str)):
+        cells = [_CONTROL_CHARACTERS.sub("", value) if type(value) is str else value for value in cells]
+    return cells
