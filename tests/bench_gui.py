@@ -139,11 +139,12 @@ def _repeat(work, undo=None, times: int = 11) -> float:
 
 
 def _report_list_view(window, view_class, role):
-    """The view whose rows carry report ids: the report list."""
+    """The report list: its rows carry report ids and its proxy filters by text (the findings
+    table's rows carry report ids too, but it has no text filter)."""
     for view in window.findChildren(view_class):
         model = view.model()
-        if model is not None and model.rowCount() and model.index(0, 0).data(role.REPORT_ID) is not None \
-                and not hasattr(_source(model), "figure_at"):
+        if model is not None and hasattr(model, "set_text") and model.rowCount() \
+                and model.index(0, 0).data(role.REPORT_ID) is not None:
             return view
     raise LookupError("no report list found in the window")
 
