@@ -20,6 +20,27 @@ from app.gui import theme
 
 FLASH_MS = 900
 ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # characters Qt stores as two UTF-16 units
+SENTENCE_END = re.compile("[。！？：]")
+CLAUSE_BREAK = re.compile("[，；]")
+RUN_IN_CAP = 60  # longest run-in heading styled; longer first sentences are body text
+
+
+def heading_end(text: str, start: int, end: int) -> int:
+    """Where the heading that starts at `start` ends, on a line ending at `end`.
+
+    A heading alone on its line styles the whole line. A run-in heading ("（一）加强领导。今年以来……")
+    shares its line with the paragraph, and the extractor's title holds the whole line, so the
+    heading is taken to be the first sentence, up to and including its end mark. Without an end
+    mark within RUN_IN_CAP characters the heading stops at the cap, or at the last clause break
+    before it, so a long paragraph never turns bold.
+    """
+    found = SENTENCE_END.search(text, start, min(end, start + RUN_IN_CAP))
+    if found:
+        return found.end()
+    if end - start <= RUN_IN_CAP:
+        return end
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, start, start + RUN_IN_CAP)]
+    return breaks[-1] if breaks else start + RUN_IN_CAP
 
 
 class OffsetMap:
@@ -117,6 +138,8 @@ class ReportTextView(QPlainTextEdit):
 
         ExtraSelections in a QPlainTextEdit can only change colours, not the font, so the
         headings' weight goes into the document's character formats (the text is untouched).
+        Those formats lie under every extra selection, so a figure inside a heading keeps
+        its status colour.
         """
         selections = []
         for section in sections:
@@ -132,8 +155,8 @@ class ReportTextView(QPlainTextEdit):
             if section.category in ("preamble", "closing", "boilerplate"):
                 continue  # unheaded parts: no heading line to stand out
             line_end = self._text.find("\n", section.start)
-            line_end = len(self._text) if line_end < 0 else line_end
-            self._cursor(section.start, min(line_end, section.end)).mergeCharFormat(heading)
+            line_end = min(len(self._text) if line_end < 0 else line_end, section.end)
+            self._cursor(section.start, heading_end(self._text, section.start, line_end)).mergeCharFormat(heading)
         return selections
 
     @staticmethod
