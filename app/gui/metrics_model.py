@@ -17,6 +17,7 @@ from app.core.model import QUALIFIERS
 from app.gui import theme
 from app.gui.roles import Role
 from app.store.errors import StoreError
+from app.store.findings import previous_year_values
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
@@ -26,24 +27,25 @@ class Column(IntEnum):
     LABEL = 0
     VALUE = 1
     UNIT = 2
-    QUALIFIER = 3
-    INDICATOR = 4
-    STATUS = 5
-    HEADLINE = 6
-    CONFIDENCE = 7
-    NOTE = 8
-    SECTION = 9
+    PREVIOUS = 3  # the same agency's value for the indicator a year before; read-only
+    QUALIFIER = 4
+    INDICATOR = 5
+    STATUS = 6
+    HEADLINE = 7
+    CONFIDENCE = 8
+    NOTE = 9
+    SECTION = 10
 
 
 HEADERS = {
-    Column.LABEL: "Label", Column.VALUE: "Value", Column.UNIT: "Unit", Column.QUALIFIER: "Qualifier",
-    Column.INDICATOR: "Indicator", Column.STATUS: "Status", Column.HEADLINE: "Headline",
-    Column.CONFIDENCE: "Confidence", Column.NOTE: "Note", Column.SECTION: "Section",
+    Column.LABEL: "Label", Column.VALUE: "Value", Column.UNIT: "Unit", Column.PREVIOUS: "Previous year",
+    Column.QUALIFIER: "Qualifier", Column.INDICATOR: "Indicator", Column.STATUS: "Status",
+    Column.HEADLINE: "Headline", Column.CONFIDENCE: "Confidence", Column.NOTE: "Note", Column.SECTION: "Section",
 }
 EDITABLE = {Column.LABEL, Column.VALUE, Column.UNIT, Column.QUALIFIER, Column.INDICATOR, Column.NOTE}
 N_COLUMNS = len(Column)
-FIELDS = ("label", "value", "unit", "qualifier", "indicator", "status", "headline", "confidence", "note",
-          "section_category")  # FigureRow attribute per column, in Column order
+FIELDS = ("label", "value", "unit", None, "qualifier", "indicator", "status", "headline", "confidence", "note",
+          "section_category")  # FigureRow attribute per column, in Column order (PREVIOUS has none)
 _BASE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 FLAGS = tuple(_BASE_FLAGS | (Qt.ItemFlag.ItemIsEditable if c in EDITABLE else Qt.ItemFlag.NoItemFlags)
               | (Qt.ItemFlag.ItemIsUserCheckable if c == Column.HEADLINE else Qt.ItemFlag.NoItemFlags)
@@ -57,6 +59,8 @@ DECORATION = Qt.ItemDataRole.DecorationRole
 HANDLED_ROLES = frozenset(int(role) for role in (
     DISPLAY, EDIT, CHECK, BACKGROUND, FOREGROUND, ALIGNMENT, DECORATION, Qt.ItemDataRole.ToolTipRole,
     Role.FIGURE_ID, Role.STATUS, Role.SORT, Role.FLAGGED))
+PREVIOUS_ROLES = frozenset(int(role) for role in (
+    DISPLAY, EDIT, ALIGNMENT, Qt.ItemDataRole.ToolTipRole, Role.SORT))  # the rest as for any cell
 MAX_UNIT_LENGTH = 8
 
 
@@ -97,6 +101,7 @@ class MetricsModel(QAbstractTableModel):
         self._rows: list = []
         self._row_of: dict[int, int] = {}
         self._flags: dict[int, list[str]] = {}  # figure id -> messages of the open findings naming it
+        self._previous: dict = {}  # indicator -> PreviousYearValue of the open report's agency
         self._warning_icon = None
 
     # --- rows -------------------------------------------------------------------------
@@ -118,6 +123,16 @@ class MetricsModel(QAbstractTableModel):
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, N_COLUMNS - 1),
                                   [BACKGROUND, DECORATION, Qt.ItemDataRole.ToolTipRole, Role.FLAGGED])
+
+    def load_previous_year(self, report_id: int | None) -> None:
+        """Read the same agency's previous-year values for the report: once per report opened
+        and after its agency or year changed, not per cell."""
+        found = previous_year_values(self.store, report_id) if self.store and report_id is not None else {}
+        if found == self._previous:
+            return
+        self._previous = found
+        if self._rows:
+            self.dataChanged.emit(self.index(0, Column.PREVIOUS), self.index(len(self._rows) - 1, Column.PREVIOUS))
 
     def figures(self) -> list:
         return list(self._rows)
@@ -155,6 +170,8 @@ class MetricsModel(QAbstractTableModel):
         if not 0 <= row < len(self._rows):
             return None
         figure = self._rows[row]
+        if column == Column.PREVIOUS and role in PREVIOUS_ROLES:
+            return self._previous_data(figure, role)
         if role == DISPLAY:
             return self._display(figure, column)
         if role == EDIT:
@@ -190,6 +207,21 @@ class MetricsModel(QAbstractTableModel):
             from PySide6.QtWidgets import QApplication, QStyle
             self._warning_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         return self._warning_icon
+
+    def _previous_data(self, figure, role: int):
+        previous = self._previous.get(figure.indicator) if figure.indicator else None
+        if role == ALIGNMENT:
+            return RIGHT_ALIGNED
+        if role == Role.SORT:
+            return previous.value if previous else -math.inf
+        if previous is None:
+            return "" if role == DISPLAY else None
+        if role == DISPLAY:
+            return f"{format_value(previous.value)} {previous.unit or ''}".rstrip()
+        if role == EDIT:
+            return previous.value
+        return tr("Same agency, {year}: {file} ({status})").format(
+            year=previous.report_year, file=previous.file_name, status=tr(previous.status))
 
     @staticmethod
     def _display(figure, column: int):

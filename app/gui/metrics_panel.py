@@ -43,9 +43,10 @@ class MetricsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((Column.LABEL, 130), (Column.VALUE, 70), (Column.UNIT, 45),
-                              (Column.QUALIFIER, 80), (Column.INDICATOR, 150), (Column.STATUS, 80),
-                              (Column.HEADLINE, 70), (Column.CONFIDENCE, 80), (Column.NOTE, 100)):
+        for column, width in ((Column.LABEL, 130), (Column.VALUE, 90), (Column.UNIT, 45),
+                              (Column.PREVIOUS, 100), (Column.QUALIFIER, 80), (Column.INDICATOR, 150),
+                              (Column.STATUS, 80), (Column.HEADLINE, 70), (Column.CONFIDENCE, 80),
+                              (Column.NOTE, 100)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.count_label = QLabel(self)

@@ -80,6 +80,7 @@ class ReviewController(QObject):
         self.outline.set_sections(sections)
         self.metadata.set_report(report)
         self.metrics.set_figures(figures)
+        self.metrics.model.load_previous_year(report_id)
         self.report_list.select_report(report_id)
         store.set_setting("last_report_id", report_id)
         self._select_or_first_pending(figure_id, figures)
@@ -97,6 +98,7 @@ class ReviewController(QObject):
         self._report = self.store.report(self.report_id)
         self.metadata.set_report(self._report)
         self.metrics.set_figures(self.store.figures(self.report_id))
+        self.metrics.model.load_previous_year(self.report_id)  # an undone metadata edit moves the year
         self._after_write(self.report_id)
         self._select_or_first_pending(figure_id, self.metrics.model.figures())
 
@@ -255,6 +257,7 @@ class ReviewController(QObject):
 
     def _after_metadata_edit(self, report_id: int) -> None:
         self._report = self.store.report(report_id)
+        self.metrics.model.load_previous_year(report_id)  # another agency or year: another previous year
         self.report_list.set_reports(self.store.list_reports())
         self.report_list.select_report(report_id)
         self._update_history()

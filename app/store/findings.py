@@ -168,16 +168,33 @@ def dismiss_finding(store, finding_id: int, note: str) -> None:
         log.write(cut_redo=False)
 
 
-def previous_year_values(store, report_id: int) -> dict[str, PreviousValue]:
-    """The same agency's values, per indicator, in the year before this report's year."""
-    report = store.conn.execute("SELECT agency, report_year FROM reports WHERE id = ?", (report_id,)).fetchone()
-    if not report or not report[0] or not report[1]:
-        return {}
-    previous_ids = [row[0] for row in store.conn.execute(
-        "SELECT id FROM reports WHERE agency = ? AND report_year = ? ORDER BY id", (report[0], report[1] - 1))]
-    rows = store.conn.execute(_PRIMARY_SQL.format(where=" AND report_id IN (SELECT value FROM json_each(?))")
-                              + " ORDER BY report_id", (json.dumps(previous_ids),))
-    values: dict[str, PreviousValue] = {}
-    for _, indicator_id, value, unit in rows:
-        values.setdefault(indicator_id, PreviousValue(report[1] - 1, value, unit))
+@dataclass
+class PreviousYearValue(PreviousValue):
+    """A previous-year value with the report and review status it comes from, to show beside this year's."""
+
+    file_name: str = ""
+    status: str = ""
+
+
+def previous_year_values(store, report_id: int) -> dict[str, PreviousYearValue]:
+    """The same agency's values, per indicator, in the year before this report's year.
+
+    One statement, so the review window can afford it on every report switch. The figure
+    per indicator is chosen as in _PRIMARY_SQL (headline, else first reviewed, else first
+    pending); with two reports of that year, the first imported wins.
+    """
+    rows = store.conn.execute(
+        "SELECT indicator, value, unit, status, file_name, report_year FROM ("
+        " SELECT f.indicator, f.value, f.unit, f.status, r.file_name, r.report_year, r.id AS report_id,"
+        " row_number() OVER (PARTITION BY f.report_id, f.indicator"
+        " ORDER BY f.headline DESC, f.status = 'pending', f.start, f.id) AS rank"
+        # CROSS JOIN keeps this join order and "(agency IS NULL) = 0" lets the list-order index
+        # find the agency's reports: otherwise SQLite may walk every figure of the database
+        " FROM reports this CROSS JOIN reports r ON (r.agency IS NULL) = 0 AND r.agency = this.agency"
+        " AND r.report_year = this.report_year - 1 CROSS JOIN figures f ON f.report_id = r.id"
+        " WHERE this.id = ? AND f.indicator IS NOT NULL AND f.status != 'rejected' AND f.value IS NOT NULL)"
+        " WHERE rank = 1 ORDER BY report_id", (report_id,))
+    values: dict[str, PreviousYearValue] = {}
+    for indicator_id, value, unit, status, file_name, year in rows:
+        values.setdefault(indicator_id, PreviousYearValue(year, value, unit, file_name, status))
     return values

@@ -755,6 +755,14 @@ Everything stays on this computer.</source>
             <source>{0} of {1} figures</source>
             <translation>{1} 个数据中的 {0} 个</translation>
         </message>
+        <message>
+            <source>Previous year</source>
+            <translation>上年</translation>
+        </message>
+        <message>
+            <source>Same agency, {year}: {file} ({status})</source>
+            <translation>同一机关 {year} 年：{file}（{status}）</translation>
+        </message>
     </context>
     <context>
         <name>OutlineTree</name>
