@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.sections import category_of, find_sections
+from app.core.sections import category_of, find_sections, heading_end
 from tests.conftest import DATA
 
 WEB_PAGE = """您现在的位置：首页 > 信息公开 > 法治政府建设
@@ -147,3 +147,13 @@ def test_state_council_reports_keep_a_sane_outline(path):
     assert [s.title[:2] for s in level1] == ["一、", "二、", "三、"][: len(level1)] and len(level1) >= 2
     assert all(s.category is None for s in sections if s.level > 1)
     assert all(text[s.start:].startswith(s.title) for s in sections)
+
+
+def test_run_in_heading_ends_at_its_first_sentence():
+    run_in = "（一）坚持党的领导，强化法治建设。今年以来，我局全年共办理案件1234件。"
+    assert run_in[:heading_end(run_in, 0, len(run_in))] == "（一）坚持党的领导，强化法治建设。"
+    alone = "二、存在的问题和不足"
+    assert heading_end(alone, 0, len(alone)) == len(alone)
+    long_line = "（二）" + "依法行政工作，" * 12 + "全面推进"
+    cut = heading_end(long_line, 0, len(long_line))
+    assert cut <= 60 and long_line[cut - 1] == "，"

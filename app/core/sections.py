@@ -21,6 +21,9 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 SPACE = " \t\u3000\xa0"
 DEEP_SIGNATURE_SCAN = 12  # lines above the end searched for a signature followed by attachments
 SENTENCE_PUNCT = re.compile(r"[。；;，,：:！？!?]")
+RUN_IN_HEADING_END = re.compile("[。！？：]")
+RUN_IN_CLAUSE_BREAK = re.compile("[，；]")
+RUN_IN_CAP = 60  # longest run-in heading shown as a heading; longer first sentences are body text
 # A year the text cites (2024年, 2024年度), not an end of a period (2021-2025年) or a date range.
 CITED_YEAR = re.compile(
     r"(?<![\d\-—–~～至到])((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年(?:度)?(?!\s*[-—–~～至到]|\d)"
@@ -348,3 +351,21 @@ def _with_ends(sections: list[Section], text_end: int) -> list[Section]:
             (later.start for later in sections[i + 1:] if later.level <= section.level), text_end
         )
     return sections
+
+
+def heading_end(text: str, start: int, end: int) -> int:
+    """Where the heading that starts at `start` ends, on a line ending at `end` (for display).
+
+    A heading alone on its line styles the whole line. A run-in heading ("（一）加强领导。今年以来……")
+    shares its line with the paragraph, and the extractor's title holds the whole line, so the
+    heading is taken to be the first sentence, up to and including its end mark. Without an end
+    mark within RUN_IN_CAP characters the heading stops at the cap, or at the last clause break
+    before it, so a long paragraph never turns bold.
+    """
+    found = RUN_IN_HEADING_END.search(text, start, min(end, start + RUN_IN_CAP))
+    if found:
+        return found.end()
+    if end - start <= RUN_IN_CAP:
+        return end
+    breaks = [m.end() for m in RUN_IN_CLAUSE_BREAK.finditer(text, start, start + RUN_IN_CAP)]
+    return breaks[-1] if breaks else start + RUN_IN_CAP

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
+from app.core.sections import heading_end
 from app.gui import theme
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -28,7 +29,7 @@ class OutlineTree(QTreeWidget):
         self.clear()
         parents: dict[int, QTreeWidgetItem] = {}
         for section in sorted(sections, key=lambda s: (s.start, s.level)):
-            title = section.title
+            title = section.title[:heading_end(section.title, 0, len(section.title))]  # not a run-in body
             if section.category in UNHEADED:
                 title = QCoreApplication.translate("OutlineTree", UNHEADED[section.category])
             parent = next((parents[level] for level in range(section.level - 1, 0, -1) if level in parents), None)

@@ -16,31 +16,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLineEdit, QPlainTextEdit, QTextEdit, QToolButton, QVBoxLayout, QWidget,
 )
 
+from app.core.sections import heading_end
 from app.gui import theme
 
 FLASH_MS = 900
 ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # characters Qt stores as two UTF-16 units
-SENTENCE_END = re.compile("[。！？：]")
-CLAUSE_BREAK = re.compile("[，；]")
-RUN_IN_CAP = 60  # longest run-in heading styled; longer first sentences are body text
-
-
-def heading_end(text: str, start: int, end: int) -> int:
-    """Where the heading that starts at `start` ends, on a line ending at `end`.
-
-    A heading alone on its line styles the whole line. A run-in heading ("（一）加强领导。今年以来……")
-    shares its line with the paragraph, and the extractor's title holds the whole line, so the
-    heading is taken to be the first sentence, up to and including its end mark. Without an end
-    mark within RUN_IN_CAP characters the heading stops at the cap, or at the last clause break
-    before it, so a long paragraph never turns bold.
-    """
-    found = SENTENCE_END.search(text, start, min(end, start + RUN_IN_CAP))
-    if found:
-        return found.end()
-    if end - start <= RUN_IN_CAP:
-        return end
-    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, start, start + RUN_IN_CAP)]
-    return breaks[-1] if breaks else start + RUN_IN_CAP
 
 
 class OffsetMap:

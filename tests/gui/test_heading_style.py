@@ -104,3 +104,15 @@ def test_figure_in_a_run_in_paragraph_keeps_its_status_colour(text_view):
     assert not is_bold(shown)
     # the level-1 tint lies under the whole section, yet the figure's colour is the one on top
     assert shown_format(text_view, figure - 2).background().color() == theme.category_tint("measures")
+
+
+def test_outline_names_a_run_in_section_by_its_heading_only(text_view):
+    outline = text_view.window().outline
+    titles = []
+    pending = [outline.topLevelItem(i) for i in range(outline.topLevelItemCount())]
+    while pending:
+        item = pending.pop()
+        titles.append(item.text(0))
+        pending.extend(item.child(i) for i in range(item.childCount()))
+    assert RUN_IN_HEADING in titles
+    assert not any(RUN_IN_BODY in title for title in titles)
