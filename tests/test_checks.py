@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 
 from app.core.breakdowns import as_check_figure, bounds, sentence_around
-from app.core.checks import CheckContext, PeerStats, PreviousValue, RULE_SEVERITY, run_checks
+from app.core.checks import (
+    MESSAGES, RULE_NAMES, RULE_SEVERITY, CheckContext, PeerStats, PreviousValue, message_parts, run_checks,
+)
 
 
 class Text:
@@ -239,3 +241,47 @@ def test_no_errors_on_the_state_council_reports():
         text = path.read_text(encoding="utf-8")
         errors = [f for f in run_checks(extracted_figures(text), text) if f.severity == "error"]
         assert errors == [], path.name
+
+
+def findings_of_every_wording():
+    """One small text per message of the checks (MESSAGES), with the context it needs."""
+    cases = []
+    t = Text("罚款2.0万元，其中公共场所罚款0.6万元，饮用水罚款1.9万元。")
+    t.fig("2.0万元", 20000, "元", "fines_yuan"), t.fig("0.6万元", 6000, "元"), t.fig("1.9万元", 19000, "元")
+    cases.append((t, None))
+    t = Text("查处案件50件。其中食品卫生10件，学校卫生20件，职业卫生5件。")
+    t.fig("50件", 50, "件", "cases_filed"), t.fig("10件", 10, "件"), t.fig("20件", 20, "件"), t.fig("5件", 5, "件")
+    cases.append((t, None))
+    t = Text("受理投诉10件，其中医疗投诉12件。清理规范性文件5件，废止8件。")
+    t.fig("10件", 10, "件", "complaints"), t.fig("12件", 12, "件")
+    t.fig("5件", 5, "件", "normative_docs_cleaned"), t.fig("8件", 8, "件", "normative_docs_repealed")
+    cases.append((t, None))
+    t = Text("共受理投诉1384件，办结1347件，办结率99.3%。考试合格率达120%。立案查处案件20件，结案25件。")
+    t.fig("1384件", 1384, "件"), t.fig("1347件", 1347, "件"), t.fig("99.3%", 99.3, "%", "resolution_rate")
+    t.fig("120%", 120, "%", "exam_pass_rate")
+    t.fig("20件", 20, "件", "cases_filed"), t.fig("25件", 25, "件", "cases_closed")
+    cases.append((t, None))
+    t = Text("培训-3次，发放资料20000000000份。开展执法检查120户次。全年监督检查150户次。")
+    t.fig("-3次", -3, "次"), t.fig("20000000000份", 2e10, "份", "publicity_materials")
+    t.fig("120户次", 120, "户次", "inspections"), t.fig("150户次", 150, "户次", "inspections")
+    cases.append((t, None))
+    t = Text("查处案件1000000件，罚款348500万元。")
+    t.fig("1000000件", 1e6, "件", "cases_filed"), t.fig("348500万元", 3485000000, "元", "fines_yuan")
+    cases.append((t, CheckContext(peers={"cases_filed": PeerStats.from_values([80, 95, 100, 110, 120, 90, 105, 130], "件")},
+                                  previous={"fines_yuan": PreviousValue(2022, 320000, "元")})))
+    return [finding for text, context in cases for finding in text.run(context)]
+
+
+def test_every_message_is_its_template_filled_in_and_can_be_taken_apart():
+    """The GUI translates a stored message by its template: each must round-trip."""
+    found = findings_of_every_wording()
+    assert {f.template for f in found} == set(MESSAGES.values())  # every wording exercised
+    assert set(RULE_NAMES) == set(RULE_SEVERITY)
+    for finding in found:
+        assert finding.message == finding.template.format(**finding.args)
+        assert message_parts(finding.rule, finding.message) == (finding.template, finding.args)
+
+
+def test_a_message_in_another_wording_is_not_taken_apart():
+    assert message_parts("breakdown_sum", "The parts do not add up to the total") is None
+    assert message_parts("no_such_rule", "The part 12件 is larger than its whole 10件.") is None

@@ -1,7 +1,9 @@
 """Consistency checks on one report's figures: pure functions, no store, no Qt.
 
 `run_checks(figures, text, context)` returns `Finding`s; every finding names its figures.
-Rule names are stable (they are stored and exported): see RULE_SEVERITY. Figures may be
+Rule names are stable (they are stored and exported): see RULE_SEVERITY. Each finding's
+English message is one of MESSAGES filled in with its args (`message_parts` recovers them
+from a stored message), so the GUI can show it translated. Figures may be
 dicts or objects (FigureRow) with id, start, end, value, unit, qualifier, indicator,
 label, status, raw and optionally headline. Tolerances follow each figure's precision
 (app/core/breakdowns.py); the cue words live in resources/lexicon/checks.json.
@@ -9,7 +11,10 @@ label, status, raw and optionally headline. Tolerances follow each figure's prec
 from __future__ import annotations
 
 import math
+import re
+import string
 from dataclasses import dataclass, field
+from functools import lru_cache
 from statistics import median
 from typing import Iterable, Optional
 
@@ -30,6 +35,33 @@ RULE_SEVERITY = {
     "outlier": "warning",            # far from what other reports show (median/MAD)
     "year_jump": "warning",          # about x10,000 from the agency's previous year: a lost or extra 万
 }
+RULE_NAMES = {  # short names for the interface; the GUI translates them
+    "breakdown_sum": "Parts do not add up",
+    "part_gt_whole": "Part larger than whole",
+    "rate_mismatch": "Rate does not match counts",
+    "percent_over_100": "Share above 100%",
+    "closed_gt_filed": "More closed than filed",
+    "negative_or_absurd": "Impossible value",
+    "conflicting_values": "Conflicting values",
+    "outlier": "Outlier among reports",
+    "year_jump": "Jump from previous year",
+}
+# Message templates (str.format, named fields) by "rule" or "rule/variant". Keep the args
+# formatted strings, so a translation moves them about but never re-formats a number.
+MESSAGES = {
+    "breakdown_sum/over": "The parts add up to more than the total: {parts} = {sum} {unit}, total {total}.",
+    "breakdown_sum/under": "The parts do not add up to the total: {parts} = {sum} {unit}, total {total}.",
+    "part_gt_whole/breakdown": "The part {part} is larger than its whole {whole}.",
+    "part_gt_whole/indicators": "{part} ({part_indicator}) is larger than {whole} ({whole_indicator}).",
+    "rate_mismatch": "{part} of {whole} is {rate}%, but the text says {stated}.",
+    "percent_over_100": "{figure} is above 100%.",
+    "closed_gt_filed": "More cases closed ({closed}) than filed ({filed}).",
+    "negative_or_absurd/negative": "{figure} is negative.",
+    "negative_or_absurd/absurd": "{figure} = {value} {unit} is beyond any plausible size.",
+    "conflicting_values": "{indicator} is stated with different values: {values}.",
+    "outlier": "{figure} is far from what {reports} reports show for {indicator} (median {median}).",
+    "year_jump": "{indicator}: {previous} in {year}, {value} now (x{ratio}); a lost or extra 万?",
+}
 MIN_PEERS = 8
 OUTLIER_Z = 3.5
 YEAR_JUMP_RATIO = 3000.0
@@ -39,9 +71,31 @@ REVIEWED = ("confirmed", "corrected", "added")
 @dataclass
 class Finding:
     rule: str
-    message: str
+    message: str  # English: template.format(**args), as stored and exported
     figure_ids: list[int]
     severity: str
+    template: str = ""  # one of MESSAGES; empty for a finding built from a bare message
+    args: dict[str, str] = field(default_factory=dict)
+
+
+def message_parts(rule: str, message: str) -> tuple[str, dict[str, str]] | None:
+    """The template and args a stored message was made from, or None (e.g. older wording)."""
+    for template, pattern in _patterns(rule):
+        match = pattern.fullmatch(message)
+        if match and template.format(**match.groupdict()) == message:
+            return template, match.groupdict()
+    return None
+
+
+@lru_cache(maxsize=None)
+def _patterns(rule: str) -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((template, _pattern(template)) for key, template in MESSAGES.items() if key.split("/")[0] == rule)
+
+
+def _pattern(template: str) -> re.Pattern:
+    parts = [re.escape(literal) + (f"(?P<{name}>.*?)" if name else "")
+             for literal, name, _, _ in string.Formatter().parse(template)]
+    return re.compile("".join(parts), re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -87,25 +141,25 @@ def _breakdown_findings(breakdown: Breakdown) -> list[Finding]:
     unit = total.unit or ""
     too_big = [p for p in parts if bounds(p)[0] > total_hi + 1e-9]
     if too_big:
-        return [_finding("part_gt_whole", f"The part {figure_text(p)} is larger than its whole "
-                         f"{figure_text(total)}.", [total.id, p.id]) for p in too_big]
+        return [_finding("part_gt_whole/breakdown", [total.id, p.id], part=figure_text(p),
+                         whole=figure_text(total)) for p in too_big]
     if len(parts) < 2:
         return []
     parts_lo, parts_hi = sum_bounds(parts)
     ids = [total.id] + [p.id for p in parts]
-    described = " + ".join(fmt(p.value) for p in parts)
+    described = {"parts": " + ".join(fmt(p.value) for p in parts), "sum": fmt(sum(p.value for p in parts)),
+                 "unit": unit, "total": figure_text(total)}
     if parts_lo > total_hi + 1e-9:
-        return [_finding("breakdown_sum", f"The parts add up to more than the total: {described} = "
-                         f"{fmt(sum(p.value for p in parts))} {unit}, total {figure_text(total)}.", ids)]
+        return [_finding("breakdown_sum/over", ids, **described)]
     if parts_hi < total_lo - 1e-9 and breakdown.exhaustive and len(parts) >= 3:
-        return [_finding("breakdown_sum", f"The parts do not add up to the total: {described} = "
-                         f"{fmt(sum(p.value for p in parts))} {unit}, total {figure_text(total)}.", ids)]
+        return [_finding("breakdown_sum/under", ids, **described)]
     return []
 
 
 # --- the rules ----------------------------------------------------------------------------
-def _finding(rule: str, message: str, figure_ids: list[int]) -> Finding:
-    return Finding(rule, message, figure_ids, RULE_SEVERITY[rule])
+def _finding(message_key: str, figure_ids: list[int], **args: str) -> Finding:
+    rule, template = message_key.split("/")[0], MESSAGES[message_key]
+    return Finding(rule, template.format(**args), figure_ids, RULE_SEVERITY[rule], template, args)
 
 
 def primary_figures(figures: Iterable) -> dict[str, CheckFigure]:
@@ -147,9 +201,9 @@ def _rate_findings(figures: list[CheckFigure], text: str, breakdowns: list[Break
         implied = (part_lo / whole_hi * 100, part_hi / whole_lo * 100)
         place = place_value(rate)  # a stated rate may be rounded or cut at its last digit
         if not meet(implied, (rate.value - place, rate.value + place)):
-            result.append(_finding("rate_mismatch", f"{fmt(part.value)} of {fmt(whole.value)} is "
-                                   f"{part.value / whole.value * 100:.1f}%, but the text says {rate.raw}.",
-                                   [rate.id, part.id, whole.id]))
+            result.append(_finding("rate_mismatch", [rate.id, part.id, whole.id], part=fmt(part.value),
+                                   whole=fmt(whole.value), rate=f"{part.value / whole.value * 100:.1f}",
+                                   stated=rate.raw))
     return result
 
 
@@ -160,12 +214,12 @@ def _value_findings(figures: list[CheckFigure], text: str) -> list[Finding]:
     limits = lexicon("checks")["absurd_max"]
     for f in figures:
         if f.value < 0:
-            result.append(_finding("negative_or_absurd", f"{figure_text(f)} is negative.", [f.id]))
+            result.append(_finding("negative_or_absurd/negative", [f.id], figure=figure_text(f)))
         elif f.indicator and f.unit != "%" and f.value > limits.get(f.unit or "", limits["default"]):
-            result.append(_finding("negative_or_absurd", f"{figure_text(f)} = {fmt(f.value)} "
-                                   f"{f.unit or ''} is beyond any plausible size.", [f.id]))
+            result.append(_finding("negative_or_absurd/absurd", [f.id], figure=figure_text(f),
+                                   value=fmt(f.value), unit=f.unit or ""))
         elif f.unit == "%" and bounds(f)[0] > 100 and not is_growth(f, text):
-            result.append(_finding("percent_over_100", f"{figure_text(f)} is above 100%.", [f.id]))
+            result.append(_finding("percent_over_100", [f.id], figure=figure_text(f)))
     return result
 
 
@@ -173,13 +227,12 @@ def _pair_findings(primary: dict[str, CheckFigure]) -> list[Finding]:
     result = []
     filed, closed = primary.get("cases_filed"), primary.get("cases_closed")
     if filed and closed and bounds(closed)[0] > bounds(filed)[1] + 1e-9:
-        result.append(_finding("closed_gt_filed", f"More cases closed ({closed.raw}) than filed "
-                               f"({filed.raw}).", [closed.id, filed.id]))
+        result.append(_finding("closed_gt_filed", [closed.id, filed.id], closed=closed.raw, filed=filed.raw))
     for whole_id, part_id in lexicon("checks")["whole_part_indicators"]:
         whole, part = primary.get(whole_id), primary.get(part_id)
         if whole and part and bounds(part)[0] > bounds(whole)[1] + 1e-9:
-            result.append(_finding("part_gt_whole", f"{figure_text(part)} ({part_id}) is larger "
-                                   f"than {figure_text(whole)} ({whole_id}).", [whole.id, part.id]))
+            result.append(_finding("part_gt_whole/indicators", [whole.id, part.id], part=figure_text(part),
+                                   part_indicator=part_id, whole=figure_text(whole), whole_indicator=whole_id))
     return result
 
 
@@ -196,9 +249,8 @@ def _conflict_findings(figures: list[CheckFigure], breakdowns: list[Breakdown]) 
             continue  # the reviewer has chosen which statement counts
         spans = [bounds(f) for f in group]
         if max(lo for lo, _ in spans) > min(hi for _, hi in spans) + 1e-9:
-            values = ", ".join(f.raw for f in group)
-            result.append(_finding("conflicting_values", f"{indicator} is stated with different values: "
-                                   f"{values}.", [f.id for f in group]))
+            result.append(_finding("conflicting_values", [f.id for f in group], indicator=indicator,
+                                   values=", ".join(f.raw for f in group)))
     return result
 
 
@@ -210,15 +262,15 @@ def _context_findings(primary: dict[str, CheckFigure], context: CheckContext) ->
             z = 0.6745 * (_scale(f.value, stats.log_scale) - stats.median) / stats.mad
             if abs(z) > OUTLIER_Z:
                 typical = 10 ** stats.median - 1 if stats.log_scale else stats.median
-                result.append(_finding("outlier", f"{figure_text(f)} is far from what {stats.n} reports "
-                                       f"show for {indicator} (median {fmt(round(typical, 2))}).", [f.id]))
+                result.append(_finding("outlier", [f.id], figure=figure_text(f), reports=str(stats.n),
+                                       indicator=indicator, median=fmt(round(typical, 2))))
         previous = context.previous.get(indicator)
         if previous and previous.value and previous.value > 0 and f.value > 0:
             ratio = f.value / previous.value
             if max(ratio, 1 / ratio) >= YEAR_JUMP_RATIO:
-                result.append(_finding("year_jump", f"{indicator}: {fmt(previous.value)} in "
-                                       f"{previous.report_year}, {fmt(f.value)} now (x{fmt(round(ratio, 4))}); "
-                                       "a lost or extra 万?", [f.id]))
+                result.append(_finding("year_jump", [f.id], indicator=indicator, previous=fmt(previous.value),
+                                       year=str(previous.report_year), value=fmt(f.value),
+                                       ratio=fmt(round(ratio, 4))))
     return result
 
 

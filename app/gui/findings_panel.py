@@ -5,6 +5,9 @@ and optionally figure id -> raw text so the involved figures read as written). S
 `figure_activated(first figure id)` on double-click or Enter, and
 `dismiss_requested(finding id, note)` from the Dismiss button with the note typed beside it.
 The panel holds no database access; the window calls `dismiss_finding` and refreshes it.
+Rules show by their short name and messages in the interface language: a stored English
+message is taken back apart into its template and args (app.core.checks.message_parts);
+one in a wording the checks no longer use shows as stored.
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.checks import RULE_NAMES, message_parts
 from app.gui.roles import Role
 
 SEVERITY_COLOURS = {"error": QColor("#b00020"), "warning": QColor("#a15c00"), "info": QColor("#44617b")}
@@ -25,6 +29,15 @@ DISMISSED_COLOUR = QColor("#888888")
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("findings_panel", text)
+
+
+def finding_message(rule: str, message: str) -> str:
+    """A stored finding's message in the interface language (as stored if its wording is unknown)."""
+    parts = message_parts(rule, message)
+    if parts is None:
+        return message
+    template, args = parts
+    return tr(template).format(**args)
 
 
 class Column(IntEnum):
@@ -81,9 +94,9 @@ class FindingsModel(QAbstractTableModel):
         if column == Column.SEVERITY:
             return tr(row.severity) + (" · " + tr("dismissed") if row.dismissed else "")
         if column == Column.RULE:
-            return row.rule
+            return tr(RULE_NAMES.get(row.rule, row.rule))
         if column == Column.MESSAGE:
-            return row.message
+            return finding_message(row.rule, row.message)
         if column == Column.FIGURES:
             return ", ".join(self.figure_texts.get(i, f"#{i}") for i in row.figure_ids)
         return row.note or ""

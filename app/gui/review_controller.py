@@ -211,12 +211,19 @@ class ReviewController(QObject):
 
     # --- history ----------------------------------------------------------------------
     def undo(self) -> None:
-        self._replay(self.store.undo, self.tr("Nothing to undo."))
+        self._replay(self.store.undo, self._step_text(self.store.undo_description()), self.tr("Nothing to undo."))
 
     def redo(self) -> None:
-        self._replay(self.store.redo, self.tr("Nothing to redo."))
+        self._replay(self.store.redo, self._step_text(self.store.redo_description()), self.tr("Nothing to redo."))
 
-    def _replay(self, step, nothing: str) -> None:
+    def _step_text(self, description) -> str:
+        """An undo step's description (app.store.history) in the interface language."""
+        if description is None:
+            return ""
+        separator = self.tr("{0}, {1}").format("", "")  # between field names: "、" in Chinese
+        return description.text(self.tr, separator)
+
+    def _replay(self, step, done: str, nothing: str) -> None:
         result = self._write(step, refresh=False)
         if result is FAILED:
             return
@@ -233,7 +240,7 @@ class ReviewController(QObject):
             self.open_report(target, figure_id)
         self._update_history()
         self.data_changed.emit()
-        self.message.emit(result.description)
+        self.message.emit(done)
 
     def _write(self, write, refresh: bool = True):
         """Run one store write and return its result; on failure say why in one line, return FAILED."""
@@ -274,5 +281,7 @@ class ReviewController(QObject):
         can_undo, can_redo = bool(self.store and self.store.can_undo()), bool(self.store and self.store.can_redo())
         undo.setEnabled(can_undo)
         redo.setEnabled(can_redo)
-        undo.setText(self.tr("&Undo {0}").format(self.store.undo_text() or "") if can_undo else self.tr("&Undo"))
-        redo.setText(self.tr("&Redo {0}").format(self.store.redo_text() or "") if can_redo else self.tr("&Redo"))
+        undo.setText(self.tr("&Undo {0}").format(self._step_text(self.store.undo_description()))
+                     if can_undo else self.tr("&Undo"))
+        redo.setText(self.tr("&Redo {0}").format(self._step_text(self.store.redo_description()))
+                     if can_redo else self.tr("&Redo"))

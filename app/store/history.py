@@ -5,12 +5,16 @@ Every review write records one row per changed field (old and new as JSON) under
 2 discarded (undone, then a new edit cut the redo branch), 3 done but sealed (a re-extraction
 rebuilt the report, so stepping back over it would leave stale offsets). Undo and redo are
 logged as bookkeeping rows of their own. Because history lives in the file, it survives a restart.
+A step's description is English text for the CLI and the log; `undo_description()` gives it
+as a template and args, so the GUI can show it translated.
 """
 from __future__ import annotations
 
 import getpass
 import json
+from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Callable
 
 from app.core.model import METADATA_FIELDS
 from app.store.rows import EditResult
@@ -19,6 +23,9 @@ DONE, UNDONE, DISCARDED, SEALED = 0, 1, 2, 3
 ACTION_LABELS = {
     "confirm": "Confirm", "reject": "Reject", "reset": "Reset to pending", "correct": "Correct",
     "add": "Add figure", "headline": "Headline", "note": "Note", "metadata": "Edit metadata",
+}
+DESCRIPTIONS = {  # str.format templates of a step's description
+    "one": "{action}", "figures": "{action} ({count} figures)", "metadata": "{action}: {fields}",
 }
 UNDOABLE_ACTIONS = tuple(ACTION_LABELS)
 FIGURE_EDIT_COLUMNS = {"start", "end", "raw", "value", "unit", "qualifier", "label", "indicator",
@@ -35,6 +42,23 @@ def current_user() -> str:
         return getpass.getuser()
     except (OSError, KeyError, ImportError):  # no login name in the environment
         return "unknown"
+
+
+@dataclass(frozen=True)
+class Description:
+    """An undo step in words: one of DESCRIPTIONS and its args. A str arg is a code word (an
+    action label, a field name) and a tuple a list of them; numbers stay numbers."""
+
+    template: str
+    args: dict
+
+    def text(self, translate: Callable[[str], str] = str, separator: str = ", ") -> str:
+        """The words, by default English; `translate` turns the template and each code word."""
+        def word(value):
+            if isinstance(value, tuple):
+                return separator.join(map(translate, value))
+            return translate(value) if isinstance(value, str) else value
+        return translate(self.template).format(**{name: word(value) for name, value in self.args.items()})
 
 
 class EditLog:
@@ -81,12 +105,20 @@ class HistoryMixin:
 
     def undo_text(self) -> str:
         """What undo would revert, e.g. "Confirm (3 figures)"; "" when there is nothing."""
-        group_id = self._step_to_undo()
-        return "" if group_id is None else self._describe(group_id, DONE)
+        description = self.undo_description()
+        return description.text() if description else ""
 
     def redo_text(self) -> str:
+        description = self.redo_description()
+        return description.text() if description else ""
+
+    def undo_description(self) -> Description | None:
+        group_id = self._step_to_undo()
+        return None if group_id is None else self._describe(group_id, DONE)
+
+    def redo_description(self) -> Description | None:
         group_id = self._step_to_redo()
-        return "" if group_id is None else self._describe(group_id, UNDONE)
+        return None if group_id is None else self._describe(group_id, UNDONE)
 
     def undo(self) -> EditResult | None:
         with self.transaction():
@@ -117,17 +149,20 @@ class HistoryMixin:
         return self._query("SELECT * FROM edits WHERE group_id = ? AND undone = ? ORDER BY id",
                            (group_id, state))
 
-    def _describe(self, group_id: int, state: int) -> str:
+    def _describe(self, group_id: int, state: int) -> Description:
         edits = self._group_edits(group_id, state)
         label = ACTION_LABELS.get(edits[0]["action"], edits[0]["action"])
         if edits[0]["action"] == "metadata":
-            return f"{label}: {', '.join(sorted({edit['field'] for edit in edits}))}"
+            fields = tuple(sorted({edit["field"] for edit in edits}))
+            return Description(DESCRIPTIONS["metadata"], {"action": label, "fields": fields})
         n_figures = len({edit["figure_id"] for edit in edits if edit["figure_id"] is not None})
-        return f"{label} ({n_figures} figures)" if n_figures > 1 else label
+        if n_figures > 1:
+            return Description(DESCRIPTIONS["figures"], {"action": label, "count": n_figures})
+        return Description(DESCRIPTIONS["one"], {"action": label})
 
     def _replay(self, group_id: int, state: int, new_state: int, action: str) -> EditResult:
         """Undo (old values, newest change first) or redo (new values, in order) one group."""
-        description = self._describe(group_id, state)
+        description = self._describe(group_id, state).text()
         edits = self._group_edits(group_id, state)
         side = "old" if action == "undo" else "new"
         for edit in reversed(edits) if action == "undo" else edits:

@@ -996,6 +996,10 @@ Everything stays on this computer.</source>
             <translation>没有可重做的操作。</translation>
         </message>
         <message>
+            <source>{0}, {1}</source>
+            <translation>{0}、{1}</translation>
+        </message>
+        <message>
             <source>&amp;Undo {0}</source>
             <translation>撤销 {0}(&amp;U)</translation>
         </message>
@@ -1142,6 +1146,50 @@ Everything stays on this computer.</source>
         <message>
             <source>title</source>
             <translation>标题</translation>
+        </message>
+        <message>
+            <source>Add figure</source>
+            <translation>添加数据</translation>
+        </message>
+        <message>
+            <source>Confirm</source>
+            <translation>确认</translation>
+        </message>
+        <message>
+            <source>Correct</source>
+            <translation>更正</translation>
+        </message>
+        <message>
+            <source>Edit metadata</source>
+            <translation>修改报告信息</translation>
+        </message>
+        <message>
+            <source>Headline</source>
+            <translation>设定代表值</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>编辑备注</translation>
+        </message>
+        <message>
+            <source>Reject</source>
+            <translation>驳回</translation>
+        </message>
+        <message>
+            <source>Reset to pending</source>
+            <translation>恢复待审</translation>
+        </message>
+        <message>
+            <source>{action}</source>
+            <translation>{action}</translation>
+        </message>
+        <message>
+            <source>{action} ({count} figures)</source>
+            <translation>{action}（{count} 个数据）</translation>
+        </message>
+        <message>
+            <source>{action}: {fields}</source>
+            <translation>{action}：{fields}</translation>
         </message>
     </context>
     <context>
@@ -1836,6 +1884,90 @@ Everything stays on this computer.</source>
         <message>
             <source>warning</source>
             <translation>警告</translation>
+        </message>
+        <message>
+            <source>Conflicting values</source>
+            <translation>数值前后不一</translation>
+        </message>
+        <message>
+            <source>Impossible value</source>
+            <translation>数值不合理</translation>
+        </message>
+        <message>
+            <source>Jump from previous year</source>
+            <translation>较上年突变</translation>
+        </message>
+        <message>
+            <source>More cases closed ({closed}) than filed ({filed}).</source>
+            <translation>结案数（{closed}）多于立案数（{filed}）。</translation>
+        </message>
+        <message>
+            <source>More closed than filed</source>
+            <translation>结案数多于立案数</translation>
+        </message>
+        <message>
+            <source>Outlier among reports</source>
+            <translation>异常值（与其他报告相比）</translation>
+        </message>
+        <message>
+            <source>Part larger than whole</source>
+            <translation>分项大于合计</translation>
+        </message>
+        <message>
+            <source>Parts do not add up</source>
+            <translation>分项之和不符</translation>
+        </message>
+        <message>
+            <source>Rate does not match counts</source>
+            <translation>比率与数量不符</translation>
+        </message>
+        <message>
+            <source>Share above 100%</source>
+            <translation>比例超过100%</translation>
+        </message>
+        <message>
+            <source>The part {part} is larger than its whole {whole}.</source>
+            <translation>分项 {part} 大于其合计 {whole}。</translation>
+        </message>
+        <message>
+            <source>The parts add up to more than the total: {parts} = {sum} {unit}, total {total}.</source>
+            <translation>分项之和大于合计：{parts} = {sum}{unit}，合计为 {total}。</translation>
+        </message>
+        <message>
+            <source>The parts do not add up to the total: {parts} = {sum} {unit}, total {total}.</source>
+            <translation>分项之和小于合计：{parts} = {sum}{unit}，合计为 {total}。</translation>
+        </message>
+        <message>
+            <source>{figure} = {value} {unit} is beyond any plausible size.</source>
+            <translation>{figure} = {value}{unit}，超出任何合理范围。</translation>
+        </message>
+        <message>
+            <source>{figure} is above 100%.</source>
+            <translation>{figure} 超过 100%。</translation>
+        </message>
+        <message>
+            <source>{figure} is far from what {reports} reports show for {indicator} (median {median}).</source>
+            <translation>{figure} 与 {reports} 份报告中 {indicator} 的数值相差悬殊（中位数 {median}）。</translation>
+        </message>
+        <message>
+            <source>{figure} is negative.</source>
+            <translation>{figure} 为负数。</translation>
+        </message>
+        <message>
+            <source>{indicator} is stated with different values: {values}.</source>
+            <translation>{indicator} 前后表述的数值不一致：{values}。</translation>
+        </message>
+        <message>
+            <source>{indicator}: {previous} in {year}, {value} now (x{ratio}); a lost or extra 万?</source>
+            <translation>{indicator}：{year} 年为 {previous}，本年为 {value}（{ratio} 倍）；是否漏写或多写了“万”？</translation>
+        </message>
+        <message>
+            <source>{part} ({part_indicator}) is larger than {whole} ({whole_indicator}).</source>
+            <translation>{part}（{part_indicator}）大于 {whole}（{whole_indicator}）。</translation>
+        </message>
+        <message>
+            <source>{part} of {whole} is {rate}%, but the text says {stated}.</source>
+            <translation>{part} 占 {whole} 的 {rate}%，但正文写的是 {stated}。</translation>
         </message>
     </context>
     <context>

@@ -27,7 +27,7 @@ def cell(panel, row, column):
 
 def test_shows_open_findings_with_their_figures(panel):
     assert panel.table.model().rowCount() == 1  # the dismissed one is hidden
-    assert cell(panel, 0, Column.RULE) == "breakdown_sum"
+    assert cell(panel, 0, Column.RULE) == "Parts do not add up"
     assert cell(panel, 0, Column.MESSAGE).startswith("The parts")
     assert cell(panel, 0, Column.FIGURES) == "105件, 18件, #35"
     assert panel.flagged_figure_ids() == {28, 33, 35}

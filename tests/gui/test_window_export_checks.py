@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from review_fixtures import audit_rows, open_window, seeded_db, seeded_template  # noqa: F401
 
+from app.core.checks import RULE_NAMES
 from app.gui.actions import ActionId
 from app.gui.export_dialog import ExportDialog
 from app.gui.findings_panel import Column as FindingColumn
@@ -18,6 +19,7 @@ from app.gui.roles import Role
 from app.gui.tasks import TaskRunner
 
 SEED_WITH_BREAKDOWN = "003_fc9581fd91370635.txt"
+BREAKDOWN_SUM = RULE_NAMES["breakdown_sum"]  # as the checks pane names the rule
 
 
 @pytest.fixture
@@ -85,8 +87,8 @@ def breakdown_row(window) -> int:
     panel = window.checks_box.panel
     model = panel.table.model()
     rules = [model.index(row, FindingColumn.RULE).data() for row in range(model.rowCount())]
-    assert "breakdown_sum" in rules
-    return rules.index("breakdown_sum")
+    assert BREAKDOWN_SUM in rules
+    return rules.index(BREAKDOWN_SUM)
 
 
 def test_checks_list_a_breakdown_that_does_not_add_up_and_mark_its_rows(qtbot, window):
@@ -130,7 +132,7 @@ def test_dismissing_a_finding_with_a_note_is_written_with_its_audit_row(qtbot, w
     assert len(audit) == 1 and json.loads(audit[0]["new"])["note"] == "来源原文如此"
     assert audit[0]["report_id"] == report_id and json.loads(audit[0]["old"])["id"] == finding_id
     rules = [panel.table.model().index(r, FindingColumn.RULE).data() for r in range(panel.table.model().rowCount())]
-    assert "breakdown_sum" not in rules  # dismissed findings are hidden
+    assert BREAKDOWN_SUM not in rules  # dismissed findings are hidden
 
     confirm_two(qtbot, window)  # a review edit re-runs the checks: the dismissal stays
     panel.show_dismissed.setChecked(True)

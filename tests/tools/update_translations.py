@@ -6,7 +6,10 @@ text)`) and translate code values at run time (`tr(status)`); lupdate files the 
 an empty context, where Qt never looks them up, and cannot see the second. So after lupdate
 this tool files helper strings under their helper's context and adds the code vocabularies
 (statuses, qualifiers, levels, the module's own constants, ...) to every context that
-translates values. Translations already made are kept.
+translates values. English text made outside app/gui and translated where it is shown (the
+checks' rule names and message templates, the undo history's descriptions) is read from its
+module's constants (CODE_TEXTS), so a new check's message comes up for translation by itself.
+Translations already made are kept.
 
     python tests/tools/update_translations.py            # update the .ts files
     python tests/tools/update_translations.py --release  # ... and compile the .qm files
@@ -27,6 +30,11 @@ I18N = ROOT / "resources" / "i18n"
 LANGUAGES = ("zh_CN",)
 TS_HEADER = '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
 EXTRA_VOCABULARY = ("confirm", "reject")  # decisions passed as words to the status-bar message
+# context that shows the text -> (module, the dict constants whose values it translates)
+CODE_TEXTS = {
+    "findings_panel": (("app/core/checks.py", ("RULE_NAMES", "MESSAGES")),),
+    "ReviewController": (("app/store/history.py", ("ACTION_LABELS", "DESCRIPTIONS")),),
+}
 
 
 def ts_path(language: str) -> Path:
@@ -87,12 +95,25 @@ def _core_vocabulary() -> set[str]:
     return _module_constants(tree) | set(EXTRA_VOCABULARY)
 
 
+def code_texts() -> set[tuple[str, str]]:
+    """(context, source) for the CODE_TEXTS: the values of the named dicts."""
+    texts = set()
+    for context, sources in CODE_TEXTS.items():
+        for path, names in sources:
+            tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
+            for node in tree.body:
+                if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict)
+                        and any(isinstance(t, ast.Name) and t.id in names for t in node.targets)):
+                    texts.update((context, text) for value in node.value.values for text in _strings_in(value))
+    return texts
+
+
 def extra_messages() -> set[tuple[str, str]]:
     """(context, source) pairs the code translates that lupdate cannot file correctly."""
     trees = {path.stem: ast.parse(path.read_text(encoding="utf-8")) for path in sorted(GUI.glob("*.py"))}
     own_helpers = {name: _helpers(tree) for name, tree in trees.items()}
     core = _core_vocabulary()
-    messages: set[tuple[str, str]] = set()
+    messages = code_texts()
     for name, tree in trees.items():
         helpers = dict(own_helpers[name])  # name -> (context, home module)
         homes = {helper: name for helper in helpers}
