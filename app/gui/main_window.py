@@ -165,6 +165,10 @@ class MainWindow(QMainWindow):
     def set_store(self, store) -> None:
         """Show another database; the window owns the store (and its app lock) from here on."""
         old, self.store = self.store, store
+        dialog, self._search_dialog = self._search_dialog, None
+        if dialog is not None:  # its hits are report ids of the old database
+            dialog.destroyed.disconnect()  # deleted later: it must not forget a newer dialog then
+            dialog.close()
         if old is not None:
             old.release_app_lock()
             old.close()
@@ -281,7 +285,8 @@ class MainWindow(QMainWindow):
         paths = paths_from_drop(event.mimeData())
         if paths:
             event.acceptProposedAction()
-            self.import_paths(paths)
+            # after the drop returns: a modal progress dialog opened in here blocks the drag source
+            QTimer.singleShot(0, self, lambda: self.import_paths(paths))
 
     def closeEvent(self, event):
         self._progress_timer.stop()

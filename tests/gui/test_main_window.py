@@ -213,25 +213,6 @@ def test_search_all_opens_the_report_at_the_hit(qtbot, window):
     assert hit.start <= window.text_pane.view.textCursor().position() <= hit.end
 
 
-def test_dropping_a_file_imports_it(qtbot, window, tmp_path, monkeypatch):
-    from PySide6.QtCore import QMimeData, QPointF, QUrl
-    from PySide6.QtGui import QDropEvent
-    from app.gui import import_dialog
-    from app.gui.tasks import TaskRunner
-    monkeypatch.setattr(TaskRunner, "synchronous", True)
-    monkeypatch.setattr(import_dialog, "show_summary", lambda *args: None)
-    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
-    new_report = tmp_path / "新报告.txt"
-    new_report.write_text(seed.read_text(encoding="utf-8") + "\n附：补充说明。\n", encoding="utf-8")
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(new_report))])
-    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    window.dropEvent(event)
-    assert window.store.report_count() == 4
-    assert window.report_list.proxy.rowCount() == 4
-
-
 def test_charts_tab_and_opening_a_report_from_a_bar(qtbot, window):
     qtbot.keyClick(window.metrics.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.charts
