@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from app.core.codebook import indicator_ids
-from app.core.export import ExportCancelled
+from app.core.export import ExportCancelled, escape_row
 from app.store.database import open_store
 from app.store.dataset import LONG_COLUMNS, WIDE_COLUMNS, export_dataset, restore_jsonl
 from app.store.findings import dismiss_finding, findings, refresh_findings
@@ -127,6 +127,38 @@ def test_xlsx_has_both_layouts_and_the_reference_sheets(reviewed, tmp_path):
     described = {(layout, name) for layout, name, _ in list(book["columns"].iter_rows(values_only=True))[1:]}
     assert described == {("long", c.name) for c in LONG_COLUMNS} | {("wide", c.name) for c in WIDE_COLUMNS}
     assert [row[0] for row in list(book["indicators"].iter_rows(values_only=True))[1:]] == list(indicator_ids())
+
+
+def test_every_long_column_holds_its_figure_field(reviewed, tmp_path):
+    store, report_ids, roles = reviewed
+    out = tmp_path / "all.jsonl"
+    export_dataset(store, out, "jsonl", "long", statuses=("all",))
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    figures = [line for line in lines if line["type"] == "figure"]
+    assert len(figures) == sum(len(store.figures(i)) for i in report_ids)
+    for line in figures:
+        stored = next(store.db.query("SELECT * FROM figures WHERE id = ?", [line["figure_id"]]))
+        assert {name: line[name] for name in stored if name in line} == {
+            name: value for name, value in stored.items() if name in line}
+        assert line["report_id"] == stored["report_id"]
+        report = store.report(stored["report_id"])
+        assert (line["file"], line["agency"], line["report_year"]) == (
+            report.file_name, report.agency, report.report_year)
+
+
+def test_xlsx_sheets_hold_the_rows_of_the_other_formats(reviewed, tmp_path):
+    store, report_ids, roles = reviewed
+    export_dataset(store, tmp_path / "data.xlsx", "xlsx", "long", statuses=("all",))
+    export_dataset(store, tmp_path / "long.jsonl", "jsonl", "long", statuses=("all",))
+    export_dataset(store, tmp_path / "wide.jsonl", "jsonl", "wide", statuses=("all",))
+    book = openpyxl.load_workbook(tmp_path / "data.xlsx")
+    assert book.sheetnames == ["long", "wide", "columns", "indicators"]
+    for sheet, name, columns in (("long", "long.jsonl", LONG_COLUMNS), ("wide", "wide.jsonl", WIDE_COLUMNS)):
+        records = [json.loads(line) for line in (tmp_path / name).read_text(encoding="utf-8").splitlines()]
+        expected = [tuple(escape_row([record[c.name] for c in columns])) for record in records
+                    if record.get("type", "figure") == "figure"]
+        header, *rows = list(book[sheet].iter_rows(values_only=True))
+        assert header == tuple(c.name for c in columns) and rows == expected
 
 
 def test_jsonl_long_and_wide(reviewed, tmp_path):

@@ -25,14 +25,15 @@ from __future__ import annotations
 import base64
 import json
 import sqlite3
+from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from app.core.breakdowns import sentence_around
+from app.core.breakdowns import CheckFigure, sentence_around
 from app.core.codebook import indicator_ids, indicators
 from app.core.export import Column, ExportCancelled, Sheet, write_csv, write_jsonl, write_xlsx
 from app.core.model import STATUSES
-from app.store.findings import ContextSource, dismissed_fingerprints, report_findings
+from app.store.findings import ContextSource, all_dismissed_fingerprints, checked_findings
 from app.store.rows import ImportSummary
 
 DEFAULT_STATUSES = ("confirmed", "corrected", "added")
@@ -74,6 +75,18 @@ LONG_COLUMNS = _META + [
 WIDE_COLUMNS = _META + [Column(ind.id, f"{ind.description} [{ind.unit}]") for ind in indicators()] + [
     Column("n_pending", "figures still pending review"), Column("n_rejected", "figures rejected")]
 _RESTORE_FIELDS = ("x_start", "x_end", "numeral", "confidence")
+# A figure as _FIGURES_SQL reads it: the long columns taken from the table, in LONG_COLUMNS
+# order (the computed sentence and findings go in at _SENTENCE_AT and _FINDINGS_AT), then
+# the fields only the round trip needs.
+_FIGURE_FIELDS_READ = (("section_category", "id", "indicator", "label", "value", "unit", "qualifier", "status",
+                        "headline", "x_indicator", "x_label", "x_value", "x_unit", "x_qualifier", "raw", "x_raw",
+                        "start", "end", "note", "reject_reason", "reviewed_at") + _RESTORE_FIELDS)
+_FIGURES_SQL = ("SELECT " + ", ".join('"' + name + '"' for name in _FIGURE_FIELDS_READ)
+                + " FROM figures WHERE report_id = ? ORDER BY start, id")
+_SENTENCE_AT, _FINDINGS_AT = _FIGURE_FIELDS_READ.index("end") + 1, _FIGURE_FIELDS_READ.index("reviewed_at") + 1
+(_ID, _INDICATOR, _LABEL, _VALUE, _UNIT, _QUALIFIER, _STATUS, _HEADLINE, _RAW, _START, _END) = (
+    _FIGURE_FIELDS_READ.index(name) for name in
+    ("id", "indicator", "label", "value", "unit", "qualifier", "status", "headline", "raw", "start", "end"))
 _LIGHT_REPORT_COLUMNS = ("id, path, file_name, sha256, encoding, encoding_confidence, encoding_overridden,"
                          " decode_warning, title, agency, region, level, report_year, publish_date, doc_type,"
                          " imported_at")
@@ -94,17 +107,25 @@ def parse_statuses(statuses) -> tuple[str, ...]:
 
 
 class _Export:
-    """One export's selection, with progress and cancel checked once per report."""
+    """One export's selection, with progress and cancel checked once per report.
+
+    Figures are read as plain tuples (_FIGURES_SQL) and long rows built as tuples: an export
+    of every figure reads some 300,000 of them, and a dict per figure and per row cost about
+    as much as writing the CSV itself.
+    """
 
     def __init__(self, store, statuses, report_ids, figure_ids, progress, should_cancel, passes):
         self.store = store
         self.statuses = parse_statuses(statuses)
         self.figure_ids = None if figure_ids is None else json.dumps(list(figure_ids))
+        self.chosen_figures = None if figure_ids is None else set(figure_ids)
         self.complete = set(self.statuses) == set(STATUSES) and figure_ids is None
         self.reports = self._reports(report_ids)
         self.progress, self.should_cancel = progress, should_cancel
         self.done, self.total = 0, len(self.reports) * passes
         self.context = ContextSource(store)
+        self.dismissed = all_dismissed_fingerprints(store)
+        self.indicator_ids = indicator_ids()
         self.figure_lines = 0
 
     def _reports(self, report_ids) -> list[dict]:
@@ -125,79 +146,88 @@ class _Export:
         if self.progress:
             self.progress(self.done, self.total, report["file_name"])
 
-    def figures(self, report_id: int) -> list[dict]:
-        sql = "SELECT * FROM figures WHERE report_id = ? AND status IN (SELECT value FROM json_each(?))"
-        params = [report_id, json.dumps(self.statuses)]
-        if self.figure_ids is not None:
-            sql += " AND id IN (SELECT value FROM json_each(?))"
-            params.append(self.figure_ids)
-        return list(self.store.db.query(sql + " ORDER BY start, id", params))
+    def exported(self, figures: list[tuple]) -> list[tuple]:
+        """The figures of the chosen statuses (and ids), from a report's figure tuples."""
+        if self.complete:
+            return figures
+        statuses, chosen = self.statuses, self.chosen_figures
+        return [f for f in figures if f[_STATUS] in statuses and (chosen is None or f[_ID] in chosen)]
 
-    def finding_texts(self, report: dict, figures: list[dict], text: str) -> dict[int, list[str]]:
-        """Open findings per figure id, checked now: stored findings may predate the last edit."""
-        report_id = report["id"]
-        dismissed = dismissed_fingerprints(self.store, report_id)
-        if not self.complete:  # the checks need every figure of the report, not just the exported ones
-            figures = list(self.store.db.query("SELECT * FROM figures WHERE report_id = ? ORDER BY start, id",
-                                               [report_id]))
-        pairs = report_findings(report, figures, text, self.context)
+    def finding_texts(self, report: dict, figures: list[tuple], text: str) -> dict[int, str]:
+        """Open findings per figure id, checked now: stored findings may predate the last edit.
+
+        `figures` is every figure of the report: the checks need the pending ones too."""
+        checked = [CheckFigure(f[_ID], f[_START], f[_END], f[_VALUE], f[_UNIT], f[_QUALIFIER] or "exact",
+                               f[_INDICATOR], f[_LABEL], f[_STATUS] or "pending", f[_RAW] or "", bool(f[_HEADLINE]))
+                   for f in figures]
+        dismissed = self.dismissed.get(report["id"], ())
+        context = self.context.context(report["agency"], report["report_year"])
         texts: dict[int, list[str]] = {}
-        for finding, print_ in pairs:
+        for finding, print_ in checked_findings(checked, text, context):
             if print_ not in dismissed:
                 for figure_id in finding.figure_ids:
                     texts.setdefault(figure_id, []).append(f"{finding.rule}: {finding.message}")
-        return texts
+        return {figure_id: " | ".join(found) for figure_id, found in texts.items()}
 
-    def long_records(self) -> Iterator[tuple[dict, list[dict]]]:
-        """(report, its long rows as dicts keyed by column, with the full figure row beside)."""
+    def long_reports(self, restore_fields: bool = False,
+                     wide_rows: Optional[list] = None) -> Iterator[tuple[dict, list[tuple]]]:
+        """(report, its long rows in LONG_COLUMNS order, then _RESTORE_FIELDS if asked).
+
+        Given a list, also appends each report's wide row to it (from the figures already read)."""
+        conn = self.store.conn
         for report in self.reports:
             self.step(report)
-            figures = self.figures(report["id"])
-            text = self._column(report["id"], "text") if figures else ""
-            texts = self.finding_texts(report, figures, text) if figures else {}
-            rows = []
-            for figure in figures:
-                row = {**_meta(report), **{c.name: figure.get(c.name) for c in LONG_COLUMNS[len(_META):]}}
-                row.update(figure_id=figure["id"], headline=int(figure["headline"]),
-                           sentence=sentence_around(text, figure["start"], figure["end"]),
-                           findings=" | ".join(texts.get(figure["id"], [])) or None)
-                rows.append((row, figure))
-            yield report, rows
+            figures = conn.execute(_FIGURES_SQL, (report["id"],)).fetchall()
+            if wide_rows is not None:
+                wide_rows.append(self.wide_row(report, figures))
+            exported = self.exported(figures)
+            if not exported:
+                yield report, []
+                continue
+            text = self._column(report["id"], "text")
+            texts = self.finding_texts(report, figures, text)
+            meta = tuple(_meta(report).values())
+            yield report, [meta + f[:_SENTENCE_AT] + (sentence_around(text, f[_START], f[_END]),)
+                           + f[_SENTENCE_AT:_FINDINGS_AT] + (texts.get(f[_ID]),)
+                           + (f[_FINDINGS_AT:] if restore_fields else ())
+                           for f in exported]
 
     def _column(self, report_id: int, name: str):
         return self.store.conn.execute(f"SELECT {name} FROM reports WHERE id = ?", (report_id,)).fetchone()[0]
 
-    def long_rows(self) -> Iterator[list]:
-        for _, rows in self.long_records():
-            for row, _ in rows:
-                yield [row[c.name] for c in LONG_COLUMNS]
+    def long_rows(self, wide_rows: Optional[list] = None) -> Iterator[tuple]:
+        for _, rows in self.long_reports(wide_rows=wide_rows):
+            yield from rows
 
     def wide_rows(self) -> Iterator[list]:
+        conn = self.store.conn
         for report in self.reports:
             self.step(report)
-            counts = dict(self.store.db.execute(
-                "SELECT status, count(*) FROM figures WHERE report_id = ? GROUP BY status",
-                [report["id"]]).fetchall())
-            chosen: dict[str, float] = {}
-            ranked = sorted((f for f in self.figures(report["id"]) if f["status"] != "rejected"),
-                            key=lambda f: (not f["headline"], f["status"] == "pending", f["start"], f["id"]))
-            for figure in ranked:
-                if figure["indicator"]:
-                    chosen.setdefault(figure["indicator"], figure["value"])
-            meta = _meta(report)
-            yield ([meta[c.name] for c in _META] + [chosen.get(i) for i in indicator_ids()]
-                   + [counts.get("pending", 0), counts.get("rejected", 0)])
+            yield self.wide_row(report, conn.execute(_FIGURES_SQL, (report["id"],)).fetchall())
+
+    def wide_row(self, report: dict, figures: list[tuple]) -> list:
+        """The report's wide row from its figure tuples (every status)."""
+        counts = Counter(f[_STATUS] for f in figures)
+        chosen: dict[str, float] = {}
+        ranked = sorted((f for f in self.exported(figures) if f[_STATUS] != "rejected"),
+                        key=lambda f: (not f[_HEADLINE], f[_STATUS] == "pending", f[_START], f[_ID]))
+        for figure in ranked:
+            if figure[_INDICATOR]:
+                chosen.setdefault(figure[_INDICATOR], figure[_VALUE])
+        return (list(_meta(report).values()) + [chosen.get(i) for i in self.indicator_ids]
+                + [counts["pending"], counts["rejected"]])
 
     def jsonl_records(self) -> Iterator[dict]:
         yield {"type": "header", "format": JSONL_FORMAT, "version": 1, "complete": self.complete,
                "statuses": list(self.statuses)}
-        for report, rows in self.long_records():
+        names = ("type",) + tuple(c.name for c in LONG_COLUMNS) + _RESTORE_FIELDS
+        for report, rows in self.long_reports(restore_fields=True):
             if not rows and not self.complete:
                 continue  # an analysis file lists only reports that have exported figures
             yield self.report_record(report)
-            for row, figure in rows:
+            for row in rows:
                 self.figure_lines += 1
-                yield {"type": "figure", **row, **{name: figure[name] for name in _RESTORE_FIELDS}}
+                yield dict(zip(names, ("figure",) + row))
 
     def report_record(self, report: dict) -> dict:
         record = {"type": "report", **_meta(report)}
@@ -251,11 +281,14 @@ def export_dataset(store, out_path: str | Path, fmt: str = "csv", layout: str = 
         raise ValueError(f"unknown layout {layout!r}; use long or wide")
     export = _Export(store, statuses, None if report_ids is None else list(report_ids),
                      None if figure_ids is None else list(figure_ids), progress, should_cancel,
-                     passes=2 if fmt == "xlsx" else 1)
+                     passes=2 if fmt == "xlsx" and layout == "wide" else 1)
+    if fmt == "xlsx" and layout == "long":
+        # one pass: the long sheet, written first, collects the wide rows as it goes
+        wide_rows: list[list] = []
+        sheets = [Sheet("long", LONG_COLUMNS, export.long_rows(wide_rows)), Sheet("wide", WIDE_COLUMNS, wide_rows)]
+        return write_xlsx(out_path, sheets + _reference_sheets())[0]
     if fmt == "xlsx":
-        long_sheet = Sheet("long", LONG_COLUMNS, export.long_rows())
-        wide_sheet = Sheet("wide", WIDE_COLUMNS, export.wide_rows())
-        sheets = [long_sheet, wide_sheet] if layout == "long" else [wide_sheet, long_sheet]
+        sheets = [Sheet("wide", WIDE_COLUMNS, export.wide_rows()), Sheet("long", LONG_COLUMNS, export.long_rows())]
         return write_xlsx(out_path, sheets + _reference_sheets())[0]
     if fmt == "csv":
         return write_csv(out_path, *((LONG_COLUMNS, export.long_rows()) if layout == "long"

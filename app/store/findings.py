@@ -15,6 +15,7 @@ import weakref
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
+from app.core.breakdowns import CheckFigure
 from app.core.checks import RULE_SEVERITY, CheckContext, Finding, PeerStats, PreviousValue, run_checks
 from app.core.codebook import indicator as codebook_indicator
 from app.store.history import EditLog
@@ -89,8 +90,11 @@ def context_source(store) -> ContextSource:
 
 
 def fingerprint(rule: str, figures: Iterable[dict]) -> str:
-    spans = sorted((f["start"], f["end"], f["raw"]) for f in figures)
-    return hashlib.sha1(json.dumps([rule, spans], ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+    return _spans_fingerprint(rule, ((f["start"], f["end"], f["raw"]) for f in figures))
+
+
+def _spans_fingerprint(rule: str, spans: Iterable[tuple]) -> str:
+    return hashlib.sha1(json.dumps([rule, sorted(spans)], ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
 
 def _report_rows(store, report_ids: Optional[Iterable[int]]) -> list[dict]:
@@ -119,6 +123,22 @@ def report_findings(report: dict, figures: list[dict], text: str,
     by_id = {f["id"]: f for f in figures}
     found = run_checks(figures, text, context.context(report["agency"], report["report_year"]))
     return [(f, fingerprint(f.rule, (by_id[i] for i in f.figure_ids))) for f in found]
+
+
+def checked_findings(figures: list[CheckFigure], text: str, context: CheckContext) -> list[tuple[Finding, str]]:
+    """As report_findings, for figures already built as CheckFigure (a bulk export reads
+    plain rows: building dicts first would cost more than the checks)."""
+    by_id = {f.id: f for f in figures}
+    return [(f, _spans_fingerprint(f.rule, ((by_id[i].start, by_id[i].end, by_id[i].raw) for i in f.figure_ids)))
+            for f in run_checks(figures, text, context)]
+
+
+def all_dismissed_fingerprints(store) -> dict[int, set[str]]:
+    """dismissed_fingerprints of every report, in one query."""
+    dismissed: dict[int, set[str]] = {}
+    for report_id, print_ in store.conn.execute("SELECT report_id, fingerprint FROM findings WHERE dismissed = 1"):
+        dismissed.setdefault(report_id, set()).add(print_)
+    return dismissed
 
 
 def dismissed_fingerprints(store, report_id: int) -> set[str]:
