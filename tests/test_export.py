@@ -80,3 +80,38 @@ def test_a_failed_or_cancelled_write_leaves_the_old_file_and_no_temp(tmp_path, w
             write_jsonl(path, ({"label": label, "value": value} for label, value in rows()))
     assert path.read_text(encoding="utf-8") == "previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+def test_xlsx_opens_read_only_with_frozen_header_and_formula_text(tmp_path):
+    path = tmp_path / "out.xlsx"
+    wide = [Column(f"c{i}", "") for i in range(30)]  # past Z: columns AA, AB, ...
+    sheets = [Sheet("long", COLUMNS, [["=1+1", 2], *ROWS]), Sheet("wide", wide, [list(range(30))])]
+    assert write_xlsx(path, sheets) == [len(ROWS) + 1, 1]
+    book = openpyxl.load_workbook(path, read_only=True)  # how pandas and large readers open it
+    assert [list(sheet.iter_rows(values_only=True)) for sheet in book][1] == [
+        tuple(f"c{i}" for i in range(30)), tuple(range(30))]
+    assert list(book["long"].iter_rows(values_only=True))[1] == ("'=1+1", 2)
+    book.close()
+    book = openpyxl.load_workbook(path)
+    assert book["long"].freeze_panes == "A2" and book["wide"].freeze_panes == "A2"
+    assert book["long"]["A2"].value == "'=1+1" and book["long"]["A2"].data_type == "s"
+    assert book["wide"]["AD2"].value == 29
+
+
+def test_xlsx_keeps_text_exactly_and_leaves_empty_cells_empty(tmp_path):
+    path = tmp_path / "out.xlsx"
+    texts = ["a & b <c> \"d\" 'e'", "  two spaces around  ", "line\nbreak", "中文\u3000全角空格", "x" * 40000]
+    write_xlsx(path, [Sheet("long", COLUMNS, [[text, None] for text in texts] + [[None, 7]])])
+    sheet = openpyxl.load_workbook(path)["long"]
+    cells = [(row[0].value, row[1].value) for row in sheet.iter_rows(min_row=2)]
+    assert [value for value, _ in cells[:4]] == texts[:4]
+    assert cells[4][0] == "x" * 32767  # Excel's limit for one cell
+    assert cells[5] == (None, 7) and all(number is None for _, number in cells[:5])
+
+
+def test_xlsx_odd_values_do_not_break_the_file(tmp_path):
+    path = tmp_path / "out.xlsx"
+    rows = [["flag", True], ["huge", float("inf")], ["ctrl\x01\x1f", 0.5], ["big", 10 ** 15]]
+    write_xlsx(path, [Sheet("long", COLUMNS, rows)])
+    values = list(openpyxl.load_workbook(path)["long"].iter_rows(min_row=2, values_only=True))
+    assert values == [("flag", True), ("huge", "#NUM!"), ("ctrl", 0.5), ("big", 10 ** 15)]

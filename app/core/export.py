@@ -14,14 +14,18 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import os
+import queue
 import re
-import tempfile
+import threading
 import uuid
+import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
+from xml.sax.saxutils import escape as xml_escape
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # XML 1.0 forbids them in a cell
@@ -79,7 +83,8 @@ def write_csv(path: str | Path, columns: Sequence[Column], rows: Iterable[Sequen
     """UTF-8 with a BOM, so Excel shows Chinese intact. Returns the number of data rows."""
     count = 0
     with atomic_path(path) as temporary:
-        with open(temporary, "w", encoding="utf-8-sig", newline="") as handle:
+        with open(temporary, "w", encoding="utf-8", newline="") as handle:
+            handle.write("\ufeff")  # the BOM by hand: the utf-8-sig codec encodes each write in Python
             writer = csv.writer(handle)
             writer.writerow(escape_row([column.name for column in columns]))
             for row in rows:
@@ -102,32 +107,185 @@ def write_jsonl(path: str | Path, records: Iterable[dict]) -> int:
 def write_xlsx(path: str | Path, sheets: Sequence[Sheet]) -> list[int]:
     """One worksheet per Sheet, header row frozen. Returns the data-row count of each sheet.
 
-    XlsxWriter in constant_memory mode streams each row to a temporary file (kept in a
-    folder of our own, so a cancelled export leaves nothing behind); strings are never
-    read as formulas, numbers or links: they stay exactly what the cell holds.
+    Written here as the SpreadsheetML parts themselves, streamed row by row into the zip:
+    XlsxWriter and openpyxl spend microseconds per cell in Python (an export of 10,000
+    reports has over ten million cells), this writer a fraction of one. Cells are inline
+    strings or numbers, never formulas; text is cut at Excel's 32,767 characters.
     """
-    import xlsxwriter
-
     counts = []
-    with atomic_path(path) as temporary, tempfile.TemporaryDirectory() as scratch:
-        workbook = xlsxwriter.Workbook(str(temporary), {
-            "constant_memory": True, "tmpdir": scratch, "strings_to_formulas": False,
-            "strings_to_numbers": False, "strings_to_urls": False, "nan_inf_to_errors": True})
-        for sheet in sheets:
-            worksheet = workbook.add_worksheet(sheet.title)
-            worksheet.freeze_panes(1, 0)
-            worksheet.write_row(0, 0, _xlsx_row([column.name for column in sheet.columns]))
-            count = 0
-            for count, row in enumerate(sheet.rows, start=1):
-                worksheet.write_row(count, 0, _xlsx_row(row))
-            counts.append(count)
-        workbook.close()
+    with atomic_path(path) as temporary:
+        # level 1: three times faster than the default level, the file about a quarter larger
+        with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as book:
+            for name, text in _package_parts([sheet.title for sheet in sheets]).items():
+                book.writestr(name, text)
+            for number, sheet in enumerate(sheets, start=1):
+                with book.open(f"xl/worksheets/sheet{number}.xml", "w") as stream, \
+                        _written_behind(stream) as write:
+                    counts.append(_write_sheet(write, sheet, selected=number == 1))
     return counts
 
 
-def _xlsx_row(row: Sequence) -> list:
-    """Escaped cells, control characters dropped (Excel shows them as _x000B_ codes)."""
-    cells = escape_row(row)
-    if _CONTROL_CHARACTERS.search("".join(value for value in cells if type(value) is str)):
-        cells = [_CONTROL_CHARACTERS.sub("", value) if type(value) is str else value for value in cells]
-    return cells
+@contextmanager
+def _written_behind(stream) -> Iterator[Callable[[bytes], None]]:
+    """A write function that hands the data to a second thread: zlib, crc32 and the disk
+    release the GIL, so compressing one batch overlaps building the next (on two cores the
+    compression then costs almost nothing). An error there is raised in the caller."""
+    pending: queue.Queue = queue.Queue(maxsize=8)
+    failures: list[BaseException] = []
+
+    def drain():
+        while (data := pending.get()) is not None:
+            if not failures:
+                try:
+                    stream.write(data)
+                except Exception as error:  # raised in the caller's thread by write() or at the end
+                    failures.append(error)
+
+    def write(data: bytes) -> None:
+        if failures:
+            raise failures[0]
+        pending.put(data)
+
+    thread = threading.Thread(target=drain, name="xlsx-writer", daemon=True)
+    thread.start()
+    try:
+        yield write
+    finally:
+        pending.put(None)
+        thread.join()
+    if failures:
+        raise failures[0]
+
+
+_XLSX_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_XLSX_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_CELL_TEXT_MAX = 32767  # characters Excel holds in one cell; longer text is cut
+_ROWS_PER_WRITE = 500
+# A batch of fast-path rows is redone row by row when a cell holds a control character or a
+# value that is not a plain number (infinity, a bool, another type): rare, and one check of
+# the whole batch costs less than one per row. In UTF-8, bytes below 0x20 are only those
+# characters themselves.
+_CONTROL_BYTES = bytes(range(0x20)).translate(None, b"\t\n\r")
+_NOT_A_NUMBER = re.compile(r"<v>(?!-?\d)")
+
+
+def _write_sheet(write: Callable[[bytes], None], sheet: Sheet, selected: bool) -> int:
+    letters = [_column_letter(index) for index in range(len(sheet.columns))]
+    tab_selected = ' tabSelected="1"' if selected else ""
+    write((
+        f'{_XML_HEAD}<worksheet xmlns="{_XLSX_MAIN}" xmlns:r="{_XLSX_RELATIONSHIPS}"><sheetViews>'
+        f'<sheetView{tab_selected} workbookViewId="0">'
+        '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+        '<selection pane="bottomLeft"/></sheetView></sheetViews><sheetData>').encode("utf-8"))
+    _write_rows(write, 1, [[column.name for column in sheet.columns]], letters)
+    count, batch = 0, []
+    for count, row in enumerate(sheet.rows, start=1):
+        if len(row) > len(letters):
+            letters += [_column_letter(index) for index in range(len(letters), len(row))]
+        batch.append(row)
+        if len(batch) == _ROWS_PER_WRITE:
+            _write_rows(write, count + 2 - len(batch), batch, letters)
+            batch.clear()
+    _write_rows(write, count + 2 - len(batch), batch, letters)
+    write(b"</sheetData></worksheet>")
+    return count
+
+
+def _write_rows(write: Callable[[bytes], None], first_number: int, rows: list[Sequence],
+                letters: Sequence[str]) -> None:
+    text = "".join([_row_xml(number, row, letters) for number, row in enumerate(rows, start=first_number)])
+    data = text.encode("utf-8")
+    if len(data.translate(None, _CONTROL_BYTES)) < len(data) or _NOT_A_NUMBER.search(text):
+        data = "".join([_careful_row_xml(number, row, letters)
+                        for number, row in enumerate(rows, start=first_number)]).encode("utf-8")
+    write(data)
+
+
+def _row_xml(number: int, row: Sequence, letters: Sequence[str]) -> str:
+    """One <row>: every cell at once in one expression (escape_row and the XML escaping
+    inlined). Text keeps its spaces (xml:space) always: cheaper than looking for spaces at
+    either end. A row too long to be sure no cell passes Excel's limit is done carefully."""
+    cells = "".join([
+        f'<c r="{letter}{number}" t="inlineStr"><is><t xml:space="preserve">'
+        + ("'" + value if value[:1] in _FORMULA_FIRST else value).replace("&", "&amp;").replace("<", "&lt;")
+        .replace(">", "&gt;") + "</t></is></c>" if type(value) is str else
+        f'<c r="{letter}{number}"><v>{int(value) if type(value) is float and value.is_integer() else value}</v></c>'
+        for letter, value in zip(letters, row) if value is not None])
+    if len(cells) > _CELL_TEXT_MAX:
+        return _careful_row_xml(number, row, letters)
+    return f'<row r="{number}">{cells}</row>'
+
+
+def _careful_row_xml(number: int, row: Sequence, letters: Sequence[str]) -> str:
+    return f'<row r="{number}">' + "".join([_cell_xml(f"{letter}{number}", value) for letter, value
+                                            in zip(letters, escape_row(row)) if value is not None]) + "</row>"
+
+
+def _cell_xml(reference: str, value) -> str:
+    """One cell the careful way; `value` is already escaped by escape_row."""
+    if type(value) is bool:
+        return f'<c r="{reference}" t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, (int, float)):
+        if math.isfinite(value):
+            return f'<c r="{reference}"><v>{value}</v></c>'
+        return f'<c r="{reference}" t="e"><v>#NUM!</v></c>'  # Excel has no infinity
+    text = _CONTROL_CHARACTERS.sub("", str(value))[:_CELL_TEXT_MAX]  # Excel shows them as _x000B_ codes
+    return f'<c r="{reference}" t="inlineStr"><is><t xml:space="preserve">{xml_escape(text)}</t></is></c>'
+
+
+def _attribute_text(text: str) -> str:
+    """Text for a double-quoted XML attribute."""
+    return xml_escape(text, {'"': "&quot;"})
+
+
+def _column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    name, index = "", index + 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def _package_parts(titles: list[str]) -> dict[str, str]:
+    """Every part of the workbook but the worksheets: the package's own bookkeeping."""
+    numbers = range(1, len(titles) + 1)
+    sheet_types = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' for n in numbers)
+    relation = f"{_XLSX_RELATIONSHIPS}/"
+    return {
+        "[Content_Types].xml":
+            f'{_XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/styles.xml" ContentType="application/'
+            f'vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>{sheet_types}</Types>',
+        "_rels/.rels":
+            f'{_XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{relation}officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml":
+            f'{_XML_HEAD}<workbook xmlns="{_XLSX_MAIN}" xmlns:r="{_XLSX_RELATIONSHIPS}">'
+            '<bookViews><workbookView activeTab="0"/></bookViews><sheets>'
+            + "".join(f'<sheet name="{quoted}" sheetId="{n}" r:id="rId{n}"/>'
+                      for n, quoted in zip(numbers, map(_attribute_text, titles))) + "</sheets></workbook>",
+        "xl/_rels/workbook.xml.rels":
+            f'{_XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            + "".join(f'<Relationship Id="rId{n}" Type="{relation}worksheet" Target="worksheets/sheet{n}.xml"/>'
+                      for n in numbers)
+            + f'<Relationship Id="rId{len(titles) + 1}" Type="{relation}styles" Target="styles.xml"/>'
+            "</Relationships>",
+        "xl/styles.xml":
+            f'{_XML_HEAD}<styleSheet xmlns="{_XLSX_MAIN}">'
+            '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>'
+            '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+            '<fill><patternFill patternType="gray125"/></fill></fills>'
+            '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+            '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+            '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'
+            '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+            "</styleSheet>",
+    }
