@@ -20,7 +20,7 @@ import time
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
-from app.gui.findings_panel import FindingsPanel
+from app.gui.findings_panel import FindingsPanel, finding_message
 from app.store import findings as findings_store
 from app.store.errors import StoreError
 from app.store.findings import dismiss_finding, findings, refresh_findings
@@ -107,10 +107,7 @@ class ChecksController(QObject):
             self._read_context(store)
 
     def _recheck(self, store, report_id: int) -> None:
-        # refresh_findings takes its context from the store module's cache, which would rebuild it
-        # here when old or counted for fewer reports: hand it ours, stamped fresh.
-        findings_store._contexts[store] = (time.monotonic(), self._context)
-        refresh_findings(store, [report_id])
+        refresh_findings(store, [report_id], self._context)  # ours: the store's own would be read here
 
     def _read_context(self, store) -> None:
         if self._context_reading:
@@ -144,7 +141,7 @@ class ChecksController(QObject):
         for row in rows:
             if not row.dismissed:
                 for figure_id in row.figure_ids:
-                    marks.setdefault(figure_id, []).append(row.message)
+                    marks.setdefault(figure_id, []).append(finding_message(row.rule, row.message))
         if marks != self._marks:  # an unchanged re-check (say, on a context's arrival) repaints nothing
             self._marks = marks
             model.set_flags(marks)

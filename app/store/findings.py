@@ -146,9 +146,12 @@ def dismissed_fingerprints(store, report_id: int) -> set[str]:
         "SELECT fingerprint FROM findings WHERE report_id = ? AND dismissed = 1", [report_id])}
 
 
-def refresh_findings(store, report_ids: Optional[Iterable[int]] = None) -> int:
-    """Re-run the checks and store the findings, keeping dismissals; returns the open ones."""
-    computed = compute_findings(store, report_ids)
+def refresh_findings(store, report_ids: Optional[Iterable[int]] = None,
+                     context: Optional[ContextSource] = None) -> int:
+    """Re-run the checks and store the findings, keeping dismissals; returns the open ones.
+
+    Without a context the store's cached one serves (see context_source)."""
+    computed = compute_findings(store, report_ids, context)
     open_count = 0
     with store.transaction() as conn:
         for report_id, pairs in computed.items():

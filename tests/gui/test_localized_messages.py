@@ -72,6 +72,14 @@ def test_checks_pane_shows_the_finding_in_chinese_with_its_numbers(window):
     assert stored.message.startswith("The parts do not add up to the total: 10 + 20 + 5 = 35 件")
 
 
+def test_a_flagged_row_explains_its_finding_in_chinese(window):
+    from app.gui.metrics_model import Column as MetricsColumn
+    model = window.controller.metrics.model
+    row = next(r for r in range(model.rowCount()) if model.figure_at(r).raw == "50件")
+    tooltip = model.index(row, MetricsColumn.LABEL).data(Qt.ItemDataRole.ToolTipRole)
+    assert "分项之和小于合计" in tooltip and not ENGLISH_WORD.search(tooltip)
+
+
 def test_after_a_correction_undo_names_it_in_chinese(qtbot, window):
     total = next(f for f in window.store.figures(window.controller.report_id) if f.raw == "50件")
     assert window.metrics.select_figure(total.id)
