@@ -218,14 +218,15 @@ def phase_store_ops(db: str, out_dir: str) -> dict:
 
 
 def _floor_export(conn, path: Path, fmt: str) -> int:
-    """The same rows (every figure with its report's metadata, one query) through csv.writer,
-    or through openpyxl's write-only mode for XLSX."""
+    """The same rows (every figure with its report's metadata, one query, no checks, no
+    sentences) through csv.writer, or for XLSX through the program's own sheet writer."""
     cursor = conn.execute(
         "SELECT r.file_name, r.agency, r.region, r.level, r.report_year, f.* "
         "FROM figures f JOIN reports r ON r.id = f.report_id ORDER BY r.id, f.start")
-    header, count = [d[0] for d in cursor.description], 0
+    header = [d[0] for d in cursor.description]
     if fmt == "csv":
         import csv
+        count = 0
         with open(path, "w", newline="", encoding="utf-8-sig") as handle:
             writer = csv.writer(handle)
             writer.writerow(header)
@@ -233,15 +234,8 @@ def _floor_export(conn, path: Path, fmt: str) -> int:
                 writer.writerow(row)
                 count += 1
         return count
-    from openpyxl import Workbook
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("figures")
-    sheet.append(header)
-    for row in cursor:
-        sheet.append(row)
-        count += 1
-    book.save(path)
-    return count
+    from app.core.export import Column, Sheet, write_xlsx
+    return write_xlsx(path, [Sheet("figures", [Column(name, "") for name in header], cursor)])[0]
 
 
 PHASES = {"extract": phase_extract, "import": phase_import, "import_floor": phase_import_floor,

@@ -177,8 +177,9 @@ def assemble(phases: dict, n_reports: int, workers: int, head: dict) -> dict:
                                           export_target),
                                 "rows": _get(ops, "export", fmt, "rows"), "mb": _get(ops, "export", fmt, "mb")}
               for fmt in ("csv", "xlsx")}
-    export["xlsx_long_s"]["floor_openpyxl_write_only_s"] = _get(ops, "export", "xlsx", "floor_s")
-    export["floor_is"] = "csv.writer of every figure joined with its report, one query"
+    export["xlsx_long_s"]["floor_same_rows_one_sheet_s"] = _get(ops, "export", "xlsx", "floor_s")
+    export["floor_is"] = ("every figure joined with its report, one query, through csv.writer; for XLSX "
+                          "(floor_same_rows_one_sheet_s) through the program's sheet writer, one sheet")
     window, switch, table = _gui_sections(gui)
     memory = {name: {k: _get(phases[name], k) for k in ("peak_mb", "children_peak_mb", "baseline_mb")}
               for name in ("extract", "import", "store_ops", "gui")}
