@@ -7,6 +7,7 @@ import json
 import openpyxl
 import pytest
 
+from app.core import export
 from app.core.export import Column, ExportCancelled, Sheet, escape_cell, write_csv, write_jsonl, write_xlsx
 
 COLUMNS = [Column("label", "what"), Column("value", "how many")]
@@ -115,3 +116,16 @@ def test_xlsx_odd_values_do_not_break_the_file(tmp_path):
     write_xlsx(path, [Sheet("long", COLUMNS, rows)])
     values = list(openpyxl.load_workbook(path)["long"].iter_rows(min_row=2, values_only=True))
     assert values == [("flag", True), ("huge", "#NUM!"), ("ctrl", 0.5), ("big", 10 ** 15)]
+
+
+def test_xlsx_sheet_past_excels_row_limit_continues_on_another_sheet(tmp_path, monkeypatch):
+    monkeypatch.setattr(export, "EXCEL_MAX_ROWS", 5)  # four data rows per sheet, as 1,048,575 in Excel
+    path = tmp_path / "out.xlsx"
+    rows = [[f"r{i}", i] for i in range(9)]
+    assert write_xlsx(path, [Sheet("long", COLUMNS, rows), Sheet("wide", COLUMNS, rows[:4])]) == [9, 4]
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["long", "long (2)", "long (3)", "wide"]
+    shown = [list(book[name].iter_rows(values_only=True)) for name in book.sheetnames]
+    assert all(sheet[0] == tuple(c.name for c in COLUMNS) for sheet in shown)
+    assert [row for sheet in shown[:3] for row in sheet[1:]] == [tuple(row) for row in rows]
+    assert book["long (2)"].freeze_panes == "A2"

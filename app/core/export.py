@@ -13,6 +13,7 @@ numbers (-3 is a number, not a formula). JSONL is data, not a spreadsheet: never
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import math
 import os
@@ -107,21 +108,36 @@ def write_jsonl(path: str | Path, records: Iterable[dict]) -> int:
 def write_xlsx(path: str | Path, sheets: Sequence[Sheet]) -> list[int]:
     """One worksheet per Sheet, header row frozen. Returns the data-row count of each sheet.
 
+    A sheet with more rows than Excel's 1,048,576 continues on "title (2)" and so on, each
+    with the header again, rather than giving a file Excel refuses or cuts short.
+
     Written here as the SpreadsheetML parts themselves, streamed row by row into the zip:
     XlsxWriter and openpyxl spend microseconds per cell in Python (an export of 10,000
     reports has over ten million cells), this writer a fraction of one. Cells are inline
     strings or numbers, never formulas; text is cut at Excel's 32,767 characters.
     """
-    counts = []
+    counts, titles = [], []
     with atomic_path(path) as temporary:
         # level 1: three times faster than the default level, the file about a quarter larger
         with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as book:
-            for name, text in _package_parts([sheet.title for sheet in sheets]).items():
+            for sheet in sheets:
+                rows, count = iter(sheet.rows), 0
+                for part in itertools.count(1):  # more rows than Excel holds go on in "title (2)", ...
+                    titles.append(sheet.title if part == 1 else f"{sheet.title} ({part})")
+                    # zip64: a sheet's XML can pass 2 GB before it passes Excel's row limit
+                    with book.open(f"xl/worksheets/sheet{len(titles)}.xml", "w", force_zip64=True) as stream, \
+                            _written_behind(stream) as write:
+                        written = _write_sheet(write, sheet.columns, itertools.islice(rows, EXCEL_MAX_ROWS - 1),
+                                               selected=len(titles) == 1)
+                    count += written
+                    following = next(rows, None) if written == EXCEL_MAX_ROWS - 1 else None
+                    if following is None:
+                        break
+                    rows = itertools.chain([following], rows)
+                counts.append(count)
+            # the package's bookkeeping last, once the sheets (and how many) are known
+            for name, text in _package_parts(titles).items():
                 book.writestr(name, text)
-            for number, sheet in enumerate(sheets, start=1):
-                with book.open(f"xl/worksheets/sheet{number}.xml", "w") as stream, \
-                        _written_behind(stream) as write:
-                    counts.append(_write_sheet(write, sheet, selected=number == 1))
     return counts
 
 
@@ -160,6 +176,7 @@ def _written_behind(stream) -> Iterator[Callable[[bytes], None]]:
 _XLSX_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _XLSX_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+EXCEL_MAX_ROWS = 1_048_576  # rows in one worksheet, the header included
 _CELL_TEXT_MAX = 32767  # characters Excel holds in one cell; longer text is cut
 _ROWS_PER_WRITE = 500
 # A batch of fast-path rows is redone row by row when a cell holds a control character or a
@@ -170,17 +187,18 @@ _CONTROL_BYTES = bytes(range(0x20)).translate(None, b"\t\n\r")
 _NOT_A_NUMBER = re.compile(r"<v>(?!-?\d)")
 
 
-def _write_sheet(write: Callable[[bytes], None], sheet: Sheet, selected: bool) -> int:
-    letters = [_column_letter(index) for index in range(len(sheet.columns))]
+def _write_sheet(write: Callable[[bytes], None], columns: Sequence[Column], rows: Iterable[Sequence],
+                 selected: bool) -> int:
+    letters = [_column_letter(index) for index in range(len(columns))]
     tab_selected = ' tabSelected="1"' if selected else ""
     write((
         f'{_XML_HEAD}<worksheet xmlns="{_XLSX_MAIN}" xmlns:r="{_XLSX_RELATIONSHIPS}"><sheetViews>'
         f'<sheetView{tab_selected} workbookViewId="0">'
         '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
         '<selection pane="bottomLeft"/></sheetView></sheetViews><sheetData>').encode("utf-8"))
-    _write_rows(write, 1, [[column.name for column in sheet.columns]], letters)
+    _write_rows(write, 1, [[column.name for column in columns]], letters)
     count, batch = 0, []
-    for count, row in enumerate(sheet.rows, start=1):
+    for count, row in enumerate(rows, start=1):
         if len(row) > len(letters):
             letters += [_column_letter(index) for index in range(len(letters), len(row))]
         batch.append(row)
