@@ -173,13 +173,12 @@ def assemble(phases: dict, n_reports: int, workers: int, head: dict) -> dict:
                      "max_s": _get(ops, "search", name, "max_s")}
               for name in SEARCH_QUERIES}
     export_target = round(TARGETS["export_s"] * scale, 2)
-    export = {f"{fmt}_long_s": {**verdict(_get(ops, "export", fmt, "seconds"), _get(ops, "export", "csv", "floor_s"),
+    export = {f"{fmt}_long_s": {**verdict(_get(ops, "export", fmt, "seconds"), _get(ops, "export", fmt, "floor_s"),
                                           export_target),
                                 "rows": _get(ops, "export", fmt, "rows"), "mb": _get(ops, "export", fmt, "mb")}
               for fmt in ("csv", "xlsx")}
-    export["xlsx_long_s"]["floor_same_rows_one_sheet_s"] = _get(ops, "export", "xlsx", "floor_s")
-    export["floor_is"] = ("every figure joined with its report, one query, through csv.writer; for XLSX "
-                          "(floor_same_rows_one_sheet_s) through the program's sheet writer, one sheet")
+    export["floor_is"] = ("every figure joined with its report, one query, no checks or sentences: through "
+                          "csv.writer; for XLSX through the program's sheet writer, one sheet")
     window, switch, table = _gui_sections(gui)
     memory = {name: {k: _get(phases[name], k) for k in ("peak_mb", "children_peak_mb", "baseline_mb")}
               for name in ("extract", "import", "store_ops", "gui")}
