@@ -8,13 +8,14 @@ stripped before conversion because cn2an rejects them.
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 import cn2an
 
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
-MAGNITUDES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "千万": 1e7,
-              "百万": 1e6, "十万": 1e5, "亿": 1e8, "万": 1e4}
+MAGNITUDES = {"万亿": 12, "千亿": 11, "百亿": 10, "十亿": 9, "千万": 7,
+              "百万": 6, "十万": 5, "亿": 8, "万": 4}  # powers of ten
 VAGUE_SUFFIXES = "余多"
 
 
@@ -49,5 +50,6 @@ def number_value(number: str, magnitude: str = "") -> float | None:
     value = chinese_value(number) if is_chinese_numeral(number) else arabic_value(number)
     if value is None:
         return None
-    scale = MAGNITUDES.get(magnitude, 1.0) if magnitude else 1.0
-    return round(value * scale, 6)
+    # Scaled in decimal: in binary floats 8.2 × 10¹² is 8199999999999.999, not 8.2万亿.
+    scaled = Decimal(repr(value)).scaleb(MAGNITUDES.get(magnitude, 0))
+    return round(float(scaled), 6)
