@@ -25,3 +25,60 @@ def figures_by_raw(text: str) -> dict:
 ])
 def test_scaled_decimals_are_exact(number, magnitude, value):
     assert number_value(number, magnitude) == value
+
+
+def test_full_width_comma_as_thousands_separator():
+    found = figures_by_raw("全年受理投诉举报1,234件，办结1，234件，办结率100%。")
+    assert found["1,234件"].value == 1234
+    assert found["1，234件"].value == 1234
+    assert "234件" not in found
+
+
+def test_a_comma_between_clauses_is_not_a_thousands_separator():
+    found = figures_by_raw("开展检查12家，100家已整改到位。")
+    assert set(found) == {"12家", "100家"}
+
+
+# -- percentages and round numbers in words -------------------------------------------------------
+
+@pytest.mark.parametrize("text, raw, value, qualifier", [
+    ("法律知识考试合格率达百分之九十五。", "百分之九十五", 95, "exact"),
+    ("负责人出庭应诉率百分之百。", "百分之百", 100, "exact"),
+    ("参学率达到百分之98.5以上。", "百分之98.5", 98.5, "more_than"),
+])
+def test_percent_written_in_words(text, raw, value, qualifier):
+    figure = figures_by_raw(text)[raw]
+    assert (figure.value, figure.unit, figure.qualifier) == (value, "%", qualifier)
+
+
+@pytest.mark.parametrize("text, raw, value", [
+    ("全年受理信访近百件。", "百件", 100),
+    ("培训执法人员近千人次。", "千人次", 1000),
+])
+def test_round_hundred_or_thousand_with_approx_word(text, raw, value):
+    figure = figures_by_raw(text)[raw]
+    assert (figure.value, figure.qualifier) == (value, "approx")
+
+
+def test_bare_hundred_without_a_bound_word_stays_out():
+    assert find_figures("开展百家企业进万家活动。") == []
+
+
+# -- not figures ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "按照十三届全国人大五次会议批准的计划。",
+    "市十七届人大常委会三次会议审议通过。",
+    "在县第十八届人大2次会议上作报告。",
+])
+def test_numbered_session_of_a_congress_is_an_ordinal(text):
+    assert find_figures(text) == []
+
+
+def test_meetings_held_are_still_counted():
+    assert figures_by_raw("全年召开三次会议研究法治工作。")["三次"].value == 3
+
+
+def test_noun_after_ge_stops_before_an_adverb():
+    found = figures_by_raw("全县12个乡镇全部建成公共法律服务站。")
+    assert "12个乡镇" in found

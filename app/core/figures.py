@@ -19,7 +19,10 @@ from app.core.labels import annotate
 from app.core.model import Figure, Section
 from app.core.numerals import is_chinese_numeral, number_value
 
-ARABIC = r"[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?"
+# Thousands groups may be set off by a half- or full-width comma (1,234 / 1，234); a longer
+# leading group is no grouping, so 2024，100 stays two numbers.
+ARABIC = (r"(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+)"
+          r"(?:[.．][0-9０-９]+)?")
 CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 GAP = r"[ \u00a0\u3000]?"
 # What may not sit right before an Arabic numeral: it would be part of an ID, a code, a decimal.
@@ -30,6 +33,10 @@ CLOSING_QUOTES = "”\"’」』"
 BOUNDARY = set("，。；、：！？,.;:!?）)】」』”\n ")
 CHROME_BEFORE = re.compile(r"(浏览|访问|点击|阅读)(次数|量|数)?\s*[:：]?\s*$")
 TITLE = re.compile(r"《[^《》\n]{0,120}》")
+# 五次会议 after 十三届全国人大 is the fifth session of that term, not five meetings.
+TERM_BEFORE = re.compile(r"届[^，。；、\n]{0,10}$")
+SESSION_AFTER = ("全体会议", "会议", "全会")
+PERCENT_WORDS = re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE})")
 LIST_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12})+$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -157,11 +164,19 @@ def _candidate(text: str, m: re.Match, lex: _Lexicon, blocked: list) -> Optional
             return None
         if unit_text in lex.rare_units and unit_text not in lex.chinese_rare_ok:
             return None
-        if set(num) <= set("零〇") or (num in ("百", "千") and not (m.group("v1") or m.group("v2"))):
+        if set(num) <= set("零〇"):
+            return None
+        # A bare 百/千 is a round number only as an estimate (近百件, 约千人): 百家 is a slogan and
+        # 逾千 an open-ended "over a thousand".
+        if num in ("百", "千") and not (m.group("v1") or m.group("v2")) \
+                and _qualifier(text, start, end, False, lex) != "approx":
             return None
     elif text[start - 1:start] in ID_CHARS or _hyphenated(text, start):
         return None
     if unit_text in lex.list_only and not LIST_BEFORE.search(text, max(0, start - 60), start):
+        return None
+    if unit_text == "次" and text.startswith(SESSION_AFTER, end) \
+            and TERM_BEFORE.search(text, max(0, start - 12), start):
         return None
     unit = unit_text
     if unit_text == "个":
@@ -203,14 +218,26 @@ def _boilerplate(sections: Optional[list[Section]]) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in sections or () if s.category == "boilerplate"]
 
 
+def _percent_in_words(text: str, m: re.Match, lex: _Lexicon, blocked: list) -> Optional[Figure]:
+    """百分之九十五 / 百分之98.5: a percentage written out, unit %."""
+    start, end = m.span()
+    value = number_value(m.group("num"))
+    if value is None or _inside(blocked, start, end):
+        return None
+    return Figure(start=start, end=end, raw=m.group(), value=value, unit="%",
+                  qualifier=_qualifier(text, start, end, False, lex),
+                  numeral="chinese" if is_chinese_numeral(m.group("num")) else "arabic")
+
+
 def find_figures(text: str, sections: Optional[list[Section]] = None) -> list[Figure]:
     """Every figure in the text, in text order, with label, indicator and confidence."""
     lex = _lexicon()
     blocked = _merged(_blocked_spans(text, lex) + _boilerplate(sections))
-    figures = []
-    for m in lex.pattern.finditer(text):
-        figure = _candidate(text, m, lex, blocked)
-        if figure is not None:
+    found = [_percent_in_words(text, m, lex, blocked) for m in PERCENT_WORDS.finditer(text)]
+    found += [_candidate(text, m, lex, blocked) for m in lex.pattern.finditer(text)]
+    figures: list[Figure] = []
+    for figure in sorted((f for f in found if f is not None), key=lambda f: f.start):
+        if not figures or figure.start >= figures[-1].end:
             figures.append(figure)
     annotate(text, figures)
     return figures
