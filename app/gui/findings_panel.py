@@ -136,6 +136,8 @@ class FindingsPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(Column.SEVERITY, 70)
+        self.table.setColumnWidth(Column.RULE, 170)  # the longest rule names, English or Chinese
         self.table.setColumnWidth(Column.MESSAGE, 360)
         self.table.activated.connect(self._activate)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
