@@ -110,6 +110,11 @@ def phase_gui(db: str, switches: int, spawned_at: float) -> dict:
         "report_list_filter_s": _repeat(lambda: list_proxy.set_text("卫生健康"), lambda: list_proxy.set_text("")),
         "floor_report_list_filter_s": _repeat(lambda: [r for r in summaries if "卫生健康" in (r.agency or "")]),
     }
+    list_proxy.sort(-1)  # back to the list's own order, as a reviewer scrolls it
+    report_text = max(text_views, key=lambda view: len(view.toPlainText()))
+    figure_view = next(view for view in window.findChildren(QAbstractItemView) if view.model() is figure_proxy)
+    for name, view in (("report_list", list_view), ("text", report_text), ("figure_table", figure_view)):
+        table[f"{name}_scroll_page_s"], table[f"floor_{name}_scroll_page_s"] = _scroll_pages(view)
     window.close()
     store.close()
     floor_store.close()
@@ -136,6 +141,18 @@ def _repeat(work, undo=None, times: int = 11) -> float:
             undo()
             QCoreApplication.processEvents()
     return median(samples)
+
+
+def _scroll_pages(view, pages: int = 20) -> tuple[float, float]:
+    """Median time of one page down with its repaint, from the top; and of a repaint alone (the floor)."""
+    bar = view.verticalScrollBar()
+    bar.setValue(0)
+    scrolls, repaints = [], []
+    for _ in range(pages):
+        seconds, _ = timed(lambda: (bar.setValue(bar.value() + bar.pageStep()), view.viewport().repaint()))
+        scrolls.append(seconds)
+        repaints.append(timed(view.viewport().repaint)[0])
+    return median(scrolls), median(repaints)
 
 
 def _report_list_view(window, view_class, role):

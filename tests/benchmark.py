@@ -211,9 +211,11 @@ def _gui_sections(gui: dict) -> tuple[dict, dict, dict]:
               "switches": gui["switches"], "highlights_on_last_report": gui["highlights_on_last"],
               "floor_is": "store.report + store.figures"}
     table = {name: verdict(gui[name], gui[f"floor_{name}"], None)
-             for name in ("filter_s", "sort_s", "report_list_sort_s", "report_list_filter_s")}
+             for name in ("filter_s", "sort_s", "report_list_sort_s", "report_list_filter_s",
+                          "report_list_scroll_page_s", "text_scroll_page_s", "figure_table_scroll_page_s")}
     table["rows"] = gui["table_rows"]
-    table["floor_is"] = "the same filter / sort on plain Python lists of the rows"
+    table["floor_is"] = ("filter / sort: the same on plain Python lists of the rows; "
+                         "scroll (one page down, painted): repainting the view without scrolling")
     return window, switch, table
 
 
