@@ -9,6 +9,7 @@ import pytest
 
 from app.core.figures import find_figures
 from app.core.numerals import number_value
+from app.core.readers import text_from_bytes
 
 
 def figures_by_raw(text: str) -> dict:
@@ -82,3 +83,64 @@ def test_meetings_held_are_still_counted():
 def test_noun_after_ge_stops_before_an_adverb():
     found = figures_by_raw("全县12个乡镇全部建成公共法律服务站。")
     assert "12个乡镇" in found
+
+
+# -- tables ---------------------------------------------------------------------------------------
+
+def _docx_with_table(rows) -> bytes:
+    import io
+
+    import docx
+    document = docx.Document()
+    document.add_paragraph("某某市司法局2024年法治政府建设情况报告")
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, values in zip(table.rows, rows):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    document.add_paragraph("全年办理行政处罚案件120件。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_table_cells_are_read_in_order_and_named_by_the_cell_before():
+    data = _docx_with_table([("类别", "数量"), ("行政复议案件", "35件"), ("行政诉讼案件", "12件")])
+    text = text_from_bytes(data, ".docx").text
+    assert text.split("\n") == ["某某市司法局2024年法治政府建设情况报告", "类别", "数量",
+                                "行政复议案件", "35件", "行政诉讼案件", "12件",
+                                "全年办理行政处罚案件120件。"]
+    found = figures_by_raw(text)
+    assert (found["35件"].label, found["35件"].indicator) == ("行政复议案件", "reconsideration_cases")
+    assert (found["12件"].label, found["12件"].indicator) == ("行政诉讼案件", "litigation_cases")
+
+
+def test_a_figure_under_a_sentence_is_not_named_by_it():
+    found = figures_by_raw("全年开展行政复议工作。\n35件")
+    assert found["35件"].label == "" and found["35件"].indicator is None
+
+
+def test_docx_single_cell_layout_table_keeps_its_paragraphs():
+    import io
+
+    import docx
+    document = docx.Document()
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.text = "一、主要举措"
+    cell.add_paragraph("全年办理行政复议案件3件。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert text_from_bytes(buffer.getvalue(), ".docx").text == "一、主要举措\n全年办理行政复议案件3件。"
+
+
+def test_html_row_with_paragraphs_in_cells_is_one_line():
+    page = ("<html><body><table><tr><td><p>行政复议案件</p></td><td><p>35件</p></td></tr>"
+            "<tr><td><p>行政诉讼案件</p></td><td><p>12件</p></td></tr></table>"
+            "<table><tr><td><p>一、主要举措</p><p>开展培训6次。</p></td></tr></table></body></html>")
+    text = text_from_bytes(page.encode("utf-8"), ".html").text
+    assert text.split("\n") == ["行政复议案件 35件", "行政诉讼案件 12件", "一、主要举措", "开展培训6次。"]
+
+
+def test_label_does_not_reach_into_the_next_table_cell():
+    found = figures_by_raw("行政复议案件 35件 行政诉讼案件 12件")
+    assert found["35件"].label == "行政复议案件"
+    assert found["12件"].label == "行政诉讼案件"

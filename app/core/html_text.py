@@ -36,6 +36,8 @@ class _TextCollector(HTMLParser):
         self.current: list[str] = []
         self.hidden_depth: dict[str, int] = {}
         self.pre_depth = 0
+        self.table_depth = 0
+        self.open_rows: list[list[int]] = []  # [first line, cells, table depth] per unclosed <tr>
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag == "body":
@@ -47,7 +49,14 @@ class _TextCollector(HTMLParser):
         elif tag in _BLOCKS:
             self.break_line()
             self.pre_depth += tag == "pre"
+            if tag == "table":
+                self.table_depth += 1
+            elif tag == "tr":
+                self.end_rows(self.table_depth)  # the previous row's </tr> may be omitted
+                self.open_rows.append([len(self.lines), 0, self.table_depth])
         elif tag in _CELLS:
+            if self.open_rows:
+                self.open_rows[-1][1] += 1
             self.current.append(" ")
 
     def handle_startendtag(self, tag: str, attrs) -> None:
@@ -64,6 +73,11 @@ class _TextCollector(HTMLParser):
             self.break_line()
             if tag == "pre" and self.pre_depth:
                 self.pre_depth -= 1
+            elif tag == "tr":
+                self.end_rows(self.table_depth)
+            elif tag == "table" and self.table_depth:
+                self.end_rows(self.table_depth)
+                self.table_depth -= 1
 
     def handle_data(self, data: str) -> None:
         if any(self.hidden_depth.values()):
@@ -76,6 +90,16 @@ class _TextCollector(HTMLParser):
                 self.current.append(line)
             return
         self.current.append(_SPACES.sub(" ", _CJK_SOURCE_BREAK.sub("", data)))
+
+    def end_rows(self, depth: int) -> None:
+        """Close the open rows of tables at `depth` or deeper. A row of two or more cells
+        becomes one line ("行政复议案件 35件"), even when its cells hold <p>s; a one-cell
+        layout row keeps its paragraphs as lines."""
+        while self.open_rows and self.open_rows[-1][2] >= depth:
+            first, cells, _ = self.open_rows.pop()
+            if cells >= 2:
+                words = [line for line in self.lines[first:] if line]
+                self.lines[first:] = [" ".join(words)] if words else []
 
     def break_line(self, force: bool = False) -> None:
         line = _SPACES.sub(" ", "".join(self.current)).strip(" \u3000")

@@ -21,6 +21,8 @@ SENTENCE_STOPS = "。！？!?\n"
 CLAUSE_STOPS = SENTENCE_STOPS + "，；;,：:（(）)"
 LABEL_MAX = 30
 POST_MAX = 24
+NAME_CELL_BREAKS = re.compile(r"[0-9０-９。！？!?，；;,：:]")
+CELL_GAP = (" ", "\t", "\u3000", "\xa0")
 LEADING_FILLER = re.compile(
     r"^(?:[0-9]{4}年度?(?:以来|内)?|截至目前|截至|目前|全年|今年|本年度?|年内|其中|同时|另外|此外|"
     r"共计|累计|合计|总计|共|已|、|先后|全市|全县|全区|全省|全委|全局|我委|我局|本委|本局|我单位|"
@@ -184,6 +186,19 @@ def _label(text: str, fig: Figure, ctx: _Context) -> str:
     return pre[-LABEL_MAX:]
 
 
+def _name_cell_above(text: str, fig: Figure, pre_start: int) -> Optional[int]:
+    """Start of the line naming a figure that opens its own line: a table read cell by cell
+    ("行政复议案件\n35件"). None unless the line above is a short name with no number or
+    sentence in it."""
+    if text[pre_start:fig.start].strip() or pre_start == 0 or text[pre_start - 1] != "\n":
+        return None
+    above_start = text.rfind("\n", 0, pre_start - 1) + 1
+    above = text[above_start:pre_start - 1].strip()
+    if not above or len(above) > LABEL_MAX or NAME_CELL_BREAKS.search(above):
+        return None
+    return above_start
+
+
 def _contexts(text: str, figures: list[Figure], sentences: _Stops) -> list[_Context]:
     clauses = _Stops(text, CLAUSE_STOPS)
     contexts, previous = [], None
@@ -197,9 +212,15 @@ def _contexts(text: str, figures: list[Figure], sentences: _Stops) -> list[_Cont
                 list_break = text.find("、", previous.end, fig.start)
                 pre_start = list_break + 1 if list_break >= 0 else pre_start
         post_end = min(clause_end, fig.end + POST_MAX)
+        if text[fig.end:fig.end + 1] in CELL_GAP:
+            post_end = fig.end  # "行政复议案件 35件 行政诉讼案件": the next table cell names another count
         list_break = text.find("、", fig.end, post_end)
+        sentence = sentences.bounds(fig.start, fig.end)
+        name_cell = _name_cell_above(text, fig, pre_start)
+        if name_cell is not None:
+            pre_start, sentence = name_cell, (name_cell, sentence[1])
         contexts.append(_Context(pre_start, fig.start, list_break if list_break >= 0 else post_end,
-                                 sentences.bounds(fig.start, fig.end)))
+                                 sentence))
         previous = fig
     # A following figure in the same clause closes this one's window after it.
     for ctx, nxt in zip(contexts, figures[1:]):
