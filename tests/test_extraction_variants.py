@@ -144,3 +144,40 @@ def test_label_does_not_reach_into_the_next_table_cell():
     found = figures_by_raw("行政复议案件 35件 行政诉讼案件 12件")
     assert found["35件"].label == "行政复议案件"
     assert found["12件"].label == "行政诉讼案件"
+
+
+# -- sections and metadata ------------------------------------------------------------------------
+
+PARTS_REPORT = """中共某某市委员会关于2023年度法治政府建设情况的报告
+
+2023年，市委深入学习贯彻习近平法治思想，现将有关情况报告如下。
+第一部分 2023年法治政府建设主要举措和成效
+（一）加强组织领导
+召开常委会会议专题研究法治建设4次。
+（二）推进依法行政
+审查规范性文件28件。
+第二部分 存在的不足和原因
+法治意识有待提高。
+第三部分 2024年工作打算
+继续推进。
+
+中共某某市委员会
+二〇二四年三月五日
+"""
+
+
+def test_parts_numbered_di_yi_bu_fen_are_level_one_sections():
+    from app.core.extract import extract
+    result = extract(PARTS_REPORT)
+    top = [(s.title, s.category) for s in result.sections if s.level == 1]
+    assert top == [
+        ("中共某某市委员会关于2023年度法治政府建设情况的报告", "preamble"),
+        ("第一部分 2023年法治政府建设主要举措和成效", "measures"),
+        ("第二部分 存在的不足和原因", "problems"),
+        ("第三部分 2024年工作打算", "plans"),
+        ("中共某某市委员会", "closing"),
+    ]
+    assert [s.title for s in result.sections if s.level == 2] == ["（一）加强组织领导", "（二）推进依法行政"]
+    metadata = result.metadata
+    assert (metadata.agency, metadata.region, metadata.level) == ("中共某某市委员会", "某某市", "city")
+    assert (metadata.report_year, metadata.publish_date) == (2023, "2024-03-05")

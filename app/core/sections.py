@@ -50,6 +50,7 @@ class _Candidate:
     level: int
     number: int
     score: float  # how much the line looks like a heading, 0..1
+    part: bool = False  # numbered 第一部分 rather than 一、
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ def _rules() -> _Rules:
     numeral = rf"[{CN_DIGITS}]{{1,3}}"
     markers = (
         (1, re.compile(rf"^({numeral})\s*[、，,．.]\s*(?=\S)")),
+        # Long reports number their top parts 第一部分 / 第二部分 instead of 一、 / 二、.
+        (1, re.compile(rf"^第({numeral})部分\s*[、，,．.:：]?\s*")),
         (2, re.compile(rf"^[（(]\s*({numeral})\s*[）)]\s*[、，,．.]?\s*(?=\S)")),
         (3, re.compile(r"^([0-9０-９]{1,2})\s*(?:[、，,]|[.．](?![0-9０-９]))\s*(?=\S)")),
     )
@@ -152,7 +155,7 @@ def _candidate(line: _Line) -> _Candidate | None:
         # Short titles, or titles that end their first sentence early, read as headings.
         first_sentence = re.split(r"[。；;]", title, maxsplit=1)[0]
         score = 1.0 if len(first_sentence) <= 60 else 0.6
-        return _Candidate(line, level, number, score)
+        return _Candidate(line, level, number, score, found.group().startswith("第"))
     return None
 
 
@@ -202,7 +205,8 @@ def category_of(heading: str, later_year: bool = False) -> str:
     after the one reported on)."""
     rules = _rules()
     body = rules.artefacts.sub("", heading.strip(SPACE))
-    marker = rules.level_markers[0][1].match(body)
+    marker = next((m for level, pattern in rules.level_markers if level == 1
+                   for m in [pattern.match(body)] if m), None)
     words = body[marker.end():] if marker else body
     found = {name: pattern.search(words) for name, pattern in rules.categories}
     for name in ("other", "responsibility"):
@@ -310,7 +314,9 @@ def find_sections(text: str) -> list[Section]:
     body = lines[:closing]
 
     candidates = [c for c in map(_candidate, body) if c is not None]
-    level1 = _best_chain([c for c in candidates if c.level == 1])
+    # Where the report is divided into 第一部分, 第二部分…, those are its top parts.
+    parts = _best_chain([c for c in candidates if c.part])
+    level1 = parts if len(parts) >= 2 else _best_chain([c for c in candidates if c.level == 1 and not c.part])
     body_end = lines[closing].start if closing < len(lines) else len(text)
     first_heading = level1[0].line.start if level1 else body_end
     nested_from = [c.line.start for c in level1] or [0]
