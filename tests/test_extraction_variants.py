@@ -181,3 +181,12 @@ def test_parts_numbered_di_yi_bu_fen_are_level_one_sections():
     metadata = result.metadata
     assert (metadata.agency, metadata.region, metadata.level) == ("中共某某市委员会", "某某市", "city")
     assert (metadata.report_year, metadata.publish_date) == (2023, "2024-03-05")
+
+
+def test_round_the_clock_formula_is_not_a_duration():
+    assert find_figures("推行“7×24小时”不打烊服务，构建“1+3+N”体系。") == []
+
+
+def test_noun_after_ge_stops_before_a_verb_of_motion():
+    found = figures_by_raw("共有3个工作组分赴10个乡镇开展督导。")
+    assert set(found) == {"3个工作组", "10个乡镇"}

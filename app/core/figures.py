@@ -25,9 +25,10 @@ ARABIC = (r"(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?![0-9０-９])|[0-9�
           r"(?:[.．][0-9０-９]+)?")
 CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 GAP = r"[ \u00a0\u3000]?"
-# What may not sit right before an Arabic numeral: it would be part of an ID, a code, a decimal.
+# What may not sit right before an Arabic numeral: it would be part of an ID, a code, a decimal,
+# or a formula-like label ("7×24小时" service, "1+N" model).
 ID_CHARS = set("0123456789０１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-               ".．_/#＃")
+               ".．_/#＃×*＊+＋")
 OPENING_QUOTES = "“\"‘「『"
 CLOSING_QUOTES = "”\"’」』"
 BOUNDARY = set("，。；、：！？,.;:!?）)】」』”\n ")
