@@ -190,3 +190,13 @@ def test_round_the_clock_formula_is_not_a_duration():
 def test_noun_after_ge_stops_before_a_verb_of_motion():
     found = figures_by_raw("共有3个工作组分赴10个乡镇开展督导。")
     assert set(found) == {"3个工作组", "10个乡镇"}
+
+
+def test_signature_dated_with_month_only_is_the_closing():
+    from app.core.extract import extract
+    text = ("关于某某市生态环境局2024年度法治政府建设情况的报告\n一、主要工作\n办理环境违法案件56件。\n"
+            "二、存在问题\n学法不深。\n三、2025年工作计划\n继续推进。\n某某市生态环境局\n2025年3月\n")
+    result = extract(text)
+    closing = [s for s in result.sections if s.category == "closing"]
+    assert [s.title for s in closing] == ["某某市生态环境局"]
+    assert result.metadata.publish_date is None  # no day: not an ISO date

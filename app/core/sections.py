@@ -29,10 +29,11 @@ CITED_YEAR = re.compile(
     r"(?<![\d\-—–~～至到])((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年(?:度)?(?!\s*[-—–~～至到]|\d)"
 )
 QUOTED = re.compile(r"《[^《》\n]{0,120}》|（[^（）\n]{0,60}）|\([^()\n]{0,60}\)")
-# A date alone on a line, in Arabic or Chinese numerals, as a signature writes it.
+# A date alone on a line, in Arabic or Chinese numerals, as a signature writes it (some sign
+# with the month only: 2025年3月).
 DATE_LINE = re.compile(
     r"^[（(]?\s*(?:(?:19|20)\d\d|[〇○零Ｏ0O一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月"
-    r"\s*[0-9一二三四五六七八九十]{1,3}\s*日\s*[）)]?$"
+    r"(?:\s*[0-9一二三四五六七八九十]{1,3}\s*日)?\s*[）)]?$"
     r"|^(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])[-./](?:0?[1-9]|[12]\d|3[01])$"
 )
 
