@@ -200,3 +200,17 @@ def test_signature_dated_with_month_only_is_the_closing():
     closing = [s for s in result.sections if s.category == "closing"]
     assert [s.title for s in closing] == ["某某市生态环境局"]
     assert result.metadata.publish_date is None  # no day: not an ISO date
+
+
+@pytest.mark.parametrize("text, raw, value, qualifier", [
+    ("发放宣传资料一万余份。", "一万余份", 10_000, "more_than"),
+    ("受益群众一万人次。", "一万人次", 10_000, "exact"),
+    ("罚没款一亿元。", "一亿元", 100_000_000, "exact"),
+])
+def test_one_with_a_magnitude_is_not_the_article(text, raw, value, qualifier):
+    figure = figures_by_raw(text)[raw]
+    assert (figure.value, figure.qualifier) == (value, qualifier)
+
+
+def test_one_as_the_article_stays_out():
+    assert find_figures("建立一个平台，打造一批示范点，形成一套机制，作为一项重要任务。") == []

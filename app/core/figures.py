@@ -186,7 +186,8 @@ def _candidate(text: str, m: re.Match, lex: _Lexicon, blocked: list) -> Optional
             return None
     elif unit_text in lex.after_ge:
         unit = lex.after_ge[unit_text]
-    if chinese and num == "一" and not _one_quantifies(text, start, end, unit_text, lex):
+    # 一万余份 is ten thousand: only a bare 一 can be the article "a".
+    if chinese and num == "一" and not m.group("mag") and not _one_quantifies(text, start, end, unit_text, lex):
         return None
     if before and before in OPENING_QUOTES and any(q in text[end:end + 8] for q in CLOSING_QUOTES):
         return None
