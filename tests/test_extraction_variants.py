@@ -214,3 +214,16 @@ def test_one_with_a_magnitude_is_not_the_article(text, raw, value, qualifier):
 
 def test_one_as_the_article_stays_out():
     assert find_figures("建立一个平台，打造一批示范点，形成一套机制，作为一项重要任务。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "法治政府建设考核位列全市前3名，排名全省第2位。",
+    "在全省营商环境评价中位居前10位。",
+    "排名前五位的投诉类型为合同纠纷。",
+])
+def test_ranks_are_not_figures(text):
+    assert find_figures(text) == []
+
+
+def test_people_counted_with_ming_are_still_figures():
+    assert figures_by_raw("新增公职律师3名，法律顾问前后共聘请5位。")["3名"].value == 3

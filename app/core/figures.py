@@ -37,6 +37,8 @@ TITLE = re.compile(r"《[^《》\n]{0,120}》")
 # 五次会议 after 十三届全国人大 is the fifth session of that term, not five meetings.
 TERM_BEFORE = re.compile(r"届[^，。；、\n]{0,10}$")
 SESSION_AFTER = ("全体会议", "会议", "全会")
+RANK_BEFORE = ("前", "后")
+RANK_UNITS = ("名", "位")
 PERCENT_WORDS = re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE})")
 LIST_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12})+$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -159,6 +161,8 @@ def _candidate(text: str, m: re.Match, lex: _Lexicon, blocked: list) -> Optional
     before = _prev_char(text, start)
     longer_word = lex.not_units.match(text, m.start("unit"))
     if (longer_word and longer_word.end() > end) or before == "第":
+        return None
+    if before in RANK_BEFORE and unit_text in RANK_UNITS:  # 位列全市前3名: a rank, not 3 people
         return None
     if chinese:
         if text[max(0, start - 2):start].endswith(lex.vague_prefixes):
