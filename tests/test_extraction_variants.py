@@ -227,3 +227,15 @@ def test_ranks_are_not_figures(text):
 
 def test_people_counted_with_ming_are_still_figures():
     assert figures_by_raw("新增公职律师3名，法律顾问前后共聘请5位。")["3名"].value == 3
+
+
+@pytest.mark.parametrize("title, agency, region, level", [
+    ("中共某某县委全面依法治县委员会办公室关于2024年度法治建设工作情况的报告",
+     "中共某某县委全面依法治县委员会办公室", "某某县", "county"),
+    ("某某市依法治市办2024年度法治政府建设情况报告", "某某市依法治市办", "某某市", "city"),
+    ("某某县司法局党组书记、局长2024年度述法报告", "某某县司法局", "某某县", "county"),
+])
+def test_agency_name_containing_yifa_is_kept_whole(title, agency, region, level):
+    from app.core.extract import extract
+    metadata = extract(f"{title}\n一、主要成效\n办理案件3件。\n二、存在问题\n不足。\n").metadata
+    assert (metadata.agency, metadata.region, metadata.level) == (agency, region, level)

@@ -26,6 +26,7 @@ TITLE_WORDS = re.compile(r"报告|述法|法治政府建设.{0,12}(?:情况|工�
 OPENING = re.compile(r"(?:^|[。\n])\s*(?:(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年(?:度)?(?:以来|来|全年|上半年)?[，,]")
 TITLE_LEAD = re.compile(r"^(?:关于|(?:19|20)\d\d\s*年|[一二][〇○零一二三四五六七八九]{3}年)")
 AGENCY_CUT = re.compile(r"关于|(?:19|20)\d\d\s*年度?|[一二][〇○零一二三四五六七八九]{3}年度?|法治|依法|述法|年度")
+TITLE_HEAD_CUT = re.compile(r"关于|(?:19|20)\d\d\s*年|[一二][〇○零一二三四五六七八九]{3}年")
 AGENCY_ROWS = ("发布机构", "发文机关", "发布单位", "发文单位")
 SOURCE_ROWS = ("来源", "信息来源", "文章来源", "来源单位")
 DATE_ROWS = ("成文日期", "公文生成日期", "生成日期", "印发日期", "发布日期", "发文日期", "发布时间", "日期", "时间")
@@ -125,6 +126,10 @@ def _agency(title, rows, signature_lines, top_lines) -> str | None:
 
 def _agency_in_title(title: str) -> tuple[str | None, str | None]:
     """(agency, place) named in the title's words around 关于 / the year / 法治…."""
+    # The words before 关于 or the year first, whole: 依法治县委员会办公室 has 依法 in its name.
+    named = agency_name(TITLE_HEAD_CUT.split(title, maxsplit=1)[0].strip(SPACE + "、，,"))
+    if named:
+        return named, None
     place = None
     for part in AGENCY_CUT.split(title):
         part = part.strip(SPACE + "、，,")
