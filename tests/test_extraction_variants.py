@@ -239,3 +239,14 @@ def test_agency_name_containing_yifa_is_kept_whole(title, agency, region, level)
     from app.core.extract import extract
     metadata = extract(f"{title}\n一、主要成效\n办理案件3件。\n二、存在问题\n不足。\n").metadata
     assert (metadata.agency, metadata.region, metadata.level) == (agency, region, level)
+
+
+@pytest.mark.parametrize("heading, category", [
+    ("三、薄弱环节", "problems"),
+    ("三、短板弱项及原因", "problems"),
+    ("五、其他有关情况", "other"),
+    ("一、补齐法治短板的主要举措和成效", "measures"),
+])
+def test_heading_categories_in_other_wordings(heading, category):
+    from app.core.sections import category_of
+    assert category_of(heading) == category
