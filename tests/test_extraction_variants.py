@@ -250,3 +250,61 @@ def test_agency_name_containing_yifa_is_kept_whole(title, agency, region, level)
 def test_heading_categories_in_other_wordings(heading, category):
     from app.core.sections import category_of
     assert category_of(heading) == category
+
+
+# -- Word automatic numbering ---------------------------------------------------------------------
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_NUMBERING = f"""<w:numbering {_W}>
+<w:abstractNum w:abstractNumId="7">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+ <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+ <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="8">
+ <w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="●"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>
+<w:num w:numId="4"><w:abstractNumId w:val="8"/></w:num>
+</w:numbering>"""
+
+
+def _numbered_docx(paragraphs) -> bytes:
+    """A minimal .docx whose paragraphs are (numId or None, ilvl, text)."""
+    import io
+    import zipfile
+
+    def paragraph(num_id, ilvl, text):
+        numbered = (f'<w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr></w:pPr>'
+                    if num_id else "")
+        return f"<w:p>{numbered}<w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    body = "".join(paragraph(*p) for p in paragraphs)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", f"<w:document {_W}><w:body>{body}</w:body></w:document>")
+        archive.writestr("word/numbering.xml", _NUMBERING)
+    return buffer.getvalue()
+
+
+def test_word_list_numbers_become_heading_markers():
+    from app.core.extract import extract
+    data = _numbered_docx([
+        (None, 0, "某某区司法局关于2024年法治政府建设情况的报告"),
+        (3, 0, "主要举措和成效"),
+        (3, 1, "加强学习"),
+        (3, 2, "召开专题学法会议6次。"),
+        (3, 2, "组织培训3场。"),
+        (3, 1, "规范执法"),
+        (4, 0, "要点不编号"),
+        (3, 0, "存在的不足"),
+        (3, 1, "学法不深"),
+        (3, 0, "下一步工作打算"),
+    ])
+    text = text_from_bytes(data, ".docx").text
+    assert text.split("\n")[1:] == ["一、主要举措和成效", "（一）加强学习", "1.召开专题学法会议6次。",
+                                    "2.组织培训3场。", "（二）规范执法", "要点不编号", "二、存在的不足",
+                                    "（一）学法不深", "三、下一步工作打算"]
+    top = [(s.title, s.category) for s in extract(text).sections if s.level == 1]
+    assert top[1:] == [("一、主要举措和成效", "measures"), ("二、存在的不足", "problems"),
+                       ("三、下一步工作打算", "plans")]
