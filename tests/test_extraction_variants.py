@@ -308,3 +308,25 @@ def test_word_list_numbers_become_heading_markers():
     top = [(s.title, s.category) for s in extract(text).sections if s.level == 1]
     assert top[1:] == [("一、主要举措和成效", "measures"), ("二、存在的不足", "problems"),
                        ("三、下一步工作打算", "plans")]
+
+
+# -- em-space indents (&emsp;) ----------------------------------------------------------------------
+
+EM_INDENTED = ("\u2003\u2003某某区民政局2024年法治政府建设情况报告\n\u2003\u2003一、主要举措\n"
+               "\u2003\u2003全年开展培训\u20026\u2002次。\n\u2003\u2003二、存在问题\n\u2003\u2003不足。")
+
+
+def test_em_space_indented_text_keeps_its_outline_title_and_figures():
+    from app.core.extract import extract
+    result = extract(EM_INDENTED)
+    assert result.metadata.title == "某某区民政局2024年法治政府建设情况报告"
+    assert result.metadata.agency == "某某区民政局"
+    assert [(s.title, s.category) for s in result.sections] == [
+        ("某某区民政局2024年法治政府建设情况报告", "preamble"), ("一、主要举措", "measures"),
+        ("二、存在问题", "problems")]
+    assert [(f.raw, f.value, f.indicator) for f in result.figures] == [("6\u2002次", 6, "training_sessions")]
+
+
+def test_html_lines_lose_their_em_space_indent():
+    page = "<p>&emsp;&emsp;一、主要举措</p><p>&ensp;全年开展培训6次。</p>"
+    assert text_from_bytes(page.encode("utf-8"), ".html").text == "一、主要举措\n全年开展培训6次。"

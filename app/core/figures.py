@@ -24,7 +24,7 @@ from app.core.numerals import is_chinese_numeral, number_value
 ARABIC = (r"(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+)"
           r"(?:[.．][0-9０-９]+)?")
 CHINESE = r"[零〇一二两三四五六七八九十百千]+"
-GAP = r"[ \u00a0\u3000]?"
+GAP = r"[ \u00a0\u2002\u2003\u2009\u3000]?"  # en/em/thin spaces come from &ensp; &emsp;
 # What may not sit right before an Arabic numeral: it would be part of an ID, a code, a decimal,
 # or a formula-like label ("7×24小时" service, "1+N" model).
 ID_CHARS = set("0123456789０１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
@@ -102,7 +102,7 @@ def _lexicon() -> _Lexicon:
 
 def _prev_char(text: str, pos: int) -> str:
     """The character before pos, looking past one space (第 21个, 约 80人)."""
-    if pos > 0 and text[pos - 1] in " \u00a0\u3000":
+    if pos > 0 and text[pos - 1] in " \u00a0\u2002\u2003\u2009\u3000":
         pos -= 1
     return text[pos - 1] if pos > 0 else ""
 

@@ -102,7 +102,7 @@ class _TextCollector(HTMLParser):
                 self.lines[first:] = [" ".join(words)] if words else []
 
     def break_line(self, force: bool = False) -> None:
-        line = _SPACES.sub(" ", "".join(self.current)).strip(" \u3000")
+        line = _SPACES.sub(" ", "".join(self.current)).strip(" \u3000\u2002\u2003\u2009")
         self.current = []
         if line or force:
             self.lines.append(line)

@@ -22,7 +22,7 @@ CLAUSE_STOPS = SENTENCE_STOPS + "，；;,：:（(）)"
 LABEL_MAX = 30
 POST_MAX = 24
 NAME_CELL_BREAKS = re.compile(r"[0-9０-９。！？!?，；;,：:]")
-CELL_GAP = (" ", "\t", "\u3000", "\xa0")
+CELL_GAP = (" ", "\t", "\u3000", "\xa0", "\u2002", "\u2003")
 LEADING_FILLER = re.compile(
     r"^(?:[0-9]{4}年度?(?:以来|内)?|截至目前|截至|目前|全年|今年|本年度?|年内|其中|同时|另外|此外|"
     r"共计|累计|合计|总计|共|已|、|先后|全市|全县|全区|全省|全委|全局|我委|我局|本委|本局|我单位|"

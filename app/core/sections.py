@@ -18,7 +18,7 @@ from app.core.model import Section
 
 CN_DIGITS = "一二三四五六七八九十"
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
-SPACE = " \t\u3000\xa0"
+SPACE = " \t\u3000\xa0\u2002\u2003\u2009"  # with the en/em/thin spaces of &ensp; &emsp; indents
 DEEP_SIGNATURE_SCAN = 12  # lines above the end searched for a signature followed by attachments
 SENTENCE_PUNCT = re.compile(r"[。；;，,：:！？!?]")
 RUN_IN_HEADING_END = re.compile("[。！？：]")
