@@ -330,3 +330,11 @@ def test_em_space_indented_text_keeps_its_outline_title_and_figures():
 def test_html_lines_lose_their_em_space_indent():
     page = "<p>&emsp;&emsp;一、主要举措</p><p>&ensp;全年开展培训6次。</p>"
     assert text_from_bytes(page.encode("utf-8"), ".html").text == "一、主要举措\n全年开展培训6次。"
+
+
+@pytest.mark.parametrize("text", [
+    "坚持在和平共处五项原则基础上发展友好合作。",
+    "推动共建“一带一路”八项行动落实落地。",
+])
+def test_named_doctrines_with_numbers_are_slogans(text):
+    assert find_figures(text) == []
