@@ -338,3 +338,22 @@ def test_html_lines_lose_their_em_space_indent():
 ])
 def test_named_doctrines_with_numbers_are_slogans(text):
     assert find_figures(text) == []
+
+
+@pytest.mark.parametrize("text, raw, value, qualifier, label", [
+    ("每次抽查3至5家企业。", "3至5家", 5, "at_most", "每次抽查企业"),
+    ("每月随机抽取3-5家单位。", "3-5家", 5, "at_most", "每月随机抽取单位"),
+    ("组织培训2到3期。", "2到3期", 3, "at_most", "组织培训"),
+    ("处罚款50万至100万元。", "50万至100万元", 1_000_000, "at_most", None),
+    ("每年开展约三至五次。", "三至五次", 5, "approx", None),
+])
+def test_a_range_is_one_figure_at_its_top_value(text, raw, value, qualifier, label):
+    [figure] = find_figures(text)
+    assert (figure.raw, figure.value, figure.qualifier) == (raw, value, qualifier)
+    if label is not None:
+        assert figure.label == label
+
+
+@pytest.mark.parametrize("text", ["第1至3批试点单位。", "档号QZ00129-0300件。"])
+def test_ordinal_or_code_ranges_stay_out(text):
+    assert find_figures(text) == []

@@ -42,6 +42,8 @@ RANK_UNITS = ("名", "位")
 PERCENT_WORDS = re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE})")
 LIST_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12})+$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+RANGE_MARKS = "至到~～—–\\-－"
+RANGE_LOOKBACK = 16  # characters before a figure searched for the low end of a range
 
 
 @dataclass(frozen=True)
@@ -153,10 +155,21 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return (i > 0 and spans[i - 1][1] > start) or (i < len(spans) and spans[i][0] < end)
 
 
+def _range_start(text: str, m: re.Match) -> Optional[int]:
+    """Where "3至" / "3-" / "50万~" begins when the figure is the top of a range (3至5家, 6%－6.5%)."""
+    low = re.compile(rf"(?P<low>{ARABIC}|{CHINESE}){GAP}(?:[万亿])?{GAP}(?:{re.escape(m.group('unit'))})?"
+                     rf"{GAP}[{RANGE_MARKS}]{GAP}$")
+    found = low.search(text, max(0, m.start() - RANGE_LOOKBACK), m.start())
+    return found.start() if found else None
+
+
 def _candidate(text: str, m: re.Match, lex: _Lexicon, blocked: list) -> Optional[Figure]:
     num = m.group("num")
     start, unit_text = m.start(), m.group("unit")
     end = m.end()
+    # A range is one figure from its low end (每次抽查3至5家): its top value, "at most".
+    range_start = _range_start(text, m)
+    start = start if range_start is None else range_start
     chinese = is_chinese_numeral(num)
     before = _prev_char(text, start)
     longer_word = lex.not_units.match(text, m.start("unit"))
@@ -203,6 +216,8 @@ def _candidate(text: str, m: re.Match, lex: _Lexicon, blocked: list) -> Optional
     if unit == "％":
         unit = "%"
     qualifier = _qualifier(text, start, end, bool(m.group("v1") or m.group("v2")), lex)
+    if range_start is not None and qualifier == "exact":
+        qualifier = "at_most"
     return Figure(start=start, end=end, raw=text[start:end], value=value, unit=unit,
                   qualifier=qualifier, numeral="chinese" if chinese else "arabic")
 
@@ -242,7 +257,7 @@ def find_figures(text: str, sections: Optional[list[Section]] = None) -> list[Fi
     found = [_percent_in_words(text, m, lex, blocked) for m in PERCENT_WORDS.finditer(text)]
     found += [_candidate(text, m, lex, blocked) for m in lex.pattern.finditer(text)]
     figures: list[Figure] = []
-    for figure in sorted((f for f in found if f is not None), key=lambda f: f.start):
+    for figure in sorted((f for f in found if f is not None), key=lambda f: (f.start, -f.end)):
         if not figures or figure.start >= figures[-1].end:
             figures.append(figure)
     annotate(text, figures)
