@@ -155,11 +155,15 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return (i > 0 and spans[i - 1][1] > start) or (i < len(spans) and spans[i][0] < end)
 
 
+@lru_cache(maxsize=None)
+def _range_low(unit: str) -> re.Pattern:
+    """The low end of a range in `unit`, ending where the top number starts: 3至, 6%－, 50万~."""
+    return re.compile(rf"(?:{ARABIC}|{CHINESE}){GAP}(?:[万亿])?{GAP}(?:{re.escape(unit)})?{GAP}[{RANGE_MARKS}]{GAP}$")
+
+
 def _range_start(text: str, m: re.Match) -> Optional[int]:
-    """Where "3至" / "3-" / "50万~" begins when the figure is the top of a range (3至5家, 6%－6.5%)."""
-    low = re.compile(rf"(?P<low>{ARABIC}|{CHINESE}){GAP}(?:[万亿])?{GAP}(?:{re.escape(m.group('unit'))})?"
-                     rf"{GAP}[{RANGE_MARKS}]{GAP}$")
-    found = low.search(text, max(0, m.start() - RANGE_LOOKBACK), m.start())
+    """Where the range begins when the figure is its top (3至5家, 6%－6.5%); None otherwise."""
+    found = _range_low(m.group("unit")).search(text, max(0, m.start() - RANGE_LOOKBACK), m.start())
     return found.start() if found else None
 
 
