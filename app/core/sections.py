@@ -23,7 +23,10 @@ DEEP_SIGNATURE_SCAN = 12  # lines above the end searched for a signature followe
 SENTENCE_PUNCT = re.compile(r"[。；;，,：:！？!?]")
 RUN_IN_HEADING_END = re.compile("[。！？：]")
 RUN_IN_CLAUSE_BREAK = re.compile("[，；]")
-RUN_IN_CAP = 60  # longest run-in heading shown as a heading; longer first sentences are body text
+RUN_IN_CAP = 60
+ROW_VALUE_MAX = 60  # an index row's value on the line under its key is short
+NUMBERED_ROW = re.compile("索引号|文号|字号|日期|时间|次数|访问量|点击数|编号")  # keys with numeric values
+TITLE_ROWS = ("标题", "名称", "文件名称")  # longest run-in heading shown as a heading; longer first sentences are body text
 # A year the text cites (2024年, 2024年度), not an end of a period (2021-2025年) or a date range.
 CITED_YEAR = re.compile(
     r"(?<![\d\-—–~～至到])((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年(?:度)?(?!\s*[-—–~～至到]|\d)"
@@ -127,6 +130,10 @@ def is_chrome(line: str) -> bool:
     body = line.strip(SPACE).lstrip("-*•·").strip(SPACE)
     if not body or len(body) > 200:
         return False
+    # An index-table row saved without colons ("标题 某局关于…的报告", "文号 发布日期 2024-03-29").
+    key = _rules().row_key.match(body)
+    if key and (key.end() == len(body) or body[key.end()] in SPACE + ":：|｜"):
+        return True
     return any(p.search(body) for p in _rules().chrome)
 
 
@@ -262,9 +269,25 @@ def _closing_start(lines: list[_Line], stop: int) -> int:
     return stop
 
 
-def _bare_row_key(line: str) -> bool:
+def _bare_row_key(line: str) -> str | None:
+    """The key of a row whose value is on the next line ("索 引 号：" → 索引号), else None."""
     key = _rules().row_key.match(line)
-    return bool(key) and not line[key.end():].strip(SPACE + ":：")
+    if key and not line[key.end():].strip(SPACE + ":："):
+        return re.sub(r"\s+", "", key.group())
+    return None
+
+
+def _fits_row(key: str, line: str) -> bool:
+    """Whether the line under a bare key is its value. An empty row (文号：) is followed by the
+    next row or by the title block, which must stay out: codes, numbers and dates have digits,
+    and only a title key takes the report's title."""
+    if _bare_row_key(line) or len(line) > ROW_VALUE_MAX:
+        return False
+    if key in TITLE_ROWS:
+        return True
+    if NUMBERED_ROW.search(key) and not re.search(r"[\d〇○]", line):
+        return False
+    return not line.endswith("报告")
 
 
 def index_rows(lines: list[str]) -> dict[str, str]:
@@ -274,10 +297,11 @@ def index_rows(lines: list[str]) -> dict[str, str]:
     pending_key = None
     for line in lines:
         line = line.strip(SPACE).lstrip("-*•·").strip(SPACE)
-        if pending_key and not _bare_row_key(line):
+        if pending_key and _fits_row(pending_key, line):
             rows.setdefault(pending_key, line)
             pending_key = None
             continue
+        pending_key = None
         keys = list(_rules().row_key.finditer(line))
         keys = [k for k in keys if k.start() == 0 or line[k.start() - 1] in SPACE + "|｜"]
         if not keys or keys[0].start() != 0:
@@ -295,10 +319,11 @@ def index_rows(lines: list[str]) -> dict[str, str]:
 def _unheaded_parts(lines: list[_Line], category: str) -> list[Section]:
     """Split a run of lines into boilerplate and `category` parts by their chrome lines."""
     parts: list[Section] = []
-    after_key = False
+    key = None
     for line in lines:
-        chrome = is_chrome(line.text) or _bare_row_key(line.text) or (after_key and len(line.text) <= 60)
-        after_key = _bare_row_key(line.text)
+        value = bool(key) and _fits_row(key, line.text)
+        chrome = is_chrome(line.text) or bool(_bare_row_key(line.text)) or value
+        key = _bare_row_key(line.text)
         kind = "boilerplate" if chrome else category
         if not parts or parts[-1].category != kind:
             parts.append(Section(1, line.text, kind, line.start, line.end))
