@@ -79,3 +79,55 @@ def test_value_on_the_next_line_must_fit_its_key():
     got = metadata(text)
     assert got["title"] == "山东省卫生健康委员会关于2023年度法治政府建设情况的报告"
     assert got["publish_date"] == "2024-03-29"
+
+
+def test_column_label_in_brackets_is_not_part_of_the_title():
+    on_its_line = (
+        "【法治政府建设】\n长沙市岳麓区人民政府关于2023年度法治政府建设情况的报告\n"
+        "发布时间：2024-03-30 10:00:00   来源：岳麓区司法局\n"
+        "2023年，岳麓区坚持以习近平法治思想为指导。\n一、主要举措和成效\n二、存在的不足和原因\n"
+        "长沙市岳麓区人民政府\n2024年3月25日\n"
+    )
+    got = metadata(on_its_line)
+    assert got["title"] == "长沙市岳麓区人民政府关于2023年度法治政府建设情况的报告"
+    assert (got["agency"], got["region"], got["level"]) == ("长沙市岳麓区人民政府", "长沙市岳麓区", "district")
+    assert got["publish_date"] == "2024-03-25"
+    run_in = "【法治政府建设年度报告】呼伦贝尔市卫生健康委员会2023年法治政府建设年度报告\n2023年，我委坚持依法行政。\n一、主要举措\n"
+    got = metadata(run_in)
+    assert got["title"] == "呼伦贝尔市卫生健康委员会2023年法治政府建设年度报告"
+    assert (got["agency"], got["region"], got["level"]) == ("呼伦贝尔市卫生健康委员会", "呼伦贝尔市", "city")
+
+
+def test_accountability_title_split_after_the_person():
+    text = (
+        "重庆市渝北区卫生健康委员会党委书记、主任王五\n2023年度述法报告\n"
+        "2023年，我坚持以习近平法治思想为指导，现报告如下：\n"
+        "一、履行第一责任人职责情况\n二、存在的问题\n三、下一步工作打算\n"
+    )
+    got = metadata(text)
+    assert got["title"] == "重庆市渝北区卫生健康委员会党委书记、主任王五2023年度述法报告"
+    assert (got["agency"], got["region"], got["level"]) == ("重庆市渝北区卫生健康委员会", "重庆市渝北区", "district")
+    assert (got["doc_type"], got["report_year"]) == ("accountability_report", 2023)
+    assert [c for c, _ in level1(text)][1:] == ["responsibility", "problems", "plans"]
+
+
+def test_accountability_report_with_the_body_and_person_under_the_title():
+    text = (
+        "关于2023年度履行推进法治建设第一责任人职责情况的述法报告\n成都市武侯区卫生健康局  李四\n"
+        "2023年以来，本人认真履行推进法治建设第一责任人职责，现将有关情况报告如下：\n"
+        "一、学法用法情况\n二、履行推进法治建设第一责任人职责情况\n三、存在的不足\n四、下一步打算\n2024年2月1日\n"
+    )
+    got = metadata(text)
+    assert got["title"] == "关于2023年度履行推进法治建设第一责任人职责情况的述法报告"
+    assert (got["agency"], got["region"], got["level"]) == ("成都市武侯区卫生健康局", "成都市武侯区", "district")
+    assert (got["doc_type"], got["report_year"], got["publish_date"]) == ("accountability_report", 2023, "2024-02-01")
+    assert [c for c, _ in level1(text)][1:] == ["measures", "responsibility", "problems", "plans", "closing"]
+
+
+def test_accountability_report_names_the_body_in_the_speaker_line():
+    text = (
+        "2023年度述法报告\n述法人：张三（和林格尔县卫生健康局局长）\n"
+        "一、学法情况\n二、履行推进法治建设第一责任人职责情况\n三、存在不足\n四、下步打算\n"
+    )
+    got = metadata(text)
+    assert (got["agency"], got["region"], got["level"]) == ("和林格尔县卫生健康局", "和林格尔县", "county")

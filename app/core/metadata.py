@@ -38,6 +38,7 @@ OPENING_CHUNKS = re.compile(r"[，,。；;、：:\s]|(?:19|20)\d\d\s*年度?")
 OPENING_AGENCY = re.compile(r"人民政府|政府|[\u4e00-\u9fff]{2,14}?(?:委员会|局|厅|办公室|委|中心)")
 TITLE_START = re.compile(r"关于|法治|述法")  # the first half of a title broken over two lines
 PARAGRAPH_PUNCT = re.compile(r"[。；：:，！？]")  # titles have none of these; a paragraph does
+COLUMN_LABEL = re.compile(r"^[【\[][^】\]\n]{1,20}[】\]]")
 
 
 def extract_metadata(text: str, sections: list[Section]) -> Metadata:
@@ -79,8 +80,13 @@ def _top_lines(text: str, sections: list[Section]) -> list[str]:
             continue
         if section.category != "preamble":
             break
-        lines += [ln for ln in _lines_of(text, section) if not is_chrome(ln)]
+        lines += [ln for ln in map(_without_label, _lines_of(text, section)) if ln and not is_chrome(ln)]
     return lines
+
+
+def _without_label(line: str) -> str:
+    """The line without a web page's column label (【法治政府建设】) in front of the title."""
+    return COLUMN_LABEL.sub("", line).strip(SPACE)
 
 
 def _rows(text: str, sections: list[Section]) -> dict[str, str]:
@@ -100,7 +106,7 @@ def _title(top_lines: list[str]) -> str | None:
             return None  # the opening paragraph has begun: there is no title line
         if TITLE_WORDS.search(line):
             before = top_lines[i - 1] if i else ""
-            if before and TITLE_LEAD.match(line) and is_signature_line(before):
+            if before and TITLE_LEAD.match(line) and _names_a_body(before):
                 return before + line
             return line
         after = top_lines[i + 1] if i + 1 < len(top_lines) else ""
@@ -108,6 +114,12 @@ def _title(top_lines: list[str]) -> str | None:
                 and TITLE_START.search(line) and not parse_date(line) and not TITLE_LEAD.match(after):
             return line + after
     return None
+
+
+def _names_a_body(line: str) -> bool:
+    """The first half of a split title: a body, or a body and the head who reports
+    (某委员会党委书记、主任王五 / 2023年度述法报告)."""
+    return is_signature_line(line) or (agency_name(line) is not None and not PARAGRAPH_PUNCT.search(line))
 
 
 def _agency(title, rows, signature_lines, top_lines) -> str | None:

@@ -14,6 +14,8 @@ from functools import lru_cache
 from app.core.codebook import lexicon
 
 MAX_REGION_CHARS = 30
+LEAD_IN = re.compile(r"[：:（(【】\[\]，,。；;]")
+PERSON = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 
 
 @dataclass(frozen=True)
@@ -107,9 +109,13 @@ def agency_name(text: str) -> str | None:
     rules = _regions()
     text = text.strip(" \u3000、，,")
     for end in range(1, len(text) + 1):
-        if not rules.agency_end.search(text, 0, end):
+        found = rules.agency_end.search(text, 0, end)
+        if not found:
             continue
         rest = text[end:].lstrip(" \u3000")
-        if not rest or rules.roles.match(rest):
-            return text[:end]
+        signed = rest != text[end:] and PERSON.fullmatch(rest)  # 某局  李四: the body, then who signs
+        if not rest or rules.roles.match(rest) or signed:
+            # The body starts after a label or an opening bracket (述法人：张三（某局局长）, 【栏目】某局).
+            name = LEAD_IN.split(text[:end])[-1].strip(" \u3000")
+            return name if len(name) > len(found.group()) else None
     return None
