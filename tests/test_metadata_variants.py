@@ -131,3 +131,25 @@ def test_accountability_report_names_the_body_in_the_speaker_line():
     )
     got = metadata(text)
     assert (got["agency"], got["region"], got["level"]) == ("和林格尔县卫生健康局", "和林格尔县", "county")
+
+
+def test_year_of_a_whole_year_work_period():
+    text = (
+        "某县司法局法治政府建设工作总结\n一年来，在县委、县政府的正确领导下，我局坚持依法行政。\n"
+        "一、主要工作\n2023年1月至12月，全局共办理行政复议案件10件。\n二、存在问题\n三、2024年工作思路\n"
+        "某县司法局\n2024年1月5日\n"
+    )
+    assert metadata(text)["report_year"] == 2023
+    assert metadata("某区卫生健康局2023年1-12月法治政府建设工作总结\n一、主要工作\n")["report_year"] == 2023
+
+
+def test_year_without_evidence_follows_the_publication_season():
+    """Annual reports are published by the spring after the year they cover (by 1 April, under
+    the 督察工作规定); one published late in the year covers that year."""
+    def report(signed: str) -> str:
+        return (
+            "某市卫生健康委员会关于法治政府建设情况的报告\n今年以来，我委坚持依法行政，现报告如下：\n"
+            f"一、主要举措和成效\n二、存在的不足\n三、下一步工作打算\n某市卫生健康委员会\n{signed}\n"
+        )
+    assert metadata(report("2024年2月20日"))["report_year"] == 2023
+    assert metadata(report("2024年12月20日"))["report_year"] == 2024

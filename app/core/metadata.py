@@ -24,6 +24,12 @@ DATE = re.compile(
 TITLE_WORDS = re.compile(r"报告|述法|法治政府建设.{0,12}(?:情况|工作|总结)$")
 # A sentence or paragraph that opens with its year: "2024年，…", "2024年以来，…".
 OPENING = re.compile(r"(?:^|[。\n])\s*(?:(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年(?:度)?(?:以来|来|全年|上半年)?[，,]")
+# The months of one year from January: 2023年1月至12月, 2023年1-11月, 2023年1月1日至12月31日.
+WORK_PERIOD = re.compile(
+    r"((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s*年\s*(?:1|一)\s*(?:月\s*(?:(?:1|一)\s*日)?)?\s*"
+    r"[至到\-—–~～]\s*(?:\1\s*年\s*)?(?:[0-9]{1,2}|十[一二]?|[二三四五六七八九])\s*月"
+)
+LAST_MONTH_OF_REPORTING_SEASON = 6  # reports on a year are due by April; late ones follow by June
 TITLE_LEAD = re.compile(r"^(?:关于|(?:19|20)\d\d\s*年|[一二][〇○零一二三四五六七八九]{3}年)")
 AGENCY_CUT = re.compile(r"关于|(?:19|20)\d\d\s*年度?|[一二][〇○零一二三四五六七八九]{3}年度?|法治|依法|述法|年度")
 TITLE_HEAD_CUT = re.compile(r"关于|(?:19|20)\d\d\s*年|[一二][〇○零一二三四五六七八九]{3}年")
@@ -201,22 +207,29 @@ def _early_date(top_lines: list[str]) -> str | None:
 
 
 def _report_year(text, title, sections, publish_date) -> int | None:
-    """The year reported on: the title's, else the year the body's headings, then its openings
-    (2024年，…), then its sentences cite most, leaving out plans and years after publication."""
+    """The year reported on: the title's, else a work period from January (2023年1月至12月), else
+    the year the body's headings, then its openings (2024年，…), then its sentences cite most,
+    leaving out plans and years after publication. With no year in the text, the publication
+    season decides: annual reports come out in the first half of the year after."""
     if title:
-        found = CITED_YEAR.search(QUOTED.sub("", title)) or CITED_YEAR.search(title)
+        found = CITED_YEAR.search(QUOTED.sub("", title)) or CITED_YEAR.search(title) or WORK_PERIOD.search(title)
         if found:
             return _to_int(found.group(1))
     published = int(publish_date[:4]) if publish_date else None
     parts = [s for s in sections if s.category in ("measures", "responsibility", "problems", "other", "preamble")]
     headings = " ".join(s.title for s in parts if s.category != "preamble")
     spans = [QUOTED.sub("", text[s.start:s.end]) for s in parts]
+    period = next((m for span in spans for m in WORK_PERIOD.finditer(span)), None)
+    if period and (published is None or _to_int(period.group(1)) <= published):
+        return _to_int(period.group(1))
     openings = " ".join(m.group() for span in spans for m in OPENING.finditer(span))
     for source in (headings, openings, " ".join(spans)):
         counts = Counter(_to_int(m.group(1)) for m in CITED_YEAR.finditer(source))
         years = [(n, y) for y, n in counts.items() if published is None or y <= published]
         if years:
             return max(years)[1]
+    if published and int(publish_date[5:7]) <= LAST_MONTH_OF_REPORTING_SEASON:
+        return published - 1
     return published
 
 
