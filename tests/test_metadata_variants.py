@@ -153,3 +153,25 @@ def test_year_without_evidence_follows_the_publication_season():
         )
     assert metadata(report("2024年2月20日"))["report_year"] == 2023
     assert metadata(report("2024年12月20日"))["report_year"] == 2024
+
+
+def test_title_only_in_the_breadcrumb_is_taken_from_its_last_step():
+    text = (
+        "首页 > 政务公开 > 法治政府建设 > 大理白族自治州卫生健康委员会2023年度法治政府建设情况报告\n"
+        "发布日期：2024-03-31  信息来源：大理州卫生健康委员会\n"
+        "2023年，州卫生健康委认真贯彻落实州委州政府部署。\n一、主要举措\n二、存在问题\n三、2024年工作打算\n"
+    )
+    got = metadata(text)
+    assert got["title"] == "大理白族自治州卫生健康委员会2023年度法治政府建设情况报告"
+    assert (got["agency"], got["region"], got["level"]) == ("大理白族自治州卫生健康委员会", "大理白族自治州", "city")
+    assert got["publish_date"] == "2024-03-31"
+    assert level1(text)[0][0] == "boilerplate"
+
+
+def test_signature_with_the_reporting_head_under_the_body_is_the_closing():
+    text = (
+        "泉州市卫生健康委员会主任张三2023年度述法报告\n一、2023年度履行推进法治建设第一责任人职责情况\n"
+        "二、存在的不足\n三、2024年工作打算\n加强学习。\n泉州市卫生健康委员会\n张三\n2024年1月20日\n"
+    )
+    assert level1(text)[-1] == ("closing", "泉州市卫生健康委员会")
+    assert metadata(text)["publish_date"] == "2024-01-20"

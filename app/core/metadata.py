@@ -44,6 +44,7 @@ OPENING_CHUNKS = re.compile(r"[，,。；;、：:\s]|(?:19|20)\d\d\s*年度?")
 OPENING_AGENCY = re.compile(r"人民政府|政府|[\u4e00-\u9fff]{2,14}?(?:委员会|局|厅|办公室|委|中心)")
 TITLE_START = re.compile(r"关于|法治|述法")  # the first half of a title broken over two lines
 PARAGRAPH_PUNCT = re.compile(r"[。；：:，！？]")  # titles have none of these; a paragraph does
+CRUMB_STEP = re.compile(r"\s*[>＞»›]\s*")
 COLUMN_LABEL = re.compile(r"^[【\[][^】\]\n]{1,20}[】\]]")
 
 
@@ -54,7 +55,7 @@ def extract_metadata(text: str, sections: list[Section]) -> Metadata:
     signature = [s for s in sections if s.category == "closing"]
     signature_lines = _lines_of(text, signature[0]) if signature else []
 
-    title = _title(top_lines) or _row(rows, TITLE_ROWS)
+    title = _title(top_lines) or _row(rows, TITLE_ROWS) or _crumb_title(text, sections)
     agency = _agency(title, rows, signature_lines, top_lines)
     region, level = split_region(agency)
     if region is None:
@@ -119,6 +120,20 @@ def _title(top_lines: list[str]) -> str | None:
         if after and len(line + after) <= TITLE_MAX and after.endswith("报告") \
                 and TITLE_START.search(line) and not parse_date(line) and not TITLE_LEAD.match(after):
             return line + after
+    return None
+
+
+def _crumb_title(text: str, sections: list[Section]) -> str | None:
+    """The last step of a breadcrumb (首页 > 政务公开 > 某局…报告), for a page that shows its
+    title nowhere else."""
+    for section in sections:
+        if section.category not in ("boilerplate", "preamble"):
+            break
+        for line in _lines_of(text, section):
+            last = CRUMB_STEP.split(line)[-1].strip(SPACE)
+            if last != line and TITLE_WORDS.search(last) and len(last) <= TITLE_MAX \
+                    and not PARAGRAPH_PUNCT.search(last):
+                return last
     return None
 
 

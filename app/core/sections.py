@@ -24,6 +24,7 @@ SENTENCE_PUNCT = re.compile(r"[。；;，,：:！？!?]")
 RUN_IN_HEADING_END = re.compile("[。！？：]")
 RUN_IN_CLAUSE_BREAK = re.compile("[，；]")
 RUN_IN_CAP = 60
+SIGNER_NAME = re.compile(r"^[\u4e00-\u9fff](?:[\s\u3000]*[\u4e00-\u9fff]){1,3}$")  # 张三, 张  三, 欧阳小明
 ROW_VALUE_MAX = 60  # an index row's value on the line under its key is short
 NUMBERED_ROW = re.compile("索引号|文号|字号|日期|时间|次数|访问量|点击数|编号")  # keys with numeric values
 TITLE_ROWS = ("标题", "名称", "文件名称")  # longest run-in heading shown as a heading; longer first sentences are body text
@@ -244,6 +245,10 @@ def _signature_block(lines: list[_Line], stop: int) -> tuple[int, bool, int]:
     dated = i > 0 and signature_date(lines[i - 1].text) is not None
     i -= dated
     taken = 0
+    # A 述法报告 is signed by the body and, under it, the head by name (某局 / 张三 / date).
+    if dated and i > 1 and SIGNER_NAME.match(lines[i - 1].text) and is_signature_line(lines[i - 2].text):
+        i -= 1
+        taken += 1
     while i > 0 and taken < rules.max_signature_lines and is_signature_line(lines[i - 1].text) \
             and _candidate(lines[i - 1]) is None:
         i -= 1
