@@ -175,3 +175,10 @@ def test_signature_with_the_reporting_head_under_the_body_is_the_closing():
     )
     assert level1(text)[-1] == ("closing", "泉州市卫生健康委员会")
     assert metadata(text)["publish_date"] == "2024-01-20"
+
+
+def test_county_level_cities_without_their_prefecture_are_counties():
+    from app.core.regions import split_region
+    assert split_region("库车市卫生健康委员会") == ("库车市", "county")
+    assert split_region("北屯市卫生健康委员会") == ("北屯市", "county")
+    assert split_region("监利市卫生健康局") == ("监利市", "county")
