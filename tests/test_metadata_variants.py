@@ -3,14 +3,9 @@ with index tables, 述法报告 by a named head, titles under a column label or 
 and reports whose year must be read from the body or the publication date."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from app.core.html_text import html_to_text
 from app.core.metadata import extract_metadata
 from app.core.sections import find_sections
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-
 
 def metadata(text: str) -> dict:
     return extract_metadata(text, find_sections(text)).to_dict()
