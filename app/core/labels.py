@@ -45,13 +45,14 @@ class _Rule:
     units: frozenset
     requires: Optional[re.Pattern]
     excludes: Optional[re.Pattern]
+    excludes_near: Optional[re.Pattern]  # the noun right before the number is something else
 
 
 @dataclass(frozen=True)
 class _Cues:
     rules: dict  # id -> _Rule
     patterns: tuple  # ((compiled cue, ((indicator, weight), ...)), ...), longest first
-    scanner: re.Pattern  # all cues in one alternation, longest first
+    scanner: re.Pattern  # all cues in one alternation, longest first, tried at every position
     breakdown: re.Pattern
     near_excludes: re.Pattern
     clause_excludes: re.Pattern
@@ -68,13 +69,14 @@ def _cues() -> _Cues:
         rules[ind_id] = _Rule(
             ind_id, frozenset(spec["units"]),
             re.compile(spec["requires"]) if spec.get("requires") else None,
-            re.compile(spec["excludes"]) if spec.get("excludes") else None)
+            re.compile(spec["excludes"]) if spec.get("excludes") else None,
+            re.compile(spec["excludes_near"]) if spec.get("excludes_near") else None)
         for cue, weight in spec["cues"].items():
             targets.setdefault(cue, []).append((ind_id, float(weight)))
     cues = sorted(targets, key=len, reverse=True)
     units = lexicon("units")
     return _Cues(rules, tuple((re.compile(c), tuple(targets[c])) for c in cues),
-                 re.compile("|".join(f"(?:{c})" for c in cues)),
+                 re.compile("(?=(" + "|".join(f"(?:{c})" for c in cues) + "))"),
                  re.compile(settings["breakdown_markers"]), re.compile(settings["near_excludes"]),
                  re.compile(settings["clause_excludes"]), settings, frozenset(units["rare"]))
 
@@ -109,8 +111,13 @@ class _CueIndex:
     def __init__(self, text: str, cues: _Cues, spans: list[tuple[int, int]]):
         hits = []
         for start, end in spans:
+            # Cues may overlap ("法治宣传栏" holds 法治宣传 and 宣传栏); one held inside an
+            # earlier match is already among that match's targets.
+            reach = start
             for m in cues.scanner.finditer(text, start, end):
-                hits.extend((m.start(), m.end(), ind, w) for ind, w in _targets(m.group()))
+                if m.end(1) > reach:
+                    reach = m.end(1)
+                    hits.extend((m.start(1), m.end(1), ind, w) for ind, w in _targets(m.group(1)))
         self.hits = hits
         self.starts = [h[0] for h in hits]
 
@@ -135,6 +142,7 @@ class _Context:
 def _scores(text: str, fig: Figure, ctx: _Context, cues: _Cues, index: _CueIndex) -> dict[str, float]:
     settings = cues.settings
     decay = settings["decay_chars"]
+    near_start = max(ctx.pre_start, ctx.num_start - settings["near_window"])
     post_factor = settings["object_of_dui_post_factor" if "对" in text[ctx.pre_start:ctx.num_start]
                            else "post_factor"]
     hits = []  # (indicator, weighted score, is a modifier: cue + 的 before the counted noun)
@@ -160,6 +168,8 @@ def _scores(text: str, fig: Figure, ctx: _Context, cues: _Cues, index: _CueIndex
         if rule.requires and not rule.requires.search(text, *ctx.sentence):
             continue
         if rule.excludes and rule.excludes.search(text, ctx.pre_start, ctx.post_end):
+            continue
+        if rule.excludes_near and rule.excludes_near.search(text, near_start, ctx.num_start):
             continue
         values.sort(reverse=True)
         scores[ind] = values[0] + 0.25 * sum(values[1:])
