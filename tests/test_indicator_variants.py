@@ -61,6 +61,7 @@ def indicator_of(sentence: str, raw: str):
     ("局党组理论学习中心组开展法治专题学习6次。", "6次", "study_sessions"),
     ("组织开展法治培训18场次，参训人员1500余人次。", "18场次", "training_sessions"),
     ("组织开展法治培训18场次，参训人员1500余人次。", "1500余人次", "training_participants"),
+    ("组织劳动保障监察执法人员业务培训3期，培训120人次。", "120人次", "training_participants"),
     ("组织领导干部参加网上学法考试，参考率和合格率均达100%。", "100%", "exam_pass_rate"),
     # services
     ("梳理公布政务服务事项清单1268项。", "1268项", "service_items"),
@@ -71,6 +72,7 @@ def indicator_of(sentence: str, raw: str):
     # publicity
     ("开展“宪法宣传周”系列普法活动36场次，发放宣传资料2.6万份，受众1.8万人次。", "36场次", "publicity_events"),
     ("开展“宪法宣传周”系列普法活动36场次，发放宣传资料2.6万份，受众1.8万人次。", "1.8万人次", "people_reached"),
+    ("开展“八五”普法宣传进企业、进社区活动120余场，覆盖群众3万余人次。", "3万余人次", "people_reached"),
     ("设置法治宣传栏28个。", "28个", "publicity_materials"),
     ("在政府门户网站发布法治信息152篇。", "152篇", "online_posts"),
     # disputes
@@ -111,6 +113,12 @@ def test_indicator_of_a_figure_in_another_agencys_report(sentence, raw, indicato
     ("召开法治建设专题会议4次。", "4次"),
     ("建立法律服务微信群86个，覆盖群众3.2万人。", "86个"),
     ("在年度考核中，行政执法案卷评查合格率达95%。", "95%"),
+    # welfare and vocational figures, as in the State Council work reports
+    ("实施高职扩招和职业技能提升三年行动，累计扩招413万人、培训8300多万人次。", "8300多万人次"),
+    ("全年组织职业技能培训班36期。", "36期"),
+    ("向更多低收入群众发放价格补贴，约6700万人受益。", "6700万人"),
+    ("住院和门诊费用实现跨省直接结算，惠及5700多万人次。", "5700多万人次"),
+    ("多年来取消和下放行政许可事项1000多项。", "1000多项"),
 ])
 def test_no_indicator_for_a_count_the_codebook_does_not_list(sentence, raw):
     assert indicator_of(sentence, raw) is None

@@ -46,6 +46,7 @@ class _Rule:
     requires: Optional[re.Pattern]
     excludes: Optional[re.Pattern]
     excludes_near: Optional[re.Pattern]  # the noun right before the number is something else
+    excludes_sentence: Optional[re.Pattern]  # the sentence is about another field (职业技能培训)
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ def _cues() -> _Cues:
             ind_id, frozenset(spec["units"]),
             re.compile(spec["requires"]) if spec.get("requires") else None,
             re.compile(spec["excludes"]) if spec.get("excludes") else None,
-            re.compile(spec["excludes_near"]) if spec.get("excludes_near") else None)
+            re.compile(spec["excludes_near"]) if spec.get("excludes_near") else None,
+            re.compile(spec["excludes_sentence"]) if spec.get("excludes_sentence") else None)
         for cue, weight in spec["cues"].items():
             targets.setdefault(cue, []).append((ind_id, float(weight)))
     cues = sorted(targets, key=len, reverse=True)
@@ -170,6 +172,8 @@ def _scores(text: str, fig: Figure, ctx: _Context, cues: _Cues, index: _CueIndex
         if rule.excludes and rule.excludes.search(text, ctx.pre_start, ctx.post_end):
             continue
         if rule.excludes_near and rule.excludes_near.search(text, near_start, ctx.num_start):
+            continue
+        if rule.excludes_sentence and rule.excludes_sentence.search(text, *ctx.sentence):
             continue
         values.sort(reverse=True)
         scores[ind] = values[0] + 0.25 * sum(values[1:])
