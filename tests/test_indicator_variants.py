@@ -44,6 +44,7 @@ def indicator_of(sentence: str, raw: str):
     # rules and decisions
     ("以县政府办公室名义印发规范性文件7件。", "7件", "normative_docs_issued"),
     ("对6件规范性文件进行合法性审核，提出修改意见23条。", "6件", "normative_docs_reviewed"),
+    ("对部门起草的规范性文件开展合法性审核32件次。", "32件次", "normative_docs_reviewed"),
     ("向县人大常委会报备规范性文件4件。", "4件", "normative_docs_filed"),
     ("共清理规范性文件86件，废止12件，宣布失效8件，保留66件。", "86件", "normative_docs_cleaned"),
     ("共清理规范性文件86件，废止12件，宣布失效8件，保留66件。", "8件", "normative_docs_repealed"),
