@@ -357,3 +357,9 @@ def test_a_range_is_one_figure_at_its_top_value(text, raw, value, qualifier, lab
 @pytest.mark.parametrize("text", ["第1至3批试点单位。", "档号QZ00129-0300件。"])
 def test_ordinal_or_code_ranges_stay_out(text):
     assert find_figures(text) == []
+
+
+def test_vehicle_checks_and_case_files_have_their_measure_words():
+    found = figures_by_raw("全年检查营运车辆1.2万辆次，评查行政执法案卷560卷。")
+    assert (found["1.2万辆次"].value, found["1.2万辆次"].unit) == (12000, "辆次")
+    assert (found["560卷"].value, found["560卷"].unit) == (560, "卷")
