@@ -1,6 +1,7 @@
 """Finding report files and reading them: each bad file gets its own one-line message."""
 import codecs
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -51,7 +52,7 @@ def test_collect_finds_supported_files_recursively_sorted(tmp_path):
     files, errors = collect_files([tmp_path])
     assert [path.relative_to(tmp_path).as_posix() for path in files] == [
         "a.HTM", "b.txt", "sub/d.html", "sub/deeper/c.Docx"]
-    assert errors == []
+    assert [(Path(path).name, "PDF is not read" in message) for path, message in errors] == [("notes.pdf", True)]
 
 
 def test_collect_reports_missing_paths_and_empty_folders_but_keeps_the_rest(tmp_path):
@@ -234,3 +235,18 @@ def test_text_from_bytes_applies_an_override_to_plain_text():
     assert lossy.damaged and lossy.warning
     with pytest.raises(ReadError, match="Unknown encoding"):
         text_from_bytes(data, ".txt", encoding="no-such-codec")
+
+
+def test_word_97_and_pdf_reports_are_named_with_how_to_convert_them(tmp_path):
+    report = write(tmp_path, "reports/2023.txt", SEED_TEXT)
+    write(tmp_path, "reports/2022.doc", b"\xd0\xcf\x11\xe0")
+    write(tmp_path, "reports/2021.pdf", b"%PDF-1.4")
+    write(tmp_path, "reports/photo.png", PNG)
+    single = write(tmp_path, "old.wps", b"\xd0\xcf\x11\xe0")
+    files, errors = collect_files([tmp_path / "reports", single])
+    assert files == [report]
+    messages = dict(errors)
+    assert "save it as .docx" in messages[str(tmp_path / "reports" / "2022.doc")]
+    assert "PDF is not read" in messages[str(tmp_path / "reports" / "2021.pdf")]
+    assert "save it as .docx" in messages[str(single)]
+    assert str(tmp_path / "reports" / "photo.png") not in messages  # not a report format: no noise

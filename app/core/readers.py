@@ -42,6 +42,15 @@ class ReadError(DecodeError):
     """
 
 
+# Formats reports often come in that are not read: say how to turn them into one that is.
+CONVERTIBLE = {
+    ".doc": "Old Word format (.doc) is not read: open it in Word or WPS and save it as .docx.",
+    ".wps": "WPS format (.wps) is not read: open it in WPS and save it as .docx.",
+    ".rtf": "Rich text (.rtf) is not read: open it in Word or WPS and save it as .docx.",
+    ".pdf": "PDF is not read: save it as .docx in Word or WPS, or copy its text into a .txt file.",
+}
+
+
 def _describe_suffixes(suffixes) -> str:
     return ", ".join(sorted(suffixes))
 
@@ -65,8 +74,8 @@ def collect_files(
         elif path.is_file():
             found = [path]
             if path.suffix.lower() not in suffixes:
-                errors.append((str(path), f"Not a supported file type ({path.suffix or 'none'}); "
-                                          f"use {_describe_suffixes(suffixes)}."))
+                errors.append((str(path), CONVERTIBLE.get(path.suffix.lower()) or (
+                    f"Not a supported file type ({path.suffix or 'none'}); use {_describe_suffixes(suffixes)}.")))
                 continue
         else:
             errors.append((str(path), "No such file or folder."))
@@ -92,8 +101,11 @@ def _files_in_folder(folder: Path, suffixes) -> tuple[list[Path], list[tuple[str
             # Hidden files and Word's "~$name.docx" lock files are never reports.
             if name.startswith((".", "~$")):
                 continue
-            if Path(name).suffix.lower() in suffixes:
+            suffix = Path(name).suffix.lower()
+            if suffix in suffixes:
                 found.append(Path(root) / name)
+            elif suffix in CONVERTIBLE:  # likely a report the user expects: say why it is left out
+                problems.append((str(Path(root) / name), CONVERTIBLE[suffix]))
     return found, problems
 
 
