@@ -24,6 +24,9 @@ SENTENCE_PUNCT = re.compile(r"[。；;，,：:！？!?]")
 RUN_IN_HEADING_END = re.compile("[。！？：]")
 RUN_IN_CLAUSE_BREAK = re.compile("[，；]")
 RUN_IN_CAP = 60
+LIST_ITEM_END = re.compile(r"[。；;，,]\s*$")
+LIST_ITEM_PENALTY = 0.2
+ENUMERATED_NUMERAL = re.compile(rf"[{CN_DIGITS}][、，,]")  # 一、二、三级医院: numerals listed, not a heading
 SIGNER_NAME = re.compile(r"^[\u4e00-\u9fff](?:[\s\u3000]*[\u4e00-\u9fff]){1,3}$")  # 张三, 张  三, 欧阳小明
 ROW_VALUE_MAX = 60  # an index row's value on the line under its key is short
 NUMBERED_ROW = re.compile("索引号|文号|字号|日期|时间|次数|访问量|点击数|编号")  # keys with numeric values
@@ -55,12 +58,12 @@ class _Candidate:
     level: int
     number: int
     score: float  # how much the line looks like a heading, 0..1
-    part: bool = False  # numbered 第一部分 rather than 一、
+    kind: str = "plain"  # "part" for 第一部分, "ordinal" for 第一、, else "plain" (一、 (一) 1.)
 
 
 @dataclass(frozen=True)
 class _Rules:
-    level_markers: tuple  # (level, compiled pattern giving the number group)
+    level_markers: tuple  # (level, kind, compiled pattern giving the number group)
     artefacts: re.Pattern
     chrome: tuple
     categories: tuple  # (category, compiled pattern)
@@ -77,11 +80,13 @@ def _rules() -> _Rules:
     words, regions = lexicon("sections"), lexicon("regions")
     numeral = rf"[{CN_DIGITS}]{{1,3}}"
     markers = (
-        (1, re.compile(rf"^({numeral})\s*[、，,．.]\s*(?=\S)")),
+        (1, "plain", re.compile(rf"^({numeral})\s*[、，,．.]\s*(?=\S)")),
         # Long reports number their top parts 第一部分 / 第二部分 instead of 一、 / 二、.
-        (1, re.compile(rf"^第({numeral})部分\s*[、，,．.:：]?\s*")),
-        (2, re.compile(rf"^[（(]\s*({numeral})\s*[）)]\s*[、，,．.]?\s*(?=\S)")),
-        (3, re.compile(r"^([0-9０-９]{1,2})\s*(?:[、，,]|[.．](?![0-9０-９]))\s*(?=\S)")),
+        (1, "part", re.compile(rf"^第({numeral})部分\s*[、，,．.:：]?\s*")),
+        # Some number them 第一、 / 第二、 (not 第一，, which opens a point inside a paragraph).
+        (1, "ordinal", re.compile(rf"^第({numeral})\s*[、．.:：]\s*(?=\S)")),
+        (2, "plain", re.compile(rf"^[（(]\s*({numeral})\s*[）)]\s*[、，,．.]?\s*(?=\S)")),
+        (3, "plain", re.compile(r"^([0-9０-９]{1,2})\s*(?:[、，,]|[.．](?![0-9０-９]))\s*(?=\S)")),
     )
     suffixes = sorted(regions["agency_suffixes"], key=len, reverse=True)
     closing = words["closing"]
@@ -153,18 +158,21 @@ def is_signature_line(line: str) -> bool:
 def _candidate(line: _Line) -> _Candidate | None:
     rules = _rules()
     body = rules.artefacts.sub("", line.text)
-    for level, marker in rules.level_markers:
+    for level, kind, marker in rules.level_markers:
         found = marker.match(body)
         if not found:
             continue
         number = chinese_number(found.group(1).translate(_FULLWIDTH))
-        if number < 1:
-            return None
         title = body[found.end():]
+        if number < 1 or ENUMERATED_NUMERAL.match(title):
+            return None
         # Short titles, or titles that end their first sentence early, read as headings.
         first_sentence = re.split(r"[。；;]", title, maxsplit=1)[0]
         score = 1.0 if len(first_sentence) <= 60 else 0.6
-        return _Candidate(line, level, number, score, found.group().startswith("第"))
+        # A line ending like a sentence or a list item (一、完善制度；) is less likely a heading, so
+        # a numbered list inside a section loses to the headings around it.
+        score -= LIST_ITEM_PENALTY if LIST_ITEM_END.search(title) else 0.0
+        return _Candidate(line, level, number, score, kind)
     return None
 
 
@@ -214,7 +222,7 @@ def category_of(heading: str, later_year: bool = False) -> str:
     after the one reported on)."""
     rules = _rules()
     body = rules.artefacts.sub("", heading.strip(SPACE))
-    marker = next((m for level, pattern in rules.level_markers if level == 1
+    marker = next((m for level, _, pattern in rules.level_markers if level == 1
                    for m in [pattern.match(body)] if m), None)
     words = body[marker.end():] if marker else body
     found = {name: pattern.search(words) for name, pattern in rules.categories}
@@ -345,9 +353,14 @@ def find_sections(text: str) -> list[Section]:
     body = lines[:closing]
 
     candidates = [c for c in map(_candidate, body) if c is not None]
-    # Where the report is divided into 第一部分, 第二部分…, those are its top parts.
-    parts = _best_chain([c for c in candidates if c.part])
-    level1 = parts if len(parts) >= 2 else _best_chain([c for c in candidates if c.level == 1 and not c.part])
+    # Where the report is divided into 第一部分, 第二部分…, those are its top parts; 第一、 第二、
+    # are used only when the report has no 一、 二、 outline.
+    level1 = _best_chain([c for c in candidates if c.kind == "part"])
+    if len(level1) < 2:
+        level1 = _best_chain([c for c in candidates if c.level == 1 and c.kind == "plain"])
+    if len(level1) < 2:
+        ordinals = _best_chain([c for c in candidates if c.kind == "ordinal"])
+        level1 = ordinals if len(ordinals) >= 2 else level1
     body_end = lines[closing].start if closing < len(lines) else len(text)
     first_heading = level1[0].line.start if level1 else body_end
     nested_from = [c.line.start for c in level1] or [0]

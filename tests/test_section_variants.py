@@ -1,0 +1,77 @@
+"""Outline variants seen across agencies, places and page layouts: heading markers, lists that
+are not headings, category wordings of both report templates, and the end of the page."""
+from __future__ import annotations
+
+from app.core.sections import find_sections
+
+def level1(text: str, width: int = 7) -> list[tuple[int, str, str]]:
+    return [(s.level, s.category, s.title[:width]) for s in find_sections(text) if s.level == 1]
+
+
+def test_headings_wrapped_in_lenticular_brackets():
+    text = (
+        "某县司法局关于2023年度法治政府建设情况的报告\n"
+        "【一、主要工作举措及成效】\n全年办理案件12件。\n"
+        "【二、存在的问题】\n执法力量不足。\n"
+        "【三、下一步工作计划】\n继续努力。\n"
+        "某县司法局\n2024年1月10日\n"
+    )
+    assert level1(text) == [
+        (1, "preamble", "某县司法局关于"),
+        (1, "measures", "【一、主要工作"),
+        (1, "problems", "【二、存在的问"),
+        (1, "plans", "【三、下一步工"),
+        (1, "closing", "某县司法局"),
+    ]
+
+
+def test_ordinal_headings_without_a_plain_numbered_outline():
+    text = (
+        "某区应急管理局2023年法治政府建设年度报告\n"
+        "第一、主要工作\n今年以来，我局坚持依法行政。\n"
+        "第二、存在问题\n执法人员不足。\n"
+        "第三、下一步工作打算\n加强队伍建设。\n"
+        "某区应急管理局\n2024年3月1日\n"
+    )
+    assert level1(text) == [
+        (1, "preamble", "某区应急管理局"),
+        (1, "measures", "第一、主要工作"),
+        (1, "problems", "第二、存在问题"),
+        (1, "plans", "第三、下一步工"),
+        (1, "closing", "某区应急管理局"),
+    ]
+
+
+def test_numbered_list_lines_inside_a_section_are_not_headings():
+    restarted = (
+        "某县卫生健康局局长张三2023年度述法报告\n"
+        "一、学法用法情况\n全年学法6次。\n"
+        "二、存在的不足\n一、学习不够系统深入。\n二、依法决策水平有待提高。\n三、普法形式单一。\n"
+        "三、下一步打算\n一、加强学习。\n二、规范决策。\n"
+        "某县卫生健康局\n2024年1月15日\n"
+    )
+    assert level1(restarted) == [
+        (1, "preamble", "某县卫生健康局"),
+        (1, "measures", "一、学法用法情"),
+        (1, "problems", "二、存在的不足"),
+        (1, "plans", "三、下一步打算"),
+        (1, "closing", "某县卫生健康局"),
+    ]
+    quoted_tasks = (
+        "某县卫生健康局2023年度法治政府建设情况报告\n"
+        "一、主要工作\n根据《关于进一步加强法治建设的意见》，主要任务有：\n"
+        "一、完善制度；\n二、规范执法；\n三、强化监督。\n"
+        "二、存在的问题\n执法力量薄弱。\n"
+        "三、下一步打算\n继续努力。\n"
+        "某县卫生健康局\n2024年1月15日\n"
+    )
+    assert [t for _, _, t in level1(quoted_tasks)][1:4] == ["一、主要工作", "二、存在的问题", "三、下一步打算"]
+
+
+def test_an_enumeration_of_numerals_is_not_a_heading():
+    text = (
+        "某县卫生健康局2023年度法治政府建设情况报告\n"
+        "一、主要工作\n一、二、三级医院全部建立法律顾问制度。\n"
+        "二、存在的问题\n三、下一步打算\n"
+    )
+    assert [t for _, _, t in level1(text, 20)][1:] == ["一、主要工作", "二、存在的问题", "三、下一步打算"]
