@@ -2,7 +2,9 @@
 are not headings, category wordings of both report templates, and the end of the page."""
 from __future__ import annotations
 
-from app.core.sections import find_sections
+import pytest
+
+from app.core.sections import category_of, find_sections
 
 def level1(text: str, width: int = 7) -> list[tuple[int, str, str]]:
     return [(s.level, s.category, s.title[:width]) for s in find_sections(text) if s.level == 1]
@@ -75,3 +77,26 @@ def test_an_enumeration_of_numerals_is_not_a_heading():
         "二、存在的问题\n三、下一步打算\n"
     )
     assert [t for _, _, t in level1(text, 20)][1:] == ["一、主要工作", "二、存在的问题", "三、下一步打算"]
+
+
+@pytest.mark.parametrize("heading, category", [
+    ("五、其它事项", "other"),
+    ("五、其他说明", "other"),
+    ("五、需要说明的其他问题", "other"),
+    ("五、意见和建议", "other"),
+    ("三、需要改进的方面", "problems"),
+    ("三、工作中的差距", "problems"),
+    ("三、对照检查发现的问题", "problems"),
+    ("四、下阶段工作", "plans"),
+    ("四、明年工作重点", "plans"),
+    ("四、整改措施", "plans"),
+    ("四、整改方向和措施", "plans"),
+    ("二、落实法治建设责任制情况", "responsibility"),
+    # 述法报告: what the head did to study and decide by law is work done, not the duty itself.
+    ("一、学法用法情况", "measures"),
+    ("二、依法决策情况", "measures"),
+    ("三、整改落实情况", "measures"),
+    ("一、着力解决群众反映强烈的突出问题", "measures"),
+])
+def test_heading_wordings_of_both_templates(heading, category):
+    assert category_of(heading) == category
