@@ -11,13 +11,12 @@ label, status, raw and optionally headline. Tolerances follow each figure's prec
 from __future__ import annotations
 
 import math
-import re
-import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from statistics import median
 from typing import Iterable, Optional
 
+from app.core import messages
 from app.core.breakdowns import (
     Breakdown, CheckFigure, as_check_figure, bounds, figure_text, find_breakdowns, fmt, is_growth,
     meet, place_value, sentence_start, sum_bounds, unit_family,
@@ -80,22 +79,12 @@ class Finding:
 
 def message_parts(rule: str, message: str) -> tuple[str, dict[str, str]] | None:
     """The template and args a stored message was made from, or None (e.g. older wording)."""
-    for template, pattern in _patterns(rule):
-        match = pattern.fullmatch(message)
-        if match and template.format(**match.groupdict()) == message:
-            return template, match.groupdict()
-    return None
+    return messages.message_parts(_templates(rule), message)
 
 
 @lru_cache(maxsize=None)
-def _patterns(rule: str) -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((template, _pattern(template)) for key, template in MESSAGES.items() if key.split("/")[0] == rule)
-
-
-def _pattern(template: str) -> re.Pattern:
-    parts = [re.escape(literal) + (f"(?P<{name}>.*?)" if name else "")
-             for literal, name, _, _ in string.Formatter().parse(template)]
-    return re.compile("".join(parts), re.DOTALL)
+def _templates(rule: str) -> tuple[str, ...]:
+    return tuple(template for key, template in MESSAGES.items() if key.split("/")[0] == rule)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ Order, measured right on every case tried (see STACK-FACTS "Decoding"): a BOM, t
 BOM-less UTF-16/32 recognised by where its NUL bytes sit, then strict UTF-8, then chardet
 limited to Chinese and Unicode answers, and only then a lossy decode marked as damaged.
 GB18030 is never tried blind: Big5 bytes decode "cleanly" as GB18030 into garbage.
+Errors and warnings are English, made from MESSAGES: the GUI shows them translated
+(app.core.messages), the CLI and the database (reports.decode_warning) as they are.
 """
 from __future__ import annotations
 
@@ -52,6 +54,21 @@ _ACCEPTED = {
     "big5hkscs": "big5hkscs",
     "cp950": "cp950",
 }
+
+# str.format templates; numbers are passed already formatted, so a message reads back exactly.
+MESSAGES = {
+    "unknown_encoding": "Unknown encoding '{encoding}'.",
+    "unrecognised": "The file's encoding could not be recognised (it is neither Unicode nor "
+                    "Chinese GB18030/Big5 text).",
+    "low_confidence": "Encoding guessed as {encoding} with low confidence ({confidence}); "
+                      "check the text or choose another encoding.",
+    "lossy": "Some bytes could not be decoded as {encoding}: {replaced} character(s) "
+             "were replaced by \ufffd; check the text or choose another encoding.",
+    "damaged": "The file looks damaged. Some bytes could not be decoded as {encoding}: "
+               "{replaced} character(s) were replaced by \ufffd; check the text or choose "
+               "another encoding.",
+}
+TEMPLATES = tuple(MESSAGES.values())
 
 
 class DecodeError(Exception):
@@ -136,18 +153,12 @@ def _detect(data: bytes) -> tuple[str | None, float]:
     return codec, confidence
 
 
-def _damage_warning(encoding: str, replaced: int) -> str:
-    return (
-        f"Some bytes could not be decoded as {encoding.upper()}: {replaced} character(s) "
-        f"were replaced by \ufffd; check the text or choose another encoding."
-    )
-
-
-def _lossy(data: bytes, encoding: str, confidence: float, prefix: str = "") -> Decoded:
+def _lossy(data: bytes, encoding: str, confidence: float, warning: str = "lossy") -> Decoded:
+    """`warning`: "lossy", or "damaged" when no codec was sure of the file."""
     text = normalise_text(data.decode(encoding, errors="replace"))
     replaced = text.count(REPLACEMENT)
-    return Decoded(text, encoding, confidence, damaged=True,
-                   warning=prefix + _damage_warning(encoding, replaced))
+    return Decoded(text, encoding, confidence, damaged=True, warning=MESSAGES[warning].format(
+        encoding=encoding.upper(), replaced=str(replaced)))
 
 
 def decode_with(data: bytes, encoding: str) -> Decoded:
@@ -155,7 +166,7 @@ def decode_with(data: bytes, encoding: str) -> Decoded:
     try:
         codec = codecs.lookup(encoding).name
     except LookupError:
-        raise DecodeError(f"Unknown encoding '{encoding}'.") from None
+        raise DecodeError(MESSAGES["unknown_encoding"].format(encoding=encoding)) from None
     return _sure_or_lossy(data, codec, SURE)
 
 
@@ -188,10 +199,8 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     if text is not None:
         warning = None
         if confidence < CONFIDENT:
-            warning = (
-                f"Encoding guessed as {guessed.upper()} with low confidence ({confidence:.2f}); "
-                f"check the text or choose another encoding."
-            )
+            warning = MESSAGES["low_confidence"].format(encoding=guessed.upper(),
+                                                        confidence=f"{confidence:.2f}")
         return Decoded(normalise_text(text), guessed, round(confidence, 2), warning=warning)
 
     return _best_lossy(data)
@@ -199,13 +208,10 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
 
 def _best_lossy(data: bytes) -> Decoded:
     """Both likely codecs with replacement; the one that needed fewer replacements wins."""
-    candidates = [_lossy(data, codec, 0.0, "The file looks damaged. ")
+    candidates = [_lossy(data, codec, 0.0, "damaged")
                   for codec in ("utf-8", "gb18030")]
     best = min(candidates, key=lambda decoded: decoded.text.count(REPLACEMENT))
     replaced = best.text.count(REPLACEMENT)
     if replaced > MAX_DAMAGE_RATIO * max(len(best.text), 1):
-        raise DecodeError(
-            "The file's encoding could not be recognised (it is neither Unicode nor "
-            "Chinese GB18030/Big5 text)."
-        )
+        raise DecodeError(MESSAGES["unrecognised"])
     return best

@@ -2,6 +2,8 @@
 
 The importer reads hundreds of files gathered from the web; a bad one must not stop the
 rest, so every problem is a ReadError whose str() is a one-line message for the reviewer.
+Messages are English, made from the templates below (TEMPLATES): the GUI shows them
+translated (app.core.messages), the CLI and the database as they are.
 """
 from __future__ import annotations
 
@@ -19,20 +21,40 @@ BINARY_SAMPLE = 8192
 # Share of control bytes above which a file is data; GB18030 and Big5 never use bytes < 0x20.
 MAX_CONTROL_RATIO = 0.05
 _TEXT_CONTROLS = frozenset(b"\t\n\v\f\r\x1a\x1b")
-_MAGIC = (
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"%PDF", "a PDF document; save it as text or .docx first"),
-    (b"PK\x03\x04", "a zip archive"),
-    (b"\xd0\xcf\x11\xe0", "an old Word/Excel file (.doc/.xls); save it as .docx first"),
-    (b"{\\rtf", "an RTF document; save it as .docx first"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"Rar!", "a RAR archive"),
-    (b"7z\xbc\xaf", "a 7-Zip archive"),
-    (b"\x7fELF", "a program"),
-    (b"SQLite format 3\x00", "an SQLite database"),
-)
+# What a non-text file looks like, by its first bytes: the {kind} of MESSAGES["not_text"].
+MAGIC_KINDS = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document; save it as text or .docx first",
+    b"PK\x03\x04": "a zip archive",
+    b"\xd0\xcf\x11\xe0": "an old Word/Excel file (.doc/.xls); save it as .docx first",
+    b"{\\rtf": "an RTF document; save it as .docx first",
+    b"\x1f\x8b": "a gzip archive",
+    b"Rar!": "a RAR archive",
+    b"7z\xbc\xaf": "a 7-Zip archive",
+    b"\x7fELF": "a program",
+    b"SQLite format 3\x00": "an SQLite database",
+}
+NUL_DATA = "binary data with NUL bytes"
+CONTROL_DATA = "binary data with many control characters"
+# str.format templates; a computed number is passed already formatted, so it reads back exactly.
+# "unsupported_no_suffix" comes first: the general wording would take "none" for a suffix.
+MESSAGES = {
+    "no_reports": "No report files ({suffixes}) in this folder.",
+    "unsupported_no_suffix": "Not a supported file type (none); use {suffixes}.",
+    "unsupported": "Not a supported file type ({suffix}); use {suffixes}.",
+    "no_such_path": "No such file or folder.",
+    "folder_unreadable": "Cannot open folder: {reason}.",
+    "is_folder": "This is a folder, not a file.",
+    "too_large": "The file is too large ({size} MB; the limit is {limit} MB).",
+    "no_such_file": "The file does not exist.",
+    "unreadable": "The file cannot be read: {reason}.",
+    "empty": "The file is empty.",
+    "not_text": "This is not a text file (it looks like {kind}).",
+    "no_text": "The file contains no text.",
+    "not_docx": "This is not a valid Word file (.docx); it may be damaged, or an old .doc file renamed.",
+}
 
 
 class ReadError(DecodeError):
@@ -49,6 +71,12 @@ CONVERTIBLE = {
     ".rtf": "Rich text (.rtf) is not read: open it in Word or WPS and save it as .docx.",
     ".pdf": "PDF is not read: save it as .docx in Word or WPS, or copy its text into a .txt file.",
 }
+# Every English text this module gives the reviewer, whole or as an arg, for translation.
+TEMPLATES = (*MESSAGES.values(), *CONVERTIBLE.values(), *MAGIC_KINDS.values(), NUL_DATA, CONTROL_DATA)
+
+
+def _message(key: str, **args: str) -> str:
+    return MESSAGES[key].format(**args)
 
 
 def _describe_suffixes(suffixes) -> str:
@@ -69,16 +97,15 @@ def collect_files(
             found, problems = _files_in_folder(path, suffixes)
             errors.extend(problems)
             if not found and not problems:
-                errors.append((str(path), f"No report files ({_describe_suffixes(suffixes)}) "
-                                          f"in this folder."))
+                errors.append((str(path), _message("no_reports",
+                                                   suffixes=_describe_suffixes(suffixes))))
         elif path.is_file():
             found = [path]
             if path.suffix.lower() not in suffixes:
-                errors.append((str(path), CONVERTIBLE.get(path.suffix.lower()) or (
-                    f"Not a supported file type ({path.suffix or 'none'}); use {_describe_suffixes(suffixes)}.")))
+                errors.append((str(path), CONVERTIBLE.get(path.suffix.lower()) or _unsupported(path, suffixes)))
                 continue
         else:
-            errors.append((str(path), "No such file or folder."))
+            errors.append((str(path), _message("no_such_path")))
             continue
         for file in found:
             key = file.resolve()
@@ -88,12 +115,19 @@ def collect_files(
     return files, errors
 
 
+def _unsupported(path: Path, suffixes) -> str:
+    if not path.suffix:
+        return _message("unsupported_no_suffix", suffixes=_describe_suffixes(suffixes))
+    return _message("unsupported", suffix=path.suffix, suffixes=_describe_suffixes(suffixes))
+
+
 def _files_in_folder(folder: Path, suffixes) -> tuple[list[Path], list[tuple[str, str]]]:
     found: list[Path] = []
     problems: list[tuple[str, str]] = []
 
     def unreadable(error: OSError) -> None:
-        problems.append((error.filename or str(folder), f"Cannot open folder: {error.strerror}."))
+        problems.append((error.filename or str(folder),
+                         _message("folder_unreadable", reason=str(error.strerror))))
 
     for root, dirs, names in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(name for name in dirs if not name.startswith("."))
@@ -115,41 +149,41 @@ def read_report(path: str | Path) -> tuple[bytes, Decoded]:
     try:
         size = path.stat().st_size
         if not path.is_file():
-            raise ReadError("This is a folder, not a file.")
+            raise ReadError(_message("is_folder"))
         if size > MAX_FILE_BYTES:
-            raise ReadError(f"The file is too large ({size / 1024 / 1024:.1f} MB; "
-                            f"the limit is {MAX_FILE_BYTES // 1024 // 1024} MB).")
+            raise ReadError(_message("too_large", size=f"{size / 1024 / 1024:.1f}",
+                                     limit=str(MAX_FILE_BYTES // 1024 // 1024)))
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ReadError("The file does not exist.") from None
+        raise ReadError(_message("no_such_file")) from None
     except OSError as error:
-        raise ReadError(f"The file cannot be read: {error.strerror or error}.") from None
+        raise ReadError(_message("unreadable", reason=str(error.strerror or error))) from None
     if not data:
-        raise ReadError("The file is empty.")
+        raise ReadError(_message("empty"))
     suffix = path.suffix.lower()
     if suffix != ".docx":
         kind = binary_kind(data)
         if kind:
-            raise ReadError(f"This is not a text file (it looks like {kind}).")
+            raise ReadError(_message("not_text", kind=kind))
     decoded = text_from_bytes(data, suffix)
     if not decoded.text.strip():
-        raise ReadError("The file contains no text.")
+        raise ReadError(_message("no_text"))
     return data, decoded
 
 
 def binary_kind(data: bytes) -> str | None:
     """What non-text data this looks like, or None for text (UTF-16/32 included)."""
-    for magic, kind in _MAGIC:
+    for magic, kind in MAGIC_KINDS.items():
         if data.startswith(magic):
             return kind
     if sniff_unicode(data):
         return None  # UTF-16/32 text is full of NUL bytes
     sample = data[:BINARY_SAMPLE]
     if b"\x00" in sample:
-        return "binary data with NUL bytes"
+        return NUL_DATA
     controls = sum(1 for byte in sample if byte < 0x20 and byte not in _TEXT_CONTROLS)
     if controls > MAX_CONTROL_RATIO * len(sample):
-        return "binary data with many control characters"
+        return CONTROL_DATA
     return None
 
 
@@ -167,8 +201,7 @@ def text_from_bytes(data: bytes, suffix: str, encoding: str | None = None) -> De
             return html_from_bytes(data, encoding)
         return decode_bytes(data, encoding)
     except NotADocx:
-        raise ReadError("This is not a valid Word file (.docx); it may be damaged, "
-                        "or an old .doc file renamed.") from None
+        raise ReadError(_message("not_docx")) from None
     except ReadError:
         raise
     except DecodeError as error:

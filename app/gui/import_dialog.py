@@ -3,6 +3,8 @@
 The import runs on a worker thread that opens its own Store on the database file (one
 SQLite connection per thread; WAL lets the window keep reading meanwhile) and calls the
 importer with progress and cancel callbacks. The UI thread only moves the progress bar.
+Why a file failed comes in English from the core and the store (the CLI prints it as is);
+`file_message` shows it in the interface language.
 """
 from __future__ import annotations
 
@@ -11,14 +13,29 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, QMimeData, Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from app.core import decode, readers
+from app.core.messages import localize
 from app.gui import db_dialogs
 from app.gui.tasks import TaskRunner
+from app.store import ingest
 from app.store.rows import ImportSummary
 
 # lupdate finds strings only in calls named translate() or tr()
 translate = QCoreApplication.translate
 
 MAX_LISTED = 200  # files named in the details box; a huge failed folder stays readable
+# English messages about reading, decoding and storing a file (str.format templates)
+FILE_MESSAGES = (*readers.TEMPLATES, *decode.TEMPLATES, *ingest.TEMPLATES)
+
+
+def file_message(message: str) -> str:
+    """A reason a file could not be read, or a decode warning, in the interface language;
+    as it is when its wording is not one of FILE_MESSAGES (an OS error text stays as is)."""
+    return localize(message, FILE_MESSAGES, tr_file_text)
+
+
+def tr_file_text(text: str) -> str:
+    return translate("file_messages", text)
 
 
 def import_in_worker(db_path: str, paths: list[str], progress, cancelled) -> tuple[ImportSummary, bool]:
@@ -100,7 +117,7 @@ def show_summary(parent: QWidget | None, summary: ImportSummary, cancelled: bool
 def _details(summary: ImportSummary) -> str:
     parts = []
     if summary.failed:
-        lines = [f"{Path(path).name}: {reason}" for path, reason in summary.failed[:MAX_LISTED]]
+        lines = [f"{Path(path).name}: {file_message(reason)}" for path, reason in summary.failed[:MAX_LISTED]]
         heading = translate("import_dialog", "Could not be imported:")
         parts.append(heading + "\n" + "\n".join(lines) + _more(summary.failed))
     if summary.duplicates:

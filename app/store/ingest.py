@@ -1,6 +1,7 @@
 """Putting extractions into the database: new reports (one or a batch), re-extraction and
 encoding overrides that rebuild a report's sections and pending figures but keep every
-figure a reviewer has touched and every metadata field a reviewer has edited."""
+figure a reviewer has touched and every metadata field a reviewer has edited.
+Messages are English, made from MESSAGES (the GUI translates them, app.core.messages)."""
 from __future__ import annotations
 
 import bisect
@@ -20,7 +21,13 @@ SECTION_COLUMNS = ("report_id", "level", "title", "category", "start", "end")
 FIGURE_FIELDS = ("start", "end", "raw", "value", "unit", "qualifier", "label", "indicator")
 FIGURE_COLUMNS = ("report_id", *FIGURE_FIELDS, *(f"x_{name}" for name in FIGURE_FIELDS),
                   "numeral", "confidence", "section_category")
-DAMAGED_WARNING = "some characters could not be decoded and were replaced"
+# str.format templates; {reason} is a message of app.core.readers or app.core.decode.
+MESSAGES = {
+    "damaged": "some characters could not be decoded and were replaced",
+    "duplicate": "{file_name} is already in the database",
+    "unreadable_as": "cannot read {file_name} as {encoding}: {reason}",
+}
+TEMPLATES = tuple(MESSAGES.values())
 
 
 def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
@@ -34,7 +41,7 @@ def prepare_record(path: str | Path, data: bytes, decoded: Decoded, extraction: 
     categories = _category_finder(sections)
     figures = [(f.start, f.end, f.raw, f.value, f.unit, f.qualifier, f.label, f.indicator,
                 f.numeral, f.confidence, categories(f.start)) for f in extraction.figures]
-    warning = decoded.warning or (DAMAGED_WARNING if decoded.damaged else None)
+    warning = decoded.warning or (MESSAGES["damaged"] if decoded.damaged else None)
     return {"path": str(path), "file_name": Path(path).name,
             "sha256": hashlib.sha256(data).hexdigest(), "original": zlib.compress(data, 6),
             "encoding": decoded.encoding, "encoding_confidence": decoded.confidence,
@@ -100,7 +107,7 @@ class IngestMixin:
         with self.transaction():
             if self.conn.execute("SELECT 1 FROM reports WHERE sha256 = ?",
                                  (record["sha256"],)).fetchone():
-                raise DuplicateReport(f"{record['file_name']} is already in the database")
+                raise DuplicateReport(MESSAGES["duplicate"].format(file_name=record["file_name"]))
             return write_records(self.conn, [record])[0]
 
     def reextract(self, report_id: int, extraction: Extraction) -> None:
@@ -119,15 +126,16 @@ class IngestMixin:
         try:
             decoded = text_from_bytes(data, Path(report.file_name).suffix.lower(), encoding)
         except (DecodeError, LookupError, ValueError) as error:
-            raise InvalidEdit(f"cannot read {report.file_name} as {encoding}: "
-                              f"{str(error).splitlines()[0] if str(error) else error}") from None
+            reason = (str(error).splitlines() or [""])[0]
+            raise InvalidEdit(MESSAGES["unreadable_as"].format(
+                file_name=report.file_name, encoding=encoding, reason=reason)) from None
         extraction = extract(decoded.text)
         with self.transaction():
             self.conn.execute(
                 "UPDATE reports SET text = ?, encoding = ?, encoding_confidence = ?,"
                 " encoding_overridden = 1, decode_warning = ? WHERE id = ?",
                 (decoded.text, decoded.encoding, decoded.confidence,
-                 decoded.warning or (DAMAGED_WARNING if decoded.damaged else None), report_id))
+                 decoded.warning or (MESSAGES["damaged"] if decoded.damaged else None), report_id))
             self._rebuild(report_id, report.text, decoded.text, extraction, "encoding",
                           {"encoding": (report.encoding, decoded.encoding)})
 

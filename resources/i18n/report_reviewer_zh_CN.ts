@@ -1704,6 +1704,165 @@ Everything stays on this computer.</source>
         </message>
     </context>
     <context>
+        <name>file_messages</name>
+        <message>
+            <source>Cannot open folder: {reason}.</source>
+            <translation>无法打开文件夹：{reason}。</translation>
+        </message>
+        <message>
+            <source>Encoding guessed as {encoding} with low confidence ({confidence}); check the text or choose another encoding.</source>
+            <translation>推测编码为 {encoding}，但把握不大（置信度 {confidence}）；请核对正文，或选择其他编码重新读取。</translation>
+        </message>
+        <message>
+            <source>No report files ({suffixes}) in this folder.</source>
+            <translation>此文件夹中没有报告文件（{suffixes}）。</translation>
+        </message>
+        <message>
+            <source>No such file or folder.</source>
+            <translation>文件或文件夹不存在。</translation>
+        </message>
+        <message>
+            <source>Not a supported file type (none); use {suffixes}.</source>
+            <translation>不支持没有扩展名的文件；请使用 {suffixes} 文件。</translation>
+        </message>
+        <message>
+            <source>Not a supported file type ({suffix}); use {suffixes}.</source>
+            <translation>不支持此文件类型（{suffix}）；请使用 {suffixes} 文件。</translation>
+        </message>
+        <message>
+            <source>Old Word format (.doc) is not read: open it in Word or WPS and save it as .docx.</source>
+            <translation>旧版 Word 格式（.doc）无法读取：请用 Word 或 WPS 打开并另存为 .docx。</translation>
+        </message>
+        <message>
+            <source>PDF is not read: save it as .docx in Word or WPS, or copy its text into a .txt file.</source>
+            <translation>PDF 无法读取：请在 Word 或 WPS 中另存为 .docx，或将正文复制到 .txt 文件中。</translation>
+        </message>
+        <message>
+            <source>Rich text (.rtf) is not read: open it in Word or WPS and save it as .docx.</source>
+            <translation>RTF 格式（.rtf）无法读取：请用 Word 或 WPS 打开并另存为 .docx。</translation>
+        </message>
+        <message>
+            <source>Some bytes could not be decoded as {encoding}: {replaced} character(s) were replaced by �; check the text or choose another encoding.</source>
+            <translation>部分字节无法按 {encoding} 解码：{replaced} 个字符已替换为 �；请核对正文，或选择其他编码重新读取。</translation>
+        </message>
+        <message>
+            <source>The file cannot be read: {reason}.</source>
+            <translation>无法读取文件：{reason}。</translation>
+        </message>
+        <message>
+            <source>The file contains no text.</source>
+            <translation>文件中没有文字。</translation>
+        </message>
+        <message>
+            <source>The file does not exist.</source>
+            <translation>文件不存在。</translation>
+        </message>
+        <message>
+            <source>The file is empty.</source>
+            <translation>文件为空。</translation>
+        </message>
+        <message>
+            <source>The file is too large ({size} MB; the limit is {limit} MB).</source>
+            <translation>文件过大（{size} MB，上限为 {limit} MB）。</translation>
+        </message>
+        <message>
+            <source>The file looks damaged. Some bytes could not be decoded as {encoding}: {replaced} character(s) were replaced by �; check the text or choose another encoding.</source>
+            <translation>文件似乎已损坏。部分字节无法按 {encoding} 解码：{replaced} 个字符已替换为 �；请核对正文，或选择其他编码重新读取。</translation>
+        </message>
+        <message>
+            <source>The file's encoding could not be recognised (it is neither Unicode nor Chinese GB18030/Big5 text).</source>
+            <translation>无法识别文件的编码（既不是 Unicode，也不是 GB18030 或 Big5 中文文本）。</translation>
+        </message>
+        <message>
+            <source>This is a folder, not a file.</source>
+            <translation>这是文件夹，不是文件。</translation>
+        </message>
+        <message>
+            <source>This is not a text file (it looks like {kind}).</source>
+            <translation>这不是文本文件（看起来是{kind}）。</translation>
+        </message>
+        <message>
+            <source>This is not a valid Word file (.docx); it may be damaged, or an old .doc file renamed.</source>
+            <translation>这不是有效的 Word 文件（.docx）；文件可能已损坏，或是改了扩展名的旧版 .doc 文件。</translation>
+        </message>
+        <message>
+            <source>Unknown encoding '{encoding}'.</source>
+            <translation>未知编码“{encoding}”。</translation>
+        </message>
+        <message>
+            <source>WPS format (.wps) is not read: open it in WPS and save it as .docx.</source>
+            <translation>WPS 格式（.wps）无法读取：请用 WPS 打开并另存为 .docx。</translation>
+        </message>
+        <message>
+            <source>a 7-Zip archive</source>
+            <translation>一个 7-Zip 压缩包</translation>
+        </message>
+        <message>
+            <source>a GIF image</source>
+            <translation>一张 GIF 图片</translation>
+        </message>
+        <message>
+            <source>a JPEG image</source>
+            <translation>一张 JPEG 图片</translation>
+        </message>
+        <message>
+            <source>a PDF document; save it as text or .docx first</source>
+            <translation>一份 PDF 文档；请先另存为文本或 .docx</translation>
+        </message>
+        <message>
+            <source>a PNG image</source>
+            <translation>一张 PNG 图片</translation>
+        </message>
+        <message>
+            <source>a RAR archive</source>
+            <translation>一个 RAR 压缩包</translation>
+        </message>
+        <message>
+            <source>a gzip archive</source>
+            <translation>一个 gzip 压缩包</translation>
+        </message>
+        <message>
+            <source>a program</source>
+            <translation>一个程序</translation>
+        </message>
+        <message>
+            <source>a zip archive</source>
+            <translation>一个 zip 压缩包</translation>
+        </message>
+        <message>
+            <source>an RTF document; save it as .docx first</source>
+            <translation>一份 RTF 文档；请先另存为 .docx</translation>
+        </message>
+        <message>
+            <source>an SQLite database</source>
+            <translation>一个 SQLite 数据库</translation>
+        </message>
+        <message>
+            <source>an old Word/Excel file (.doc/.xls); save it as .docx first</source>
+            <translation>一个旧版 Word/Excel 文件（.doc/.xls）；请先另存为 .docx</translation>
+        </message>
+        <message>
+            <source>binary data with NUL bytes</source>
+            <translation>含 NUL 字节的二进制数据</translation>
+        </message>
+        <message>
+            <source>binary data with many control characters</source>
+            <translation>含大量控制字符的二进制数据</translation>
+        </message>
+        <message>
+            <source>cannot read {file_name} as {encoding}: {reason}</source>
+            <translation>无法按 {encoding} 读取 {file_name}：{reason}</translation>
+        </message>
+        <message>
+            <source>some characters could not be decoded and were replaced</source>
+            <translation>部分字符无法解码，已被替换</translation>
+        </message>
+        <message>
+            <source>{file_name} is already in the database</source>
+            <translation>{file_name} 已在数据库中</translation>
+        </message>
+    </context>
+    <context>
         <name>findings_panel</name>
         <message>
             <source>Check</source>

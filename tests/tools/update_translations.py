@@ -7,8 +7,9 @@ an empty context, where Qt never looks them up, and cannot see the second. So af
 this tool files helper strings under their helper's context and adds the code vocabularies
 (statuses, qualifiers, levels, the module's own constants, ...) to every context that
 translates values. English text made outside app/gui and translated where it is shown (the
-checks' rule names and message templates, the undo history's descriptions) is read from its
-module's constants (CODE_TEXTS), so a new check's message comes up for translation by itself.
+checks' rule names and message templates, the undo history's descriptions, why a file could
+not be imported) is read from its module's constants (CODE_TEXTS), so a new check's message
+comes up for translation by itself.
 Translations already made are kept.
 
     python tests/tools/update_translations.py            # update the .ts files
@@ -30,10 +31,15 @@ I18N = ROOT / "resources" / "i18n"
 LANGUAGES = ("zh_CN",)
 TS_HEADER = '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
 EXTRA_VOCABULARY = ("confirm", "reject")  # decisions passed as words to the status-bar message
-# context that shows the text -> (module, the dict constants whose values it translates)
+# context that shows the text -> (module, the constants whose texts it translates: a dict's
+# values, or every string of another constant)
 CODE_TEXTS = {
     "findings_panel": (("app/core/checks.py", ("RULE_NAMES", "MESSAGES")),),
     "ReviewController": (("app/store/history.py", ("ACTION_LABELS", "DESCRIPTIONS")),),
+    "file_messages": (("app/core/readers.py", ("MESSAGES", "CONVERTIBLE", "MAGIC_KINDS", "NUL_DATA",
+                                               "CONTROL_DATA")),
+                      ("app/core/decode.py", ("MESSAGES",)),
+                      ("app/store/ingest.py", ("MESSAGES",))),
 }
 
 
@@ -96,15 +102,16 @@ def _core_vocabulary() -> set[str]:
 
 
 def code_texts() -> set[tuple[str, str]]:
-    """(context, source) for the CODE_TEXTS: the values of the named dicts."""
+    """(context, source) for the CODE_TEXTS: the values of the named dicts, the strings of others."""
     texts = set()
     for context, sources in CODE_TEXTS.items():
         for path, names in sources:
             tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
             for node in tree.body:
-                if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict)
-                        and any(isinstance(t, ast.Name) and t.id in names for t in node.targets)):
-                    texts.update((context, text) for value in node.value.values for text in _strings_in(value))
+                if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id in names
+                                                        for t in node.targets):
+                    values = node.value.values if isinstance(node.value, ast.Dict) else [node.value]
+                    texts.update((context, text) for value in values for text in _strings_in(value))
     return texts
 
 
