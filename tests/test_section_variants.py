@@ -6,8 +6,28 @@ import pytest
 
 from app.core.sections import category_of, find_sections
 
+BODY = (
+    "某县卫生健康局2023年度法治政府建设情况报告\n"
+    "一、主要工作\n全年办理案件12件。\n"
+    "二、存在的问题\n执法不规范。\n"
+    "三、下一步工作打算\n继续努力。\n"
+)
+BODY_OUTLINE = [
+    (1, "preamble", "某县卫生健康局"),
+    (1, "measures", "一、主要工作"),
+    (1, "problems", "二、存在的问题"),
+    (1, "plans", "三、下一步工作打算"),
+]
+
+
 def level1(text: str, width: int = 7) -> list[tuple[int, str, str]]:
     return [(s.level, s.category, s.title[:width]) for s in find_sections(text) if s.level == 1]
+
+
+def parts(text: str) -> list[tuple[str, str]]:
+    """(category, title) of the unheaded parts after the last heading."""
+    sections = [s for s in find_sections(text) if s.level == 1]
+    return [(s.category, s.title) for s in sections[len(BODY_OUTLINE):]]
 
 
 def test_headings_wrapped_in_lenticular_brackets():
@@ -100,3 +120,34 @@ def test_an_enumeration_of_numerals_is_not_a_heading():
 ])
 def test_heading_wordings_of_both_templates(heading, category):
     assert category_of(heading) == category
+
+
+@pytest.mark.parametrize("signature", [
+    "中共某县卫生健康局党组\n2024年3月1日\n",
+    "某县卫生健康局（盖章）\n2024年3月1日\n",
+])
+def test_party_and_stamped_signatures_open_the_closing(signature):
+    assert parts(BODY + signature) == [("closing", signature.split("\n")[0])]
+
+
+def test_undated_signature_above_distribution_lines():
+    text = BODY + "某县卫生健康局\n抄送：县委依法治县办。\n某县卫生健康局办公室 2024年3月1日印发\n"
+    assert parts(text) == [("closing", "某县卫生健康局")]
+    notes = BODY + "某县卫生健康局\n此件公开发布\n联系人：王五，联系电话：0123-4567890\n"
+    assert parts(notes) == [("closing", "某县卫生健康局")]
+
+
+def test_page_footer_after_the_signature_is_boilerplate():
+    text = BODY + (
+        "某县卫生健康局\n2024年3月1日\n"
+        "（责任编辑：张三）\n阅读：1234\n[ 打印 ] [ 关闭 ]\n保护视力色：\n【收藏本页】\n【字号 大 中 小】\n"
+    )
+    assert parts(text) == [("closing", "某县卫生健康局"), ("boilerplate", "（责任编辑：张三）")]
+
+
+def test_related_links_are_not_the_signature():
+    text = BODY + (
+        "某县卫生健康局\n2024年3月1日\n"
+        "附件下载：\n2023年法治政府建设情况报告.pdf\n相关链接：\n某市人民政府\n某县人民政府\n"
+    )
+    assert parts(text) == [("closing", "某县卫生健康局"), ("boilerplate", "附件下载：")]

@@ -19,6 +19,9 @@ from app.core.model import Section
 CN_DIGITS = "一二三四五六七八九十"
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 SPACE = " \t\u3000\xa0\u2002\u2003\u2009"  # with the en/em/thin spaces of &ensp; &emsp; indents
+FOOTER_SCAN = 40  # lines above the end searched for the start of a link-list footer
+LINK_TEXT_MAX = 80
+SENTENCE_END = re.compile("[。；;！？!?]")
 DEEP_SIGNATURE_SCAN = 12  # lines above the end searched for a signature followed by attachments
 SENTENCE_PUNCT = re.compile(r"[。；;，,：:！？!?]")
 RUN_IN_HEADING_END = re.compile("[。！？：]")
@@ -70,9 +73,11 @@ class _Rules:
     signature_people: re.Pattern
     trailing_notes: re.Pattern
     agency_end: re.Pattern
+    party_body: re.Pattern  # 中共某局党组, which signs above the agency
     max_signature_lines: int
     signature_max_chars: int
     row_key: re.Pattern  # a key of a web page's index rows, spaced or not (索 引 号)
+    footer_opener: re.Pattern  # 相关链接, 上一篇…: the page footer starts here
 
 
 @lru_cache(maxsize=None)
@@ -88,8 +93,8 @@ def _rules() -> _Rules:
         (2, "plain", re.compile(rf"^[（(]\s*({numeral})\s*[）)]\s*[、，,．.]?\s*(?=\S)")),
         (3, "plain", re.compile(r"^([0-9０-９]{1,2})\s*(?:[、，,]|[.．](?![0-9０-９]))\s*(?=\S)")),
     )
-    suffixes = sorted(regions["agency_suffixes"], key=len, reverse=True)
     closing = words["closing"]
+    suffixes = sorted(regions["agency_suffixes"], key=len, reverse=True)
     return _Rules(
         level_markers=markers,
         artefacts=re.compile("^(?:" + "|".join(words["heading_artefacts"]) + ")+"),
@@ -100,12 +105,16 @@ def _rules() -> _Rules:
         ),
         signature_people=re.compile(closing["signature_people"]),
         trailing_notes=re.compile(closing["trailing_notes"]),
-        agency_end=re.compile("(?:" + "|".join(map(re.escape, suffixes)) + r")(?:\s+[\u4e00-\u9fff·]{2,4})?$"),
+        agency_end=re.compile(
+            "(?:" + "|".join(map(re.escape, suffixes)) + rf")(?:\s*{closing['stamp_note']})?(?:\s+[\u4e00-\u9fff·]{{2,4}})?$"
+        ),
+        party_body=re.compile("^中共.{2,30}(?:" + "|".join(closing["party_body_suffixes"]) + ")$"),
         max_signature_lines=closing["max_signature_lines"],
         signature_max_chars=closing["signature_max_chars"],
         row_key=re.compile("|".join(
             r"\s*".join(map(re.escape, key)) for key in sorted(words["row_keys"], key=len, reverse=True)
         )),
+        footer_opener=re.compile(words["footer_openers"]),
     )
 
 
@@ -257,13 +266,19 @@ def _signature_block(lines: list[_Line], stop: int) -> tuple[int, bool, int]:
     if dated and i > 1 and SIGNER_NAME.match(lines[i - 1].text) and is_signature_line(lines[i - 2].text):
         i -= 1
         taken += 1
-    while i > 0 and taken < rules.max_signature_lines and is_signature_line(lines[i - 1].text) \
+    while i > 0 and taken < rules.max_signature_lines and _signs(lines[i - 1].text) \
             and _candidate(lines[i - 1]) is None:
         i -= 1
         taken += 1
         if not dated:
             break  # without a date only the last line can be trusted as a signature
     return i, dated, taken
+
+
+def _signs(line: str) -> bool:
+    """A signature line, or the party body (中共某局党组) that signs beside the agency. The party
+    body is kept out of is_signature_line, which metadata also uses to find the agency."""
+    return is_signature_line(line) or bool(_rules().party_body.match(line))
 
 
 def _closing_start(lines: list[_Line], stop: int) -> int:
@@ -343,13 +358,28 @@ def _unheaded_parts(lines: list[_Line], category: str) -> list[Section]:
     return parts
 
 
-def find_sections(text: str) -> list[Section]:
-    """Level-1/2/3 headings with categories, plus preamble, closing and boilerplate parts."""
-    lines = _lines(text)
+def _footer_start(lines: list[_Line]) -> int:
+    """Index of the first line of the page footer: the chrome lines at the end, or a link list
+    (相关链接, 附件下载…) whose entries are short lines of link text, not sentences."""
     tail = len(lines)
     while tail > 0 and is_chrome(lines[tail - 1].text):
         tail -= 1
+    for i in range(max(tail - FOOTER_SCAN, 0), tail):
+        if _rules().footer_opener.match(lines[i].text) and all(
+            is_chrome(ln.text) or (len(ln.text) <= LINK_TEXT_MAX and not SENTENCE_END.search(ln.text))
+            for ln in lines[i + 1:tail]
+        ):
+            return i
+    return tail
+
+
+def find_sections(text: str) -> list[Section]:
+    """Level-1/2/3 headings with categories, plus preamble, closing and boilerplate parts."""
+    lines = _lines(text)
+    tail = _footer_start(lines)
     closing = _closing_start(lines, tail)
+    # Nothing of the document follows web chrome that comes after its signature.
+    tail = next((i for i in range(closing, tail) if is_chrome(lines[i].text)), tail)
     body = lines[:closing]
 
     candidates = [c for c in map(_candidate, body) if c is not None]
