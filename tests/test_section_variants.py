@@ -16,7 +16,7 @@ BODY_OUTLINE = [
     (1, "preamble", "某县卫生健康局"),
     (1, "measures", "一、主要工作"),
     (1, "problems", "二、存在的问题"),
-    (1, "plans", "三、下一步工作打算"),
+    (1, "plans", "三、下一步工作"),
 ]
 
 
@@ -151,3 +151,11 @@ def test_related_links_are_not_the_signature():
         "附件下载：\n2023年法治政府建设情况报告.pdf\n相关链接：\n某市人民政府\n某县人民政府\n"
     )
     assert parts(text) == [("closing", "某县卫生健康局"), ("boilerplate", "附件下载：")]
+
+
+def test_attachments_under_the_signature_stay_in_the_closing():
+    undated = BODY + "某县卫生健康局\n附件：1.行政执法统计表\n2.规范性文件目录\n"
+    assert parts(undated) == [("closing", "某县卫生健康局")]
+    outline = "".join(f"{n}、第{n}类数据\n1.事项12件\n" for n in "一二三四五六七八九十")
+    long_table = BODY + "某县卫生健康局\n2024年3月1日\n（此件公开发布）\n附件1\n2023年行政执法数据统计表\n" + outline
+    assert level1(long_table) == [*BODY_OUTLINE, (1, "closing", "某县卫生健康局")]

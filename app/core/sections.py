@@ -78,6 +78,7 @@ class _Rules:
     signature_max_chars: int
     row_key: re.Pattern  # a key of a web page's index rows, spaced or not (索 引 号)
     footer_opener: re.Pattern  # 相关链接, 上一篇…: the page footer starts here
+    attachment_start: re.Pattern  # 附件1 / 附件：…, the first line of an attachment
 
 
 @lru_cache(maxsize=None)
@@ -115,6 +116,7 @@ def _rules() -> _Rules:
             r"\s*".join(map(re.escape, key)) for key in sorted(words["row_keys"], key=len, reverse=True)
         )),
         footer_opener=re.compile(words["footer_openers"]),
+        attachment_start=re.compile(closing["attachment_start"]),
     )
 
 
@@ -289,7 +291,17 @@ def _closing_start(lines: list[_Line], stop: int) -> int:
     first, dated, taken = _signature_block(lines, i)
     if dated or taken:
         return first
-    # Attachments or notes may follow the signature: accept a dated one a few lines up.
+    # Attachments (附件1 …) may follow the signature, at any length and with their own 一、 二、
+    # outline: the first attachment line right under a signature ends the report's body.
+    for j in range(1, i):
+        if _rules().attachment_start.match(lines[j].text):
+            above = j
+            while above > 0 and _rules().trailing_notes.match(lines[above - 1].text):
+                above -= 1
+            first, dated, taken = _signature_block(lines, above)
+            if taken:
+                return first
+    # Notes may follow the signature: accept a dated one a few lines up.
     for end in range(i - 1, max(i - DEEP_SIGNATURE_SCAN, 0), -1):
         first, dated, taken = _signature_block(lines, end)
         if dated and taken:
