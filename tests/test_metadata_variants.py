@@ -3,6 +3,9 @@ with index tables, 述法报告 by a named head, titles under a column label or 
 and reports whose year must be read from the body or the publication date."""
 from __future__ import annotations
 
+import pytest
+
+from app.core.extract import extract
 from app.core.html_text import html_to_text
 from app.core.metadata import extract_metadata
 from app.core.sections import find_sections
@@ -177,3 +180,15 @@ def test_county_level_cities_without_their_prefecture_are_counties():
     assert split_region("库车市卫生健康委员会") == ("库车市", "county")
     assert split_region("北屯市卫生健康委员会") == ("北屯市", "county")
     assert split_region("监利市卫生健康局") == ("监利市", "county")
+
+
+@pytest.mark.parametrize("signature, agency", [
+    ("中共某县卫生健康局党组\n某县卫生健康局\n2024年3月5日", "某县卫生健康局"),  # the party group signs beside it
+    ("某县卫生健康局（盖章）\n2024年3月5日", "某县卫生健康局"),
+    ("中共某县委全面依法治县委员会办公室\n2024年3月5日", "中共某县委全面依法治县委员会办公室"),
+])
+def test_agency_from_a_joint_or_stamped_signature(signature, agency):
+    text = ("2023年法治政府建设情况报告\n2023年，我局坚持依法行政，现将有关情况报告如下：\n一、主要举措\n"
+            "全年办理案件12件。\n二、存在的问题\n基层力量薄弱。\n" + signature + "\n")
+    metadata = extract(text).metadata
+    assert (metadata.agency, metadata.level, metadata.publish_date) == (agency, "county", "2024-03-05")

@@ -46,6 +46,7 @@ TITLE_START = re.compile(r"关于|法治|述法")  # the first half of a title b
 PARAGRAPH_PUNCT = re.compile(r"[。；：:，！？]")  # titles have none of these; a paragraph does
 CRUMB_STEP = re.compile(r"\s*[>＞»›]\s*")
 COLUMN_LABEL = re.compile(r"^[【\[][^】\]\n]{1,20}[】\]]")
+STAMP = re.compile(r"[（(]\s*(?:盖章|印章|公章)\s*[）)]")  # 某局（盖章）: where the seal goes
 
 
 def extract_metadata(text: str, sections: list[Section]) -> Metadata:
@@ -148,7 +149,9 @@ def _agency(title, rows, signature_lines, top_lines) -> str | None:
     if named:
         return named
     candidates = [_row(rows, AGENCY_ROWS)]
-    candidates += [agency_name(ln.rpartition(" ")[0] if signature_date(ln) else ln) for ln in signature_lines]
+    signed = [agency_name(STAMP.sub("", ln.rpartition(" ")[0] if signature_date(ln) else ln)) for ln in signature_lines]
+    # A party group signing beside its agency (中共某局党组 / 某局): the agency is the report's body.
+    candidates += sorted(signed, key=lambda name: bool(name and name.startswith("中共")))
     candidates += [agency_name(ln) for ln in top_lines[:3] if len(ln) <= 40]
     candidates += [_agency_in_opening(top_lines), _row(rows, SOURCE_ROWS)]
     found = [c for c in candidates if c and agency_name(c)]
