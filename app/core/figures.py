@@ -19,9 +19,10 @@ from app.core.labels import annotate
 from app.core.model import Figure, Section
 from app.core.numerals import is_chinese_numeral, number_value
 
-# Thousands groups may be set off by a half- or full-width comma (1,234 / 1，234); a longer
-# leading group is no grouping, so 2024，100 stays two numbers.
-ARABIC = (r"(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?![0-9０-９])|[0-9０-９]+)"
+# Thousands groups may be set off by a half- or full-width comma (1,234 / 1，234) or a space
+# (1 234, typeset reports); a longer leading group is no grouping, so 2024，100 stays two numbers.
+ARABIC = (r"(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+(?![0-9０-９])"
+          r"|[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3})+(?![0-9])|[0-9０-９]+)"
           r"(?:[.．][0-9０-９]+)?")
 CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 GAP = r"[ \u00a0\u2002\u2003\u2009\u3000]?"  # en/em/thin spaces come from &ensp; &emsp;
@@ -76,7 +77,9 @@ def _lexicon() -> _Lexicon:
     units, slogans, quals = lexicon("units"), lexicon("slogans"), lexicon("qualifiers")
     all_units = sorted(set(units["common"]) | set(units["rare"]), key=len, reverse=True)
     pattern = re.compile(
-        rf"(?P<num>{ARABIC}|{CHINESE}){GAP}(?P<v1>[余多])?(?P<mag>万亿|千亿|百亿|十亿|千万|百万|十万|亿|万)?"
+        rf"(?P<num>{ARABIC}|{CHINESE}){GAP}(?P<v1>[余多几])?"
+        # 千 scales Arabic digits (5千元) unless it begins the unit (5千瓦, 3千米, 2千克).
+        rf"(?P<mag>万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千(?![瓦米克]))?"
         rf"(?P<v2>[余多])?{GAP}(?P<unit>{'|'.join(map(re.escape, all_units))})")
     slogan_words = sorted(slogans["slogans"], key=len, reverse=True)
     return _Lexicon(
@@ -93,7 +96,8 @@ def _lexicon() -> _Lexicon:
         one_units=frozenset(slogans["one_keep_units"]),
         one_before=tuple(slogans["one_keep_before"]),
         rhetorical=tuple(slogans["rhetorical_ge_nouns"]),
-        before_qualifiers=re.compile(f"({_alternation(quals['before'])}){GAP}$"),
+        before_qualifiers=re.compile(
+            f"({_alternation(quals['before'])})(?:{_alternation(quals['verbs_between'])})?{GAP}$"),
         # 余 and 多 are read inside the figure pattern; after the unit only whole words count.
         after_qualifiers=re.compile(
             f"{GAP}({_alternation(w for w in quals['after'] if len(w) > 1)})"),
@@ -126,7 +130,7 @@ def _ge_noun_end(text: str, pos: int, lex: _Lexicon) -> int:
 
 def _qualifier(text: str, num_start: int, end: int, vague: bool, lex: _Lexicon) -> str:
     """Bound words right before the number win over those after it (不少于2次, 4次以上)."""
-    before = lex.before_qualifiers.search(text, max(0, num_start - 6), num_start)
+    before = lex.before_qualifiers.search(text, max(0, num_start - 8), num_start)
     if before and text[before.start() - 1:before.start()] not in lex.blockers.get(before.group(1), ()):
         return lex.qualifier_of[before.group(1)]
     after = lex.after_qualifiers.match(text, end, end + 5)
@@ -175,6 +179,9 @@ def _candidate(text: str, m: re.Match, lex: _Lexicon, blocked: list) -> Optional
     range_start = _range_start(text, m)
     start = start if range_start is None else range_start
     chinese = is_chinese_numeral(num)
+    # 十几次 is ten-odd, like 十余次; 几 after anything but a round Chinese ten is no number.
+    if m.group("v1") == "几" and not (chinese and num[-1] in "十百千"):
+        return None
     before = _prev_char(text, start)
     longer_word = lex.not_units.match(text, m.start("unit"))
     if (longer_word and longer_word.end() > end) or before == "第":

@@ -2,8 +2,8 @@
 
 Arabic digits may be half- or full-width and carry thousands separators; Chinese numerals go
 through cn2an on the numeral alone (never over the whole text: it rewrites 一是 and 统一).
-Magnitude words (万, 亿, 万亿 ...) scale the value; 余/多 only mark "more than" and are
-stripped before conversion because cn2an rejects them.
+Magnitude words (千 after digits, 万, 亿, 万亿 ...) scale the value; 余/多/几 only mark "more than" and are
+stripped before conversion because cn2an rejects them (十几 reads as 十, like 十余).
 """
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ import cn2an
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
 MAGNITUDES = {"万亿": 12, "千亿": 11, "百亿": 10, "十亿": 9, "千万": 7,
-              "百万": 6, "十万": 5, "亿": 8, "万": 4}  # powers of ten
-VAGUE_SUFFIXES = "余多"
+              "百万": 6, "十万": 5, "亿": 8, "万": 4, "千": 3}  # powers of ten
+VAGUE_SUFFIXES = "余多几"
 
 
 def arabic_value(number: str) -> float | None:

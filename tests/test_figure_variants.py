@@ -1,0 +1,124 @@
+"""Figure variants as other agencies and years write them (CODEBOOK §4).
+
+Short sentences in the style of 法治政府建设情况报告 and 述法报告: bound and estimate words in
+every position, the number forms reports use, numbers that are not figures, and figures in
+brackets, after colons, in table cells and with spaces.
+"""
+from __future__ import annotations
+
+import pytest
+
+from app.core.figures import find_figures
+
+
+def described(text: str) -> list[tuple]:
+    return [(f.raw, f.value, f.unit, f.qualifier) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize("text, raw, value, unit, qualifier", [
+    # Bound words before the number.
+    ("全年培训执法人员超过300人次。", "300人次", 300, "人次", "more_than"),
+    ("受理群众咨询逾200人次。", "200人次", 200, "人次", "more_than"),
+    ("受教育群众近2万人。", "2万人", 20000, "人", "approx"),
+    ("检查企业将近200家。", "200家", 200, "家", "approx"),
+    ("发放宣传资料约1.5万份。", "1.5万份", 15000, "份", "approx"),
+    ("党组中心组学法不少于4次。", "4次", 4, "次", "at_least"),
+    ("考试合格率不低于95%。", "95%", 95, "%", "at_least"),
+    ("出具法律意见书不超过5份。", "5份", 5, "份", "at_most"),
+    # A verb between the bound word and the number: the bound still applies.
+    ("每年至少开展2次法治培训。", "2次", 2, "次", "at_least"),
+    ("每季度至少组织1次集体学法。", "1次", 1, "次", "at_least"),
+    ("现场参与群众约有300人。", "300人", 300, "人", "approx"),
+    # Bound words after the number or its unit.
+    ("培训3000人次以上。", "3000人次", 3000, "人次", "more_than"),
+    ("合格率达到98%以上。", "98%", 98, "%", "more_than"),
+    ("参训人员300人左右。", "300人", 300, "人", "approx"),
+    ("发放资料2000份以下。", "2000份", 2000, "份", "at_most"),
+    ("审批时限压缩至10个工作日以内。", "10个工作日", 10, "工作日", "at_most"),
+    ("检查企业50余家次。", "50余家次", 50, "家次", "more_than"),
+    ("参加培训300多人。", "300多人", 300, "人", "more_than"),
+    # 达, 累计, 共计 and 全覆盖 state the number; they do not bound it.
+    ("累计办理行政许可120件。", "120件", 120, "件", "exact"),
+    ("共计办理案件120件。", "120件", 120, "件", "exact"),
+    ("受理投诉达56件。", "56件", 56, "件", "exact"),
+    ("实现监督检查100%全覆盖。", "100%", 100, "%", "exact"),
+    # A bound word before and 余 after agree, or the word before the number decides.
+    ("超过50余家企业参加。", "50余家", 50, "家", "more_than"),
+])
+def test_qualifiers(text, raw, value, unit, qualifier):
+    assert described(text) == [(raw, pytest.approx(value), unit, qualifier)]
+
+
+@pytest.mark.parametrize("text, raw, value, unit, qualifier", [
+    ("受理申请两千三百余件。", "两千三百余件", 2300, "件", "more_than"),
+    ("投入法治建设经费一千二百万元。", "一千二百万元", 12000000, "元", "exact"),
+    ("投入资金3.2亿余元。", "3.2亿余元", 320000000, "元", "more_than"),
+    ("投入资金1200余万元。", "1200余万元", 12000000, "元", "more_than"),
+    ("罚款0.5万元。", "0.5万元", 5000, "元", "exact"),
+    ("服务群众10.5万余人次。", "10.5万余人次", 105000, "人次", "more_than"),
+    # 千 after Arabic digits scales like 万 (5千元 is five thousand yuan, not 千元).
+    ("对当事人罚款5千元。", "5千元", 5000, "元", "exact"),
+    ("罚没款共计5千余元。", "5千余元", 5000, "元", "more_than"),
+    ("发放宣传资料3千多份。", "3千多份", 3000, "份", "more_than"),
+    ("开展培训二十余次。", "二十余次", 20, "次", "more_than"),
+    # 十几 is ten-odd, like 十余.
+    ("开展专题培训十几次。", "十几次", 10, "次", "more_than"),
+    ("参加旁听庭审二十几人。", "二十几人", 20, "人", "more_than"),
+    ("案件数量增长1.5倍。", "1.5倍", 1.5, "倍", "exact"),
+    ("合格率提高2个百分点。", "2个百分点", 2, "百分点", "exact"),
+    ("办件量同比增长15.3%。", "15.3%", 15.3, "%", "exact"),
+])
+def test_number_forms(text, raw, value, unit, qualifier):
+    assert described(text) == [(raw, pytest.approx(value), unit, qualifier)]
+
+
+@pytest.mark.parametrize("text", [
+    "开展数十次宣讲，惠及数百人。",  # 数十/数百 name no number
+    "逾千人次参与答题。",  # a bare 千 only as an estimate (近千); see test_figures
+    "开展专题培训几十次。",
+    "咨询电话：0571-87654321。",
+    "拨打12345热线反映问题。",
+    "开通“12345”政务服务热线。",
+    "邮编：310000。",
+    "办公时间为9:30至17:00。",
+    "为60岁以上老人提供上门服务。",
+    "浙ICP备12345678号",
+    "浙公网安备 33010602000001号",
+    "依据《条例》第3条规定，违反第十二条规定。",
+    "深化“三个一”工作机制，开展“五个一”活动。",
+    "落实市委1号文件。",
+    "编制“十四五”规划，上线2.0版。",
+    "1）加强学习；2）完善制度。",
+    "推动二级以上医院全覆盖。",
+    "采购X200型执法记录仪。",
+])
+def test_not_figures(text):
+    assert find_figures(text) == []
+
+
+def test_grade_names_are_not_counted_but_the_count_after_them_is():
+    assert described("全市共有三级医院5所，二级医院12家。") == [
+        ("5所", 5, "所", "exact"), ("12家", 12, "家", "exact")]
+
+
+def test_a_hotline_number_is_not_a_figure_but_its_workload_is():
+    assert described("受理12345热线工单1.2万件。") == [("1.2万件", 12000, "件", "exact")]
+
+
+@pytest.mark.parametrize("text, raws", [
+    ("结案99件（其中一般程序93件，简易程序6件）。", ["99件", "93件", "6件"]),
+    ("办理案件：35件", ["35件"]),
+    ("行政复议 | 35件 | 30件", ["35件", "30件"]),
+    ("办理行政复议案件35 件。", ["35 件"]),
+])
+def test_figures_in_brackets_after_colons_and_in_tables(text, raws):
+    assert [f.raw for f in find_figures(text)] == raws
+
+
+@pytest.mark.parametrize("text, raw, value", [
+    ("办理政务服务事项1 234件。", "1 234件", 1234),
+    ("服务群众12 345 人次。", "12 345 人次", 12345),
+])
+def test_thousands_set_off_by_a_space(text, raw, value):
+    figure, = find_figures(text)
+    assert (figure.raw, figure.value) == (raw, value)
