@@ -122,3 +122,19 @@ def test_figures_in_brackets_after_colons_and_in_tables(text, raws):
 def test_thousands_set_off_by_a_space(text, raw, value):
     figure, = find_figures(text)
     assert (figure.raw, figure.value) == (raw, value)
+
+
+@pytest.mark.parametrize("text, raw, value", [
+    ("召开党组会议十二次。", "十二次", 12),  # not the slogan 二次 (二次供水)
+    ("查处违法案件二十一起。", "二十一起", 21),  # not 一起 ("together")
+])
+def test_a_chinese_number_ending_like_a_slogan_is_still_a_number(text, raw, value):
+    assert described(text) == [(raw, value, raw[-1], "exact")]
+
+
+@pytest.mark.parametrize("text, raw, value, unit", [
+    ("培训执法人员120人/次。", "120人/次", 120, "人次"),
+    ("开展监督检查360户/次。", "360户/次", 360, "户次"),
+])
+def test_per_time_units_written_with_a_slash(text, raw, value, unit):
+    assert described(text) == [(raw, value, unit, "exact")]

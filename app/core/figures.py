@@ -52,7 +52,7 @@ class _Lexicon:
     pattern: re.Pattern
     rare_units: frozenset
     chinese_rare_ok: frozenset
-    after_ge: dict
+    unit_of: dict  # written form -> unit (5个工作日 -> 工作日, 120人/次 -> 人次)
     list_only: frozenset
     not_units: re.Pattern  # words that begin with a unit but are not one (部门, 条例)
     ge_stops: tuple
@@ -86,7 +86,7 @@ def _lexicon() -> _Lexicon:
         pattern=pattern,
         rare_units=frozenset(units["rare"]),
         chinese_rare_ok=frozenset(units["chinese_rare_ok"]),
-        after_ge=units["after_ge"],
+        unit_of={**units["after_ge"], **units["slashed"]},
         list_only=frozenset(units["list_only"]),
         not_units=re.compile(_alternation(units["not_units"])),
         ge_stops=tuple(sorted(units["ge_noun_stops"], key=len, reverse=True)),
@@ -212,8 +212,8 @@ def _candidate(text: str, m: re.Match, lex: _Lexicon, blocked: list) -> Optional
         end = _ge_noun_end(text, end, lex)
         if chinese and text.startswith(lex.rhetorical, m.end()):
             return None
-    elif unit_text in lex.after_ge:
-        unit = lex.after_ge[unit_text]
+    elif unit_text in lex.unit_of:
+        unit = lex.unit_of[unit_text]
     # 一万余份 is ten thousand: only a bare 一 can be the article "a".
     if chinese and num == "一" and not m.group("mag") and not _one_quantifies(text, start, end, unit_text, lex):
         return None
@@ -243,7 +243,10 @@ def _one_quantifies(text: str, start: int, end: int, unit_text: str, lex: _Lexic
 
 
 def _blocked_spans(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
-    return _spans(TITLE, text) + _spans(lex.slogans, text)
+    # A slogan that starts inside a longer Chinese number (十二次, 二十一起) is that number's tail.
+    slogans = [m.span() for m in lex.slogans.finditer(text)
+               if not (m.start() > 0 and is_chinese_numeral(text[m.start() - 1:m.start() + 1]))]
+    return _spans(TITLE, text) + slogans
 
 
 def _boilerplate(sections: Optional[list[Section]]) -> list[tuple[int, int]]:
