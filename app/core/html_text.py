@@ -12,36 +12,55 @@ from html.parser import HTMLParser
 from app.core.decode import bom_encoding, decode_bytes, normalise_text
 from app.core.model import Decoded
 
-# Content the reader never sees.
-_HIDDEN = {"script", "style", "head", "noscript", "template", "title"}
+# Content the reader never sees: code, the page head, fallbacks shown only when frames,
+# scripts or plugins fail, and drop-down menus (a jump list of a hundred agency names).
+_HIDDEN = {
+    "script", "style", "head", "noscript", "template", "title", "iframe", "noframes",
+    "object", "audio", "video", "canvas", "select", "datalist",
+}
 # Elements that start and end a line of text.
 _BLOCKS = {
     "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "fieldset",
     "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
     "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "thead",
-    "tfoot", "tr", "ul", "caption",
+    "tfoot", "tr", "ul", "caption", "center", "details", "summary", "legend", "menu", "dir",
 }
 _CELLS = {"td", "th"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 # A source line break between two Chinese characters is layout, not a space.
-_CJK_SOURCE_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n\s*(?=[{_CJK}])")
+# Matched over a whole line, as the break often sits between two <span>s.
+_CJK_SOURCE_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_CJK}])")
 _SPACES = re.compile(r"[ \t\r\n\f\xa0]+")
+# An element styled or marked invisible; its words are not on the page the reader sees.
+_INVISIBLE_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+         "source", "track", "wbr"}
+# A cell of several lines with this much text is an article body in a table layout (old CMS
+# pages), not a data cell: its row keeps its lines instead of becoming one.
+LAYOUT_CELL_CHARS = 80
+LAYOUT_CELL_LINES = 4
 
 
 class _TextCollector(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, drop_invisible: bool = True) -> None:
         super().__init__(convert_charrefs=True)
+        self.drop_invisible = drop_invisible
         self.lines: list[str] = []
         self.current: list[str] = []
         self.hidden_depth: dict[str, int] = {}
+        self.invisible: list = []  # [tag, nesting] of the outermost invisible element open
+        self.invisible_chars = 0
+        self.visible_chars = 0
         self.pre_depth = 0
         self.table_depth = 0
-        self.open_rows: list[list[int]] = []  # [first line, cells, table depth] per unclosed <tr>
+        # per unclosed <tr>: [line index where each cell starts, table depth]
+        self.open_rows: list[tuple[list[int], int]] = []
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag == "body":
             self.hidden_depth.pop("head", None)  # a page that never closes <head>
+        self.track_invisible(tag, attrs)
         if tag in _HIDDEN:
             self.hidden_depth[tag] = self.hidden_depth.get(tag, 0) + 1
         elif tag == "br":
@@ -53,11 +72,25 @@ class _TextCollector(HTMLParser):
                 self.table_depth += 1
             elif tag == "tr":
                 self.end_rows(self.table_depth)  # the previous row's </tr> may be omitted
-                self.open_rows.append([len(self.lines), 0, self.table_depth])
+                self.open_rows.append(([], self.table_depth))
         elif tag in _CELLS:
+            self.break_line()
             if self.open_rows:
-                self.open_rows[-1][1] += 1
-            self.current.append(" ")
+                self.open_rows[-1][0].append(len(self.lines))
+
+    def track_invisible(self, tag: str, attrs) -> None:
+        if self.invisible:
+            opened = self.invisible[0]
+            if tag == opened:
+                self.invisible[1] += 1
+            elif opened == "p" and tag in _BLOCKS:
+                self.invisible = []  # a block start closes an open <p>
+            return
+        if not self.drop_invisible or tag in _VOID:
+            return
+        attributes = dict(attrs)
+        if "hidden" in attributes or _INVISIBLE_STYLE.search(attributes.get("style") or ""):
+            self.invisible = [tag, 1]
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         if tag == "br":
@@ -66,6 +99,10 @@ class _TextCollector(HTMLParser):
             self.break_line()
 
     def handle_endtag(self, tag: str) -> None:
+        if self.invisible and tag == self.invisible[0]:
+            self.invisible[1] -= 1
+            if not self.invisible[1]:
+                self.invisible = []
         if tag in _HIDDEN:
             if self.hidden_depth.get(tag):
                 self.hidden_depth[tag] -= 1
@@ -82,6 +119,10 @@ class _TextCollector(HTMLParser):
     def handle_data(self, data: str) -> None:
         if any(self.hidden_depth.values()):
             return
+        if self.invisible:
+            self.invisible_chars += len(data.strip())
+            return
+        self.visible_chars += len(data.strip())
         if self.pre_depth:
             head, *rest = data.split("\n")
             self.current.append(head)
@@ -89,20 +130,25 @@ class _TextCollector(HTMLParser):
                 self.break_line(force=True)
                 self.current.append(line)
             return
-        self.current.append(_SPACES.sub(" ", _CJK_SOURCE_BREAK.sub("", data)))
+        self.current.append(data)
 
     def end_rows(self, depth: int) -> None:
         """Close the open rows of tables at `depth` or deeper. A row of two or more cells
-        becomes one line ("行政复议案件 35件"), even when its cells hold <p>s; a one-cell
-        layout row keeps its paragraphs as lines."""
-        while self.open_rows and self.open_rows[-1][2] >= depth:
-            first, cells, _ = self.open_rows.pop()
-            if cells >= 2:
-                words = [line for line in self.lines[first:] if line]
-                self.lines[first:] = [" ".join(words)] if words else []
+        becomes one line ("行政复议案件 35件"), even when its cells hold <p>s, unless a cell
+        holds an article body; a one-cell layout row keeps its paragraphs as lines."""
+        while self.open_rows and self.open_rows[-1][1] >= depth:
+            starts, _ = self.open_rows.pop()
+            if len(starts) < 2:
+                continue
+            cells = [self.lines[start:end] for start, end in zip(starts, [*starts[1:], None])]
+            if any(_is_article(cell) for cell in cells):
+                continue
+            words = [line for line in self.lines[starts[0]:] if line]
+            self.lines[starts[0]:] = [" ".join(words)] if words else []
 
     def break_line(self, force: bool = False) -> None:
-        line = _SPACES.sub(" ", "".join(self.current)).strip(" \u3000\u2002\u2003\u2009")
+        line = _CJK_SOURCE_BREAK.sub("", "".join(self.current))
+        line = _SPACES.sub(" ", line).strip(" \u3000\u2002\u2003\u2009")
         self.current = []
         if line or force:
             self.lines.append(line)
@@ -114,9 +160,20 @@ class _TextCollector(HTMLParser):
         return re.sub(r"\n{3,}", "\n\n", text)
 
 
+def _is_article(cell: list[str]) -> bool:
+    lines = [line for line in cell if line]
+    return len(lines) >= 2 and (
+        len(lines) >= LAYOUT_CELL_LINES or sum(map(len, lines)) >= LAYOUT_CELL_CHARS)
+
+
 def html_to_text(markup: str) -> str:
+    """The page's visible text. Invisible elements (display:none) are dropped, unless they
+    hold more text than the rest: then a script shows them, and they are the report."""
     collector = _TextCollector()
     collector.feed(markup)
+    if collector.invisible_chars > collector.visible_chars:
+        collector = _TextCollector(drop_invisible=False)
+        collector.feed(markup)
     return collector.text()
 
 
