@@ -145,3 +145,50 @@ def test_word_web_page_keeps_list_markers_and_drops_office_markup():
     assert decoded.encoding == "gb18030" and decoded.warning is None
     assert decoded.text.split("\n") == [
         "关于2023年法治政府建设情况的报告", "一、 主要举措和成效", "全年办理行政复议案件35件。", "二、存在的不足"]
+
+
+# -- text files saved from browsers ---------------------------------------------------------------
+
+def test_utf16_le_without_bom_is_recognised():
+    decoded = decode_bytes(REPORT.encode("utf-16-le"))
+    assert decoded.text == REPORT and decoded.encoding == "utf-16-le"
+
+
+def test_gbk_text_with_a_few_bad_bytes_keeps_the_rest_and_is_flagged():
+    data = REPORT.encode("gbk")
+    damaged = data[:300] + b"\xff" + data[300:900] + b"\x80" + data[900:]
+    decoded = decode_bytes(damaged)
+    assert decoded.encoding == "gb18030" and decoded.damaged and decoded.warning
+    assert decoded.text.replace("\ufffd", "") == REPORT
+    assert decoded.text.count("\ufffd") <= 2
+
+
+def test_big5_text_is_read_as_big5():
+    assert decode_bytes(BIG5_REPORT.encode("big5")).text == BIG5_REPORT
+
+
+def test_mixed_line_endings_become_newlines():
+    data = "标题\r\n一、主要举措\r全年办理案件35件。\n二、存在问题\r\n".encode("gbk")
+    assert decode_bytes(data).text == "标题\n一、主要举措\n全年办理案件35件。\n二、存在问题\n"
+
+
+def test_a_few_nul_bytes_do_not_make_a_text_file_binary(tmp_path):
+    path = tmp_path / "saved.txt"
+    path.write_bytes(REPORT.encode("utf-8") + b"\x00\x00")
+    _, decoded = read_report(path)
+    assert decoded.text.rstrip("\x00") == REPORT
+
+
+def test_nul_padded_data_is_still_refused(tmp_path):
+    path = tmp_path / "data.txt"
+    path.write_bytes(b"\x00\x01\x00\x00" * 500 + REPORT.encode("utf-8"))
+    with pytest.raises(Exception, match="NUL bytes"):
+        read_report(path)
+
+
+def test_a_two_megabyte_line_is_read_whole(tmp_path):
+    line = SENTENCE * (2 * 1024 * 1024 // len(SENTENCE.encode("utf-8")))
+    (tmp_path / "long.txt").write_bytes(line.encode("utf-8"))
+    (tmp_path / "long.html").write_bytes(f"<p>{line}</p>".encode("utf-8"))
+    assert read_report(tmp_path / "long.txt")[1].text == line
+    assert read_report(tmp_path / "long.html")[1].text == line

@@ -20,6 +20,8 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 BINARY_SAMPLE = 8192
 # Share of control bytes above which a file is data; GB18030 and Big5 never use bytes < 0x20.
 MAX_CONTROL_RATIO = 0.05
+# Pages saved by browsers or cut short in a download can carry a few NULs (kept in the text).
+MAX_NUL_RATIO = 0.01
 _TEXT_CONTROLS = frozenset(b"\t\n\v\f\r\x1a\x1b")
 # What a non-text file looks like, by its first bytes: the {kind} of MESSAGES["not_text"].
 MAGIC_KINDS = {
@@ -179,7 +181,7 @@ def binary_kind(data: bytes) -> str | None:
     if sniff_unicode(data):
         return None  # UTF-16/32 text is full of NUL bytes
     sample = data[:BINARY_SAMPLE]
-    if b"\x00" in sample:
+    if sample.count(b"\x00") > MAX_NUL_RATIO * len(sample):
         return NUL_DATA
     controls = sum(1 for byte in sample if byte < 0x20 and byte not in _TEXT_CONTROLS)
     if controls > MAX_CONTROL_RATIO * len(sample):
