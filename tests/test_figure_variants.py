@@ -138,3 +138,7 @@ def test_a_chinese_number_ending_like_a_slogan_is_still_a_number(text, raw, valu
 ])
 def test_per_time_units_written_with_a_slash(text, raw, value, unit):
     assert described(text) == [(raw, value, unit, "exact")]
+
+
+def test_a_figure_at_the_very_start_of_the_text():
+    assert described("3个工作日办结。") == [("3个工作日", 3, "工作日", "exact")]

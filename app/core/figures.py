@@ -115,7 +115,7 @@ def _prev_char(text: str, pos: int) -> str:
 
 def _hyphenated(text: str, start: int) -> bool:
     """Part of a code like QZ00129-0300 or a range 3-5; a bullet "- 12件" is not."""
-    return text[start - 1:start] in "-－" and text[start - 2:start - 1].isalnum()
+    return start >= 2 and text[start - 1] in "-－" and text[start - 2].isalnum()
 
 
 def _ge_noun_end(text: str, pos: int, lex: _Lexicon) -> int:
