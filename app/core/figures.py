@@ -195,10 +195,10 @@ def _candidate(text: str, m: re.Match, lex: _Lexicon, blocked: list) -> Optional
             return None
         if set(num) <= set("零〇"):
             return None
-        # A bare 百/千 is a round number only as an estimate (近百件, 约千人): 百家 is a slogan and
-        # 逾千 an open-ended "over a thousand".
+        # A bare 百/千 is a round number only with a bound word (近百件, 约千人, 逾千人次: the
+        # codebook's 逾 is more_than); alone it is a slogan (百家).
         if num in ("百", "千") and not (m.group("v1") or m.group("v2")) \
-                and _qualifier(text, start, end, False, lex) != "approx":
+                and _qualifier(text, start, end, False, lex) == "exact":
             return None
     elif text[start - 1:start] in ID_CHARS or _hyphenated(text, start):
         return None
