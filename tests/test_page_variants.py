@@ -147,6 +147,52 @@ def test_word_web_page_keeps_list_markers_and_drops_office_markup():
         "关于2023年法治政府建设情况的报告", "一、 主要举措和成效", "全年办理行政复议案件35件。", "二、存在的不足"]
 
 
+# -- declared charsets ---------------------------------------------------------------------------
+
+BODY = f"<p>{SENTENCE}</p>"
+
+
+@pytest.mark.parametrize("meta", [
+    '<meta charset="utf-8">',
+    '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
+    "<META HTTP-EQUIV=Content-Type CONTENT='text/html;charset=GBK'>",
+])
+def test_declared_charset_that_is_right_decodes_without_warning(meta):
+    codec = "utf-8" if "utf-8" in meta else "gbk"
+    decoded = html_from_bytes((meta + BODY).encode(codec))
+    assert decoded.text == SENTENCE and decoded.warning is None
+
+
+def test_page_declared_gb2312_but_saved_as_utf8_is_read_as_utf8_and_flagged():
+    # Short UTF-8 Chinese also decodes "cleanly" as GB18030, into garbage: UTF-8 must win.
+    page = '<meta http-equiv="Content-Type" content="text/html; charset=gb2312"><h1>法治政府建设报告</h1>'
+    decoded = html_from_bytes(page.encode("utf-8"))
+    assert decoded.text == "法治政府建设报告" and decoded.encoding == "utf-8"
+    assert message_parts(decode.TEMPLATES, decoded.warning)[0] == decode.MESSAGES["declared_wrong"]
+
+
+def test_page_declared_utf8_but_saved_as_gbk_is_read_as_gbk_and_flagged():
+    decoded = html_from_bytes(('<meta charset="utf-8">' + BODY).encode("gbk"))
+    assert decoded.text == SENTENCE and decoded.encoding == "gb18030"
+    assert decoded.warning
+
+
+def test_page_declared_western_but_holding_gbk_is_not_read_as_mojibake():
+    decoded = html_from_bytes(('<meta charset="iso-8859-1">' + BODY).encode("gbk"))
+    assert decoded.text == SENTENCE and decoded.encoding == "gb18030"
+    assert message_parts(decode.TEMPLATES, decoded.warning)[0] == decode.MESSAGES["declared_wrong"]
+
+
+def test_a_western_page_declared_western_is_read_as_declared():
+    decoded = html_from_bytes('<meta charset="windows-1252"><p>Caf\xe9 \xa9 2023</p>'.encode("cp1252"))
+    assert decoded.text == "Caf\xe9 \xa9 2023"
+
+
+def test_declared_big5_is_read_as_big5():
+    decoded = html_from_bytes(('<meta charset="big5"><p>' + BIG5_REPORT + "</p>").encode("big5"))
+    assert decoded.text == BIG5_REPORT and decoded.warning is None
+
+
 # -- text files saved from browsers ---------------------------------------------------------------
 
 def test_utf16_le_without_bom_is_recognised():
@@ -165,6 +211,13 @@ def test_gbk_text_with_a_few_bad_bytes_keeps_the_rest_and_is_flagged():
 
 def test_big5_text_is_read_as_big5():
     assert decode_bytes(BIG5_REPORT.encode("big5")).text == BIG5_REPORT
+
+
+def test_big5_text_with_a_bad_byte_is_read_as_big5_not_gb_garbage():
+    data = BIG5_REPORT.encode("big5")
+    decoded = decode_bytes(data[:300] + b"\xff" + data[300:])
+    assert decoded.encoding == "big5hkscs" and decoded.damaged and decoded.warning
+    assert decoded.text.replace("\ufffd", "") == BIG5_REPORT
 
 
 def test_mixed_line_endings_become_newlines():

@@ -10,6 +10,7 @@ Errors and warnings are English, made from MESSAGES: the GUI shows them translat
 from __future__ import annotations
 
 import codecs
+import re
 
 import chardet
 
@@ -54,6 +55,7 @@ _ACCEPTED = {
     "big5hkscs": "big5hkscs",
     "cp950": "cp950",
 }
+CHINESE_OR_UNICODE = frozenset(_ACCEPTED.values())
 
 # str.format templates; numbers are passed already formatted, so a message reads back exactly.
 MESSAGES = {
@@ -67,6 +69,8 @@ MESSAGES = {
     "damaged": "The file looks damaged. Some bytes could not be decoded as {encoding}: "
                "{replaced} character(s) were replaced by \ufffd; check the text or choose "
                "another encoding.",
+    "declared_wrong": "The page declares {declared} but its bytes read as {encoding}; check the "
+                      "text or choose another encoding.",
 }
 TEMPLATES = tuple(MESSAGES.values())
 
@@ -118,17 +122,16 @@ def _nul_pattern_codecs(sample: bytes) -> list[str]:
     return found + ["utf-16-le", "utf-16-be"]
 
 
+# Neither Chinese, ASCII nor CJK punctuation: garbage from a wrong codec is mostly this.
+_UNUSUAL = re.compile("[^\t\n\r -~\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _unusual_count(text: str) -> int:
+    return len(_UNUSUAL.findall(text))
+
+
 def _looks_like_text(text: str) -> bool:
-    """Mostly Chinese, ASCII or CJK punctuation: garbage from a wrong codec is not."""
-    if not text:
-        return False
-    usual = sum(
-        1 for char in text
-        if char in "\t\n\r" or " " <= char <= "~" or "\u3000" <= char <= "\u303f"
-        or "\u4e00" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"
-        or "\u2000" <= char <= "\u206f"
-    )
-    return usual >= 0.8 * len(text)
+    return bool(text) and _unusual_count(text) <= 0.2 * len(text)
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
@@ -203,15 +206,23 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
                                                         confidence=f"{confidence:.2f}")
         return Decoded(normalise_text(text), guessed, round(confidence, 2), warning=warning)
 
-    return _best_lossy(data)
+    return _best_lossy(data, guessed)
 
 
-def _best_lossy(data: bytes) -> Decoded:
-    """Both likely codecs with replacement; the one that needed fewer replacements wins."""
-    candidates = [_lossy(data, codec, 0.0, "damaged")
-                  for codec in ("utf-8", "gb18030")]
-    best = min(candidates, key=lambda decoded: decoded.text.count(REPLACEMENT))
+def _best_lossy(data: bytes, guessed: str | None = None) -> Decoded:
+    """The likely codecs with replacement; the one giving fewest unusual characters wins.
+
+    Counting replacements alone is not enough: damaged Big5 decodes as GB18030 with as few
+    replacements as Big5, into katakana, box drawing and private-use garbage. chardet answers
+    nonsense on damaged bytes, so Big5 is tried even when it did not guess it.
+    """
+    codecs_to_try = dict.fromkeys(filter(None, (guessed, "utf-8", "gb18030", "big5hkscs")))
+    candidates = [_lossy(data, codec, 0.0, "damaged") for codec in codecs_to_try]
+    best = min(candidates, key=lambda decoded: _unusual_count(decoded.text))
     replaced = best.text.count(REPLACEMENT)
     if replaced > MAX_DAMAGE_RATIO * max(len(best.text), 1):
         raise DecodeError(MESSAGES["unrecognised"])
+    if not replaced:  # clean, just not recognised by chardet: a guess, not damage
+        return Decoded(best.text, best.encoding, 0.0, warning=MESSAGES["low_confidence"].format(
+            encoding=best.encoding.upper(), confidence="0.00"))
     return best

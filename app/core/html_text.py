@@ -6,10 +6,13 @@ section finder marks it as boilerplate (CODEBOOK §1).
 """
 from __future__ import annotations
 
+import codecs
 import re
 from html.parser import HTMLParser
 
-from app.core.decode import bom_encoding, decode_bytes, normalise_text
+from app.core.decode import (
+    CHINESE_OR_UNICODE, MESSAGES, SURE, bom_encoding, decode_bytes, normalise_text,
+)
 from app.core.model import Decoded
 
 # Content the reader never sees: code, the page head, fallbacks shown only when frames,
@@ -26,6 +29,13 @@ _BLOCKS = {
     "tfoot", "tr", "ul", "caption", "center", "details", "summary", "legend", "menu", "dir",
 }
 _CELLS = {"td", "th"}
+# Python's gb2312 codec alters "—" and gb2312 pages hold GBK characters; Big5 pages hold
+# HKSCS ones; a UTF-16/32 <meta> in a byte-oriented page means UTF-8 (as browsers read it).
+_CODEC_FOR_DECLARED = {
+    "gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "utf-16": "utf-8",
+    "utf-16-le": "utf-8", "utf-16-be": "utf-8", "utf-32": "utf-8", "utf-32-le": "utf-8",
+    "utf-32-be": "utf-8",
+}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 # A source line break between two Chinese characters is layout, not a space.
@@ -177,33 +187,50 @@ def html_to_text(markup: str) -> str:
     return collector.text()
 
 
-def declared_charset(data: bytes) -> str | None:
-    """The charset a page declares in a <meta> tag near its start, if Python knows it."""
+def declared_charset(data: bytes) -> tuple[str, str] | None:
+    """The charset a page declares in a <meta> tag near its start, as written (upper case)
+    and as the codec that reads it, if Python knows it."""
     found = _META_CHARSET.search(data[:8192])
     if not found:
         return None
-    name = found.group(1).decode("ascii").lower()
-    # gb2312 pages routinely contain GBK characters, and Python's gb2312 codec alters "—".
-    if name in {"gb2312", "gbk", "x-gbk", "cp936"}:
-        return "gb18030"
-    return name
+    label = found.group(1).decode("ascii").lower()
+    try:
+        name = codecs.lookup(label.removeprefix("x-")).name  # x-gbk, x-big5
+    except LookupError:
+        return None
+    return label.upper(), _CODEC_FOR_DECLARED.get(name, name)
 
 
 def html_from_bytes(data: bytes, encoding: str | None = None) -> Decoded:
-    """Decode a page (override, else BOM, else its <meta charset>, else detection) to text."""
-    declared = None if encoding or bom_encoding(data) else declared_charset(data)
+    """Decode a page (override, else BOM, else strict UTF-8, else its <meta charset>, else
+    detection) to text; a declaration the bytes contradict is flagged.
+
+    Valid UTF-8 wins over a declared charset: a page saved as UTF-8 often keeps its old
+    gb2312 <meta>, and short UTF-8 Chinese decodes "cleanly" as GB18030 into garbage.
+    A declared Western codec (iso-8859-1, windows-1252) decodes any bytes, so it is believed
+    only when detection finds no Chinese or Unicode text.
+    """
+    declaration = None if encoding or bom_encoding(data) else declared_charset(data)
+    label, declared = declaration or (None, None)
     decoded = None
-    if declared:
-        try:
-            decoded = Decoded(normalise_text(data.decode(declared)), declared, 1.0)
-        except (LookupError, UnicodeDecodeError):
-            decoded = None  # the page lies about its charset: detect instead
+    if declared in CHINESE_OR_UNICODE and _strict(data, "utf-8") is None:
+        decoded = _strict(data, declared)
     if decoded is None:
         decoded = decode_bytes(data, encoding)
-        if declared and decoded.encoding != declared and not decoded.warning:
-            decoded.warning = (
-                f"The page declares {declared.upper()} but is not valid {declared.upper()}; "
-                f"decoded as {decoded.encoding.upper()} instead. Check the text."
-            )
+        if not declared or decoded.encoding == declared or data.isascii():
+            pass
+        elif decoded.damaged:
+            if declared not in CHINESE_OR_UNICODE:
+                decoded = _strict(data, declared) or decoded
+        else:
+            decoded.warning = MESSAGES["declared_wrong"].format(
+                declared=label, encoding=decoded.encoding.upper())
     decoded.text = html_to_text(decoded.text)
     return decoded
+
+
+def _strict(data: bytes, codec: str) -> Decoded | None:
+    try:
+        return Decoded(normalise_text(data.decode(codec)), codec, SURE)
+    except UnicodeDecodeError:
+        return None

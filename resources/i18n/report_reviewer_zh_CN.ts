@@ -1861,6 +1861,10 @@ Everything stays on this computer.</source>
             <source>{file_name} is already in the database</source>
             <translation>{file_name} 已在数据库中</translation>
         </message>
+        <message>
+            <source>The page declares {declared} but its bytes read as {encoding}; check the text or choose another encoding.</source>
+            <translation>网页声明的编码为 {declared}，但其内容按 {encoding} 读取；请核对正文，或选择其他编码重新读取。</translation>
+        </message>
     </context>
     <context>
         <name>findings_panel</name>
