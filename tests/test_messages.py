@@ -9,9 +9,10 @@ import pytest
 from app.core import checks, decode, readers
 from app.core.messages import localize, message_parts
 from app.core.readers import ReadError, read_report
-from app.store import ingest
+from app.store import dataset, importer, ingest
 
-TEMPLATES = (*readers.TEMPLATES, *decode.TEMPLATES, *ingest.TEMPLATES)  # as the GUI lists them
+TEMPLATES = (*readers.TEMPLATES, *decode.TEMPLATES, *ingest.TEMPLATES, *importer.TEMPLATES,
+             *dataset.TEMPLATES)  # as the GUI lists them
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 

@@ -16,8 +16,10 @@ from typing import Callable, Iterable
 
 
 def message_parts(templates: Iterable[str], message: str) -> tuple[str, dict[str, str]] | None:
-    """The first of `templates` that makes `message`, with its args; None if none does."""
-    for template in templates:
+    """The template that makes `message`, with its args; None if none does. The one with the
+    most fixed text is tried first: "report on line {line}" also makes "report on line 3
+    cannot be restored: …", which belongs to the longer template."""
+    for template in _most_specific_first(tuple(templates)):
         match = _pattern(template).fullmatch(message)
         if match and template.format(**match.groupdict()) == message:
             return template, match.groupdict()
@@ -36,6 +38,12 @@ def localize(message: str, templates: Iterable[str], translate: Callable[[str], 
         return translate(template)
     return translate(template).format(**{name: localize(value, templates, translate)
                                          for name, value in args.items()})
+
+
+@lru_cache(maxsize=None)
+def _most_specific_first(templates: tuple[str, ...]) -> list[str]:
+    return sorted(templates, key=lambda template: -len("".join(
+        literal for literal, _, _, _ in string.Formatter().parse(template))))
 
 
 @lru_cache(maxsize=None)

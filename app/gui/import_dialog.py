@@ -17,7 +17,7 @@ from app.core import decode, readers
 from app.core.messages import localize
 from app.gui import db_dialogs
 from app.gui.tasks import TaskRunner
-from app.store import ingest
+from app.store import dataset, importer, ingest
 from app.store.rows import ImportSummary
 
 # lupdate finds strings only in calls named translate() or tr()
@@ -25,7 +25,8 @@ translate = QCoreApplication.translate
 
 MAX_LISTED = 200  # files named in the details box; a huge failed folder stays readable
 # English messages about reading, decoding and storing a file (str.format templates)
-FILE_MESSAGES = (*readers.TEMPLATES, *decode.TEMPLATES, *ingest.TEMPLATES)
+FILE_MESSAGES = (*readers.TEMPLATES, *decode.TEMPLATES, *ingest.TEMPLATES, *importer.TEMPLATES,
+                 *dataset.TEMPLATES)
 
 
 def file_message(message: str) -> str:

@@ -92,6 +92,25 @@ _LIGHT_REPORT_COLUMNS = ("id, path, file_name, sha256, encoding, encoding_confid
                          " imported_at")
 
 
+# Why a JSONL file or one of its reports cannot be restored: English, made from these
+# templates, shown translated in the window (app.core.messages).
+MESSAGES = {
+    "not_export": "not a Report Reviewer JSONL export",
+    "incomplete": "this export does not hold everything; export with status all and no filter to make one "
+                  "that can be restored",
+    "not_utf8": "not UTF-8 text",
+    "unreadable": "cannot read: {reason}",
+    "bad_json": "line {number} is not valid JSON",
+    "not_object": "line {number} is not a JSON object",
+    "before_report": "line {number} comes before any report line",
+    "unknown_line": "line {number}: unknown line type",
+    "unnamed": "report on line {line}",
+    "unrestorable": "report on line {line} cannot be restored: {detail}",
+    "missing": "missing {field}",
+}
+TEMPLATES = tuple(MESSAGES.values())
+
+
 def parse_statuses(statuses) -> tuple[str, ...]:
     """("all",), a list, or "confirmed,corrected" -> the statuses; ValueError names a bad one."""
     names = statuses.split(",") if isinstance(statuses, str) else list(statuses)
@@ -329,16 +348,15 @@ def restore_jsonl(store, path: str | Path) -> ImportSummary:
             except _Broken:
                 header = {}
             if header.get("type") != "header" or header.get("format") != JSONL_FORMAT:
-                raise _Broken("not a Report Reviewer JSONL export")
+                raise _Broken(MESSAGES["not_export"])
             if not header.get("complete"):
-                raise _Broken("this export does not hold everything; export with status all "
-                              "and no filter to make one that can be restored")
+                raise _Broken(MESSAGES["incomplete"])
             for group in _report_groups(handle):
                 _restore_group(store, group, summary)
     except (_Broken, UnicodeDecodeError) as error:
-        summary.failed.append((str(path), str(error) if isinstance(error, _Broken) else "not UTF-8 text"))
+        summary.failed.append((str(path), str(error) if isinstance(error, _Broken) else MESSAGES["not_utf8"]))
     except OSError as error:
-        summary.failed.append((str(path), f"cannot read: {error.strerror or error}"))
+        summary.failed.append((str(path), MESSAGES["unreadable"].format(reason=error.strerror or error)))
     return summary
 
 
@@ -346,9 +364,9 @@ def _parse(line: str, number: int) -> dict:
     try:
         record = json.loads(line)
     except ValueError:
-        raise _Broken(f"line {number} is not valid JSON") from None
+        raise _Broken(MESSAGES["bad_json"].format(number=number)) from None
     if not isinstance(record, dict):
-        raise _Broken(f"line {number} is not a JSON object")
+        raise _Broken(MESSAGES["not_object"].format(number=number))
     return record
 
 
@@ -368,18 +386,18 @@ def _report_groups(lines) -> Iterator[dict]:
             group = {"report": record, "figures": [], "error": None, "line": number}
         elif group is None:
             yield {"report": {}, "figures": [], "line": number,
-                   "error": record.get("error") or f"line {number} comes before any report line"}
+                   "error": record.get("error") or MESSAGES["before_report"].format(number=number)}
         elif record.get("type") == "figure":
             group["figures"].append(record)
         else:
-            group["error"] = group["error"] or record.get("error") or f"line {number}: unknown line type"
+            group["error"] = group["error"] or record.get("error") or MESSAGES["unknown_line"].format(number=number)
     if group:
         yield group
 
 
 def _restore_group(store, group: dict, summary: ImportSummary) -> None:
     report = group["report"]
-    name = report.get("file") or f"report on line {group['line']}"
+    name = report.get("file") or MESSAGES["unnamed"].format(line=group["line"])
     if group["error"]:
         summary.failed.append((name, group["error"]))
         return
@@ -390,8 +408,8 @@ def _restore_group(store, group: dict, summary: ImportSummary) -> None:
                 return
             _insert_report(conn, report, group["figures"])
     except (KeyError, TypeError, ValueError, sqlite3.IntegrityError) as error:
-        detail = f"missing {error}" if isinstance(error, KeyError) else str(error).splitlines()[0]
-        summary.failed.append((name, f"report on line {group['line']} cannot be restored: {detail}"))
+        detail = MESSAGES["missing"].format(field=error) if isinstance(error, KeyError) else str(error).splitlines()[0]
+        summary.failed.append((name, MESSAGES["unrestorable"].format(line=group["line"], detail=detail)))
         return
     summary.imported.append(name)
 

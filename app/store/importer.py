@@ -26,6 +26,12 @@ from app.store.rows import ImportSummary
 BATCH_SIZE = 200  # reports per write transaction
 IN_PROCESS_LIMIT = 8  # below this many files a process pool costs more than it saves
 JSONL_SUFFIX = ".jsonl"
+# English, made from these templates; shown translated in the window (app.core.messages)
+MESSAGES = {
+    "worker_stopped": "the extraction process stopped unexpectedly",
+    "extraction_failed": "extraction failed: {error}",
+}
+TEMPLATES = tuple(MESSAGES.values())
 
 _known_hashes: frozenset[str] = frozenset()  # set in each worker by _init_worker
 
@@ -115,7 +121,7 @@ def _outcomes(files: list[Path], known: set[str], workers: int | None) -> Iterat
             done += 1
     except BrokenProcessPool:
         for path in files[done:]:
-            yield path, ("failed", "the extraction process stopped unexpectedly")
+            yield path, ("failed", MESSAGES["worker_stopped"])
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -144,7 +150,7 @@ def read_and_extract(path: str) -> tuple[str, object]:
     except (DecodeError, OSError) as error:
         return "failed", _one_line(error)
     except Exception as error:  # an extractor bug must cost one file, not the whole import
-        return "failed", f"extraction failed: {type(error).__name__}: {_one_line(error)}"
+        return "failed", MESSAGES["extraction_failed"].format(error=f"{type(error).__name__}: {_one_line(error)}")
 
 
 def _one_line(error: BaseException) -> str:

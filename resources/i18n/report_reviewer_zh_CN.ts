@@ -1865,6 +1865,58 @@ Everything stays on this computer.</source>
             <source>The page declares {declared} but its bytes read as {encoding}; check the text or choose another encoding.</source>
             <translation>网页声明的编码为 {declared}，但其内容按 {encoding} 读取；请核对正文，或选择其他编码重新读取。</translation>
         </message>
+        <message>
+            <source>cannot read: {reason}</source>
+            <translation>无法读取：{reason}</translation>
+        </message>
+        <message>
+            <source>extraction failed: {error}</source>
+            <translation>提取失败：{error}</translation>
+        </message>
+        <message>
+            <source>line {number} comes before any report line</source>
+            <translation>第 {number} 行出现在任何报告行之前</translation>
+        </message>
+        <message>
+            <source>line {number} is not a JSON object</source>
+            <translation>第 {number} 行不是 JSON 对象</translation>
+        </message>
+        <message>
+            <source>line {number} is not valid JSON</source>
+            <translation>第 {number} 行不是有效的 JSON</translation>
+        </message>
+        <message>
+            <source>line {number}: unknown line type</source>
+            <translation>第 {number} 行：未知的行类型</translation>
+        </message>
+        <message>
+            <source>missing {field}</source>
+            <translation>缺少 {field}</translation>
+        </message>
+        <message>
+            <source>not UTF-8 text</source>
+            <translation>不是 UTF-8 文本</translation>
+        </message>
+        <message>
+            <source>not a Report Reviewer JSONL export</source>
+            <translation>不是 Report Reviewer 导出的 JSONL 文件</translation>
+        </message>
+        <message>
+            <source>report on line {line}</source>
+            <translation>第 {line} 行的报告</translation>
+        </message>
+        <message>
+            <source>report on line {line} cannot be restored: {detail}</source>
+            <translation>第 {line} 行的报告无法恢复：{detail}</translation>
+        </message>
+        <message>
+            <source>the extraction process stopped unexpectedly</source>
+            <translation>提取进程意外终止</translation>
+        </message>
+        <message>
+            <source>this export does not hold everything; export with status all and no filter to make one that can be restored</source>
+            <translation>此导出文件不完整：请选择全部状态且不加筛选重新导出，才能用于恢复</translation>
+        </message>
     </context>
     <context>
         <name>findings_panel</name>

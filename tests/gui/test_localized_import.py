@@ -66,6 +66,17 @@ def test_import_summary_says_in_chinese_why_each_file_was_not_imported(shown, db
     assert not ENGLISH_SENTENCE.search(box["details"]), box["details"]
 
 
+def test_a_jsonl_that_cannot_be_restored_is_explained_in_chinese(shown, db_path, tmp_path):
+    (tmp_path / "notes.jsonl").write_text('{"type": "note"}\n', encoding="utf-8")
+    (tmp_path / "partial.jsonl").write_text(
+        '{"type": "header", "format": "report-reviewer-export", "version": 1, "complete": false}\n', encoding="utf-8")
+    run_import(None, str(db_path), [str(tmp_path / "notes.jsonl"), str(tmp_path / "partial.jsonl")])
+    lines = shown[0]["details"].splitlines()
+    assert "notes.jsonl: 不是 Report Reviewer 导出的 JSONL 文件" in lines
+    assert any(line.startswith("partial.jsonl: 此导出文件不完整") for line in lines)
+    assert not ENGLISH_SENTENCE.search(shown[0]["details"]), shown[0]["details"]
+
+
 def test_a_folder_with_no_reports_is_explained_in_chinese(shown, db_path, tmp_path):
     (tmp_path / "pictures").mkdir()
     run_import(None, str(db_path), [str(tmp_path / "pictures")])

@@ -39,7 +39,9 @@ CODE_TEXTS = {
     "file_messages": (("app/core/readers.py", ("MESSAGES", "CONVERTIBLE", "MAGIC_KINDS", "NUL_DATA",
                                                "CONTROL_DATA")),
                       ("app/core/decode.py", ("MESSAGES",)),
-                      ("app/store/ingest.py", ("MESSAGES",))),
+                      ("app/store/ingest.py", ("MESSAGES",)),
+                      ("app/store/importer.py", ("MESSAGES",)),
+                      ("app/store/dataset.py", ("MESSAGES",))),
 }
 
 
