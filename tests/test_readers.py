@@ -65,7 +65,7 @@ def test_collect_reports_missing_paths_and_empty_folders_but_keeps_the_rest(tmp_
     assert files == [good]
     messages = dict(errors)
     assert messages[str(tmp_path / "missing.txt")] == "No such file or folder."
-    assert "No report files (.docx, .htm, .html, .txt)" in messages[str(tmp_path / "empty")]
+    assert "No report files (.docx, .htm, .html, .mht, .mhtml, .txt)" in messages[str(tmp_path / "empty")]
     assert "No report files" in messages[str(tmp_path / "pictures")]
     assert "Not a supported file type (.xlsx)" in messages[str(stray)]
 
@@ -250,3 +250,26 @@ def test_word_97_and_pdf_reports_are_named_with_how_to_convert_them(tmp_path):
     assert "PDF is not read" in messages[str(tmp_path / "reports" / "2021.pdf")]
     assert "save it as .docx" in messages[str(single)]
     assert str(tmp_path / "reports" / "photo.png") not in messages  # not a report format: no noise
+
+
+def test_a_web_archive_reads_as_its_page(tmp_path):
+    import quopri
+    page = ("<html><head><meta charset=\"gb2312\"></head><body><h1>某县司法局2023年法治政府建设情况报告</h1>"
+            "<p>全年办理行政复议案件35件。</p></body></html>").encode("gb18030")
+    archive = (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart_000\"\r\n\r\n"
+               b"------=_NextPart_000\r\nContent-Type: text/html; charset=\"gb2312\"\r\n"
+               b"Content-Transfer-Encoding: quoted-printable\r\nContent-Location: http://www.gov.cn/a.html\r\n\r\n"
+               + quopri.encodestring(page) + b"\r\n------=_NextPart_000\r\nContent-Type: image/png\r\n"
+               b"Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n------=_NextPart_000--\r\n")
+    saved = write(tmp_path, "report.mht", archive)
+    html = write(tmp_path, "report.html", page)
+    files, errors = collect_files([saved])
+    assert files == [saved] and errors == []
+    assert read_report(saved)[1].text == read_report(html)[1].text
+    assert "全年办理行政复议案件35件。" in read_report(saved)[1].text
+
+
+def test_a_web_archive_without_a_page_is_named(tmp_path):
+    empty = write(tmp_path, "empty.mht", b"MIME-Version: 1.0\r\nContent-Type: image/png\r\n\r\nxyz\r\n")
+    with pytest.raises(ReadError, match="holds no web page"):
+        read_report(empty)

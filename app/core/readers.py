@@ -14,8 +14,9 @@ from app.core.decode import DecodeError, decode_bytes, normalise_text, sniff_uni
 from app.core.docx_text import NotADocx, docx_to_text
 from app.core.html_text import html_from_bytes
 from app.core.model import Decoded
+from app.core.web_archive import NotAWebArchive, archived_page
 
-SUPPORTED_SUFFIXES = frozenset({".txt", ".html", ".htm", ".docx"})
+SUPPORTED_SUFFIXES = frozenset({".txt", ".html", ".htm", ".mht", ".mhtml", ".docx"})
 MAX_FILE_BYTES = 20 * 1024 * 1024
 BINARY_SAMPLE = 8192
 # Share of control bytes above which a file is data; GB18030 and Big5 never use bytes < 0x20.
@@ -56,6 +57,7 @@ MESSAGES = {
     "not_text": "This is not a text file (it looks like {kind}).",
     "no_text": "The file contains no text.",
     "not_docx": "This is not a valid Word file (.docx); it may be damaged, or an old .doc file renamed.",
+    "not_web_archive": "This web archive (.mht) holds no web page.",
 }
 
 
@@ -201,9 +203,13 @@ def text_from_bytes(data: bytes, suffix: str, encoding: str | None = None) -> De
             return Decoded(normalise_text(docx_to_text(data)), "utf-8", 1.0)
         if suffix in (".html", ".htm"):
             return html_from_bytes(data, encoding)
+        if suffix in (".mht", ".mhtml"):
+            return html_from_bytes(archived_page(data), encoding)
         return decode_bytes(data, encoding)
     except NotADocx:
         raise ReadError(_message("not_docx")) from None
+    except NotAWebArchive:
+        raise ReadError(_message("not_web_archive")) from None
     except ReadError:
         raise
     except DecodeError as error:

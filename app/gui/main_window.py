@@ -31,7 +31,7 @@ from app.gui.search_dialog import SearchDialog
 from app.gui.tasks import TaskRunner
 from app.gui.text_view import TextPane
 
-IMPORT_FILTER = "Reports (*.txt *.html *.htm *.docx *.jsonl);;All files (*)"
+IMPORT_FILTER = "Reports (*.txt *.html *.htm *.mht *.mhtml *.docx *.jsonl);;All files (*)"
 
 
 class MainWindow(QMainWindow):

@@ -1917,6 +1917,10 @@ Everything stays on this computer.</source>
             <source>this export does not hold everything; export with status all and no filter to make one that can be restored</source>
             <translation>此导出文件不完整：请选择全部状态且不加筛选重新导出，才能用于恢复</translation>
         </message>
+        <message>
+            <source>This web archive (.mht) holds no web page.</source>
+            <translation>此网页存档（.mht）中没有网页。</translation>
+        </message>
     </context>
     <context>
         <name>findings_panel</name>
@@ -2265,10 +2269,6 @@ Everything stays on this computer.</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <source>Reports (*.txt *.html *.htm *.docx *.jsonl);;All files (*)</source>
-            <translation>报告 (*.txt *.html *.htm *.docx *.jsonl);;所有文件 (*)</translation>
-        </message>
-        <message>
             <source>accountability_report</source>
             <translation>述法报告</translation>
         </message>
@@ -2407,6 +2407,10 @@ Everything stays on this computer.</source>
         <message>
             <source>title</source>
             <translation>标题</translation>
+        </message>
+        <message>
+            <source>Reports (*.txt *.html *.htm *.mht *.mhtml *.docx *.jsonl);;All files (*)</source>
+            <translation>报告 (*.txt *.html *.htm *.mht *.mhtml *.docx *.jsonl);;所有文件 (*)</translation>
         </message>
     </context>
 </TS>

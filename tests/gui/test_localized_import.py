@@ -81,7 +81,7 @@ def test_a_folder_with_no_reports_is_explained_in_chinese(shown, db_path, tmp_pa
     (tmp_path / "pictures").mkdir()
     run_import(None, str(db_path), [str(tmp_path / "pictures")])
     lines = shown[0]["details"].splitlines()
-    assert "pictures: 此文件夹中没有报告文件（.docx, .htm, .html, .txt）。" in lines
+    assert "pictures: 此文件夹中没有报告文件（.docx, .htm, .html, .mht, .mhtml, .txt）。" in lines
 
 
 def test_a_decode_warning_shows_in_chinese_on_the_metadata_panel(chinese, qtbot, db_path, tmp_path,
