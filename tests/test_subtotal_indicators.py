@@ -135,3 +135,23 @@ def test_rates_beside_a_total(sentence, expected):
     found = indicators_of(sentence)
     assert {raw: found.get(raw, "missing") for raw in expected} == expected
 
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("全年新收行政复议案件、行政诉讼案件分别为12件、5件。",
+     {"12件": "reconsideration_cases", "5件": "litigation_cases"}),
+    ("全年行政复议案件、行政应诉案件分别为12件、5件。",
+     {"12件": "reconsideration_cases", "5件": "litigation_cases"}),
+    ("局党组会、局长办公会分别召开12次、24次。",
+     {"12次": "decision_meetings", "24次": "decision_meetings"}),
+    ("全年组织开展法治培训和普法活动分别为8场、20场。",
+     {"8场": "training_sessions", "20场": "publicity_events"}),
+    ("查处违法案件和罚没金额分别为120件、80万元。", {"120件": "cases_filed", "80万元": "fines_yuan"}),
+    ("分别召开党组会12次、局长办公会24次。", {"12次": "decision_meetings", "24次": "decision_meetings"}),
+    ("全年共查处案件120件，罚没款80万元，分别同比增长12%、8%。",
+     {"120件": "cases_filed", "80万元": "fines_yuan", "12%": None, "8%": None}),
+])
+def test_respective_list_names_each_figure_in_turn(sentence, expected):
+    """"A、B分别为m、n": m counts A and n counts B; neither is a part of a total."""
+    found = indicators_of(sentence)
+    assert {raw: found.get(raw, "missing") for raw in expected} == expected
+

@@ -34,6 +34,8 @@ RATE_LINK = re.compile(r"(?<=[率数额量例重度])(?:为|是)$")
 POST_QUALIFIER = re.compile(r"^(?:以上|左右|以内|以下|之内|上下|有余|的)+")
 POST_CONNECTORS = ("及", "和", "与", "并", "以及", "同比", "较", "比")
 CJK = re.compile(r"[\u4e00-\u9fff《“]")
+RESPECTIVELY = "分别"
+LIST_SEPARATORS = re.compile(r"[、和及与]")
 COMMON_UNITS_SURE = 0.95
 RARE_UNIT = 0.8
 CHINESE_NUMERAL = 0.65
@@ -274,6 +276,22 @@ def _breakdown_totals(text: str, figures: list[Figure], contexts: list[_Context]
     return totals
 
 
+def _respective_names(text: str, figures: list[Figure]) -> dict[int, tuple[int, int]]:
+    """"行政复议、行政诉讼案件分别为12件、5件": the i-th figure after 分别 counts the i-th name
+    listed before it. Figure index -> span of its name; only where names and figures pair up."""
+    clauses = _Stops(text, CLAUSE_STOPS)
+    names = {}
+    for m in re.finditer(RESPECTIVELY, text):
+        clause_start, clause_end = clauses.bounds(m.start(), m.end())
+        listed = [i for i, f in enumerate(figures) if m.end() <= f.start and f.end <= clause_end]
+        cuts = [clause_start] + [c.end() for c in LIST_SEPARATORS.finditer(text, clause_start, m.start())]
+        spans = [(a, b - 1 if b < m.start() else b) for a, b in zip(cuts, cuts[1:] + [m.start()])]
+        spans = [(a, b) for a, b in spans if text[a:b].strip()]
+        if len(listed) >= 2 and len(spans) == len(listed):
+            names.update(zip(listed, spans))
+    return names
+
+
 def _figure_confidence(fig: Figure, cues: _Cues) -> float:
     if fig.unit == "":
         return 0.3
@@ -288,12 +306,16 @@ def annotate(text: str, figures: list[Figure]) -> None:
     sentences = _Stops(text, SENTENCE_STOPS)
     contexts = _contexts(text, figures, sentences)
     index = _CueIndex(text, cues, sorted({ctx.sentence for ctx in contexts}))
+    respective = _respective_names(text, figures)
     doubts = []
-    for fig, ctx in zip(figures, contexts):
+    for i, (fig, ctx) in enumerate(zip(figures, contexts)):
         fig.label = _label(text, fig, ctx)
         near = text[max(ctx.pre_start, fig.start - cues.settings["near_window"]):fig.start]
         vetoed = (cues.near_excludes.search(near) or cues.clause_excludes.search(text, ctx.pre_start, fig.start)
                   or (fig.numeral == "chinese" and fig.value == 1))
+        if i in respective:  # weigh the cues of the figure's own name only, as if it stood there
+            name_start, name_end = respective[i]
+            ctx = _Context(name_start, name_end, fig.end, ctx.sentence)
         scores = {} if vetoed else _scores(text, fig, ctx, cues, index)
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         doubt = 0.9 if not vetoed else 0.75
