@@ -155,3 +155,25 @@ def test_respective_list_names_each_figure_in_turn(sentence, expected):
     found = indicators_of(sentence)
     assert {raw: found.get(raw, "missing") for raw in expected} == expected
 
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("立案查处食品类案件32件、药品类案件18件，共计50件。",
+     {"32件": None, "18件": None, "50件": "cases_filed"}),
+    ("查处食品类违法案件32件、药品类违法案件18件，合计50件。",
+     {"32件": None, "18件": None, "50件": "cases_filed"}),
+    ("现有在编执法人员86人、协管员34人，共计120人。",
+     {"86人": None, "34人": None, "120人": "enforcement_staff"}),
+    ("全年共发放宣传资料2万份、宣传品5000份，合计2.5万份。",
+     {"2万份": None, "5000份": None, "2.5万份": "publicity_materials"}),
+    ("查处食品类案件32件、药品类案件18件，共查处违法案件50件。",
+     {"32件": None, "18件": None, "50件": "cases_filed"}),
+    # nothing names what is counted: no indicator anywhere
+    ("食品类32件、药品类18件，共计50件。", {"32件": None, "18件": None, "50件": None}),
+    # 累计 opening a new statement that is not the sum of the figures before it
+    ("发放宣传资料2万份、宣传品5000份，累计发放折页3000份。",
+     {"2万份": "publicity_materials", "5000份": "publicity_materials", "3000份": "publicity_materials"}),
+])
+def test_parts_before_their_total(sentence, expected):
+    """"A m件、B n件，共计t件": the total takes the indicator, the parts before it are its breakdown."""
+    found = indicators_of(sentence)
+    assert {raw: found.get(raw, "missing") for raw in expected} == expected

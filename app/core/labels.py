@@ -4,7 +4,8 @@ The indicator comes from cue words in the figure's own clause (nearest first, th
 after it weigh less), filtered by unit compatibility, a pattern the sentence must contain
 and words that veto it; all of that is data in resources/lexicon/indicator_cues.json. Items
 of a breakdown (after 其中, or in brackets after a total) lose an indicator they share with
-their total (CODEBOOK §4).
+their total (CODEBOOK §4); parts listed before a 共计 total give it their indicator and lose it;
+in a respective list (A、B分别为m、n) each figure reads only its own name.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from app.core.breakdowns import as_check_figure, bounds, meet, sum_bounds
 from app.core.codebook import lexicon
 from app.core.model import Figure
 
@@ -36,6 +38,8 @@ POST_CONNECTORS = ("及", "和", "与", "并", "以及", "同比", "较", "比")
 CJK = re.compile(r"[\u4e00-\u9fff《“]")
 RESPECTIVELY = "分别"
 LIST_SEPARATORS = re.compile(r"[、和及与]")
+TOTAL_OPENING = re.compile(r"^(?:共计|合计|总计|累计|总共|一共|共)")
+BARE_TOTAL = re.compile(r"^(?:共计|合计|总计|累计|总共|一共|共)(?:达到|达|为|有)?$")
 COMMON_UNITS_SURE = 0.95
 RARE_UNIT = 0.8
 CHINESE_NUMERAL = 0.65
@@ -292,6 +296,29 @@ def _respective_names(text: str, figures: list[Figure]) -> dict[int, tuple[int, 
     return names
 
 
+def _parts_before_totals(text: str, figures: list[Figure],
+                         contexts: list[_Context]) -> dict[int, list[int]]:
+    """"食品类案件32件、药品类案件18件，共计50件": a figure opening its clause with 共计/合计
+    after a run of figures of its unit is their total. Total index -> part indices. A total
+    with words of its own ("累计发放折页3000份") must also be the sum of the run."""
+    found = {}
+    for i, (fig, ctx) in enumerate(zip(figures, contexts)):
+        opening = text[ctx.pre_start:fig.start].strip()
+        if not TOTAL_OPENING.match(opening):
+            continue
+        parts = []
+        for j in range(i - 1, -1, -1):
+            if figures[j].unit != fig.unit or figures[j].start < ctx.sentence[0]:
+                break
+            parts.insert(0, j)
+        if len(parts) < 2:
+            continue
+        part_sum = sum_bounds([as_check_figure(figures[j].to_dict()) for j in parts])
+        if BARE_TOTAL.match(opening) or meet(bounds(as_check_figure(fig.to_dict())), part_sum):
+            found[i] = parts
+    return found
+
+
 def _figure_confidence(fig: Figure, cues: _Cues) -> float:
     if fig.unit == "":
         return 0.3
@@ -336,5 +363,16 @@ def annotate(text: str, figures: list[Figure]) -> None:
             doubts[i] = 0.7
         else:
             doubts[i] *= 0.85
+    for i, parts in _parts_before_totals(text, figures, contexts).items():
+        shared = {figures[j].indicator for j in parts} - {None}
+        if len(shared) != 1:
+            continue  # the parts count different things: a list, not one total broken down
+        if figures[i].indicator is None:
+            figures[i].indicator = shared.pop()
+            doubts[i] = 0.7
+        for j in parts:
+            if figures[j].indicator == figures[i].indicator:
+                figures[j].indicator = None
+                doubts[j] = 0.7
     for fig, doubt in zip(figures, doubts):
         fig.confidence = round(_figure_confidence(fig, cues) * doubt, 2)
