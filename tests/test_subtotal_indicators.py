@@ -130,6 +130,8 @@ def test_total_and_breakdown(sentence, expected):
     ("全年共调解矛盾纠纷1856件，其中医疗纠纷120件，调解成功率99.2%。",
      {"1856件": "mediation_cases", "99.2%": "resolution_rate"}),
     ("受理劳动人事争议仲裁案件520件，结案率96%。", {"520件": None, "96%": "resolution_rate"}),
+    ("全年共调处各类矛盾纠纷2860件，调处成功2830件，调处成功率98.9%。",
+     {"2860件": "mediation_cases", "98.9%": "resolution_rate"}),
 ])
 def test_rates_beside_a_total(sentence, expected):
     found = indicators_of(sentence)
@@ -147,6 +149,9 @@ def test_rates_beside_a_total(sentence, expected):
      {"8场": "training_sessions", "20场": "publicity_events"}),
     ("查处违法案件和罚没金额分别为120件、80万元。", {"120件": "cases_filed", "80万元": "fines_yuan"}),
     ("分别召开党组会12次、局长办公会24次。", {"12次": "decision_meetings", "24次": "decision_meetings"}),
+    ("开展法治宣传进机关、进乡村、进社区、进学校、进企业活动分别为20场、35场、40场、18场、12场。",
+     {"20场": "publicity_events", "35场": "publicity_events", "40场": "publicity_events",
+      "18场": "publicity_events", "12场": "publicity_events"}),
     ("全年共查处案件120件，罚没款80万元，分别同比增长12%、8%。",
      {"120件": "cases_filed", "80万元": "fines_yuan", "12%": None, "8%": None}),
 ])
@@ -175,5 +180,16 @@ def test_respective_list_names_each_figure_in_turn(sentence, expected):
 ])
 def test_parts_before_their_total(sentence, expected):
     """"A m件、B n件，共计t件": the total takes the indicator, the parts before it are its breakdown."""
+    found = indicators_of(sentence)
+    assert {raw: found.get(raw, "missing") for raw in expected} == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("全年接待群众来访460批次1280人次，其中集体访36批次。",
+     {"460批次": "petitions", "1280人次": "petitions", "36批次": None}),
+    ("全年受理群众来信来访120件360人次。", {"120件": "petitions", "360人次": "petitions"}),
+])
+def test_one_count_in_two_measures(sentence, expected):
+    """"来访460批次1280人次": the second measure is named by the words before the first."""
     found = indicators_of(sentence)
     assert {raw: found.get(raw, "missing") for raw in expected} == expected

@@ -280,9 +280,10 @@ def _breakdown_totals(text: str, figures: list[Figure], contexts: list[_Context]
     return totals
 
 
-def _respective_names(text: str, figures: list[Figure]) -> dict[int, tuple[int, int]]:
+def _respective_names(text: str, figures: list[Figure]) -> dict[int, tuple[tuple[int, int], tuple[int, int]]]:
     """"行政复议、行政诉讼案件分别为12件、5件": the i-th figure after 分别 counts the i-th name
-    listed before it. Figure index -> span of its name; only where names and figures pair up."""
+    listed before it. Figure index -> (span of its name, span of the whole list); only where
+    names and figures pair up."""
     clauses = _Stops(text, CLAUSE_STOPS)
     names = {}
     for m in re.finditer(RESPECTIVELY, text):
@@ -292,7 +293,7 @@ def _respective_names(text: str, figures: list[Figure]) -> dict[int, tuple[int, 
         spans = [(a, b - 1 if b < m.start() else b) for a, b in zip(cuts, cuts[1:] + [m.start()])]
         spans = [(a, b) for a, b in spans if text[a:b].strip()]
         if len(listed) >= 2 and len(spans) == len(listed):
-            names.update(zip(listed, spans))
+            names.update((i, (span, (clause_start, m.start()))) for i, span in zip(listed, spans))
     return names
 
 
@@ -340,10 +341,21 @@ def annotate(text: str, figures: list[Figure]) -> None:
         near = text[max(ctx.pre_start, fig.start - cues.settings["near_window"]):fig.start]
         vetoed = (cues.near_excludes.search(near) or cues.clause_excludes.search(text, ctx.pre_start, fig.start)
                   or (fig.numeral == "chinese" and fig.value == 1))
-        if i in respective:  # weigh the cues of the figure's own name only, as if it stood there
-            name_start, name_end = respective[i]
-            ctx = _Context(name_start, name_end, fig.end, ctx.sentence)
-        scores = {} if vetoed else _scores(text, fig, ctx, cues, index)
+        if vetoed:
+            scores = {}
+        elif i in respective:
+            # the cues of the figure's own name, as if it stood there; a name without one
+            # ("进乡村" in 法治宣传进机关、进乡村…活动) shares the words of the whole list
+            scores = {}
+            for start, end in respective[i]:
+                if max(scores.values(), default=0.0) < cues.settings["min_score"]:
+                    scores = _scores(text, fig, _Context(start, end, fig.end, ctx.sentence), cues, index)
+        elif i > 0 and figures[i - 1].end == fig.start:
+            # "接待群众来访460批次1280人次": one count in two measures, named once before both
+            shared = _Context(contexts[i - 1].pre_start, fig.start, ctx.post_end, ctx.sentence)
+            scores = _scores(text, fig, shared, cues, index)
+        else:
+            scores = _scores(text, fig, ctx, cues, index)
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         doubt = 0.9 if not vetoed else 0.75
         fig.indicator = None
