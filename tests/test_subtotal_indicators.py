@@ -109,6 +109,14 @@ def indicators_of(sentence: str) -> dict[str, object]:
     ("一是查处违法案件50件；二是结案45件；三是罚款20万元。",
      {"50件": "cases_filed", "45件": "cases_closed", "20万元": "fines_yuan"}),
     ("案件办理方面，全年立案查处120件，结案115件。", {"120件": "cases_filed", "115件": "cases_closed"}),
+    # 结案 closes the kind of case the sentence last named: reconsiderations or complaints are
+    # not the violation cases of cases_closed
+    ("全年行政复议案件收案36件，结案33件，其中维持25件，纠错率15.2%。",
+     {"36件": "reconsideration_cases", "33件": None, "25件": None, "15.2%": None}),
+    ("全年共受理劳动保障投诉举报案件1260件，结案1250件，结案率99.2%。",
+     {"1260件": "complaints", "1250件": None, "99.2%": "resolution_rate"}),
+    ("受理投诉举报120件，立案查处36件，结案30件。",
+     {"120件": "complaints", "36件": "cases_filed", "30件": "cases_closed"}),
     ("从案件类型看，食品类125件，药品类48件。", {"125件": None, "48件": None}),
 ])
 def test_total_and_breakdown(sentence, expected):

@@ -53,6 +53,9 @@ class _Rule:
     excludes: Optional[re.Pattern]
     excludes_near: Optional[re.Pattern]  # the noun right before the number is something else
     excludes_sentence: Optional[re.Pattern]  # the sentence is about another field (职业技能培训)
+    # (other kinds, own kinds): vetoed when the sentence last named another kind of case before
+    # the figure ("行政复议案件收案36件，结案33件" closes reconsiderations, not violation cases)
+    subject: Optional[tuple[re.Pattern, re.Pattern]]
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,9 @@ def _cues() -> _Cues:
             re.compile(spec["requires"]) if spec.get("requires") else None,
             re.compile(spec["excludes"]) if spec.get("excludes") else None,
             re.compile(spec["excludes_near"]) if spec.get("excludes_near") else None,
-            re.compile(spec["excludes_sentence"]) if spec.get("excludes_sentence") else None)
+            re.compile(spec["excludes_sentence"]) if spec.get("excludes_sentence") else None,
+            (re.compile(spec["other_subjects"]), re.compile(spec["own_subjects"]))
+            if spec.get("other_subjects") else None)
         for cue, weight in spec["cues"].items():
             targets.setdefault(cue, []).append((ind_id, float(weight)))
     cues = sorted(targets, key=len, reverse=True)
@@ -181,6 +186,8 @@ def _scores(text: str, fig: Figure, ctx: _Context, cues: _Cues, index: _CueIndex
             continue
         if rule.excludes_sentence and rule.excludes_sentence.search(text, *ctx.sentence):
             continue
+        if rule.subject and _last_named(text, rule.subject, ctx.sentence[0], ctx.num_start) == 0:
+            continue
         values.sort(reverse=True)
         scores[ind] = values[0] + 0.25 * sum(values[1:])
     if scores:
@@ -191,6 +198,16 @@ def _scores(text: str, fig: Figure, ctx: _Context, cues: _Cues, index: _CueIndex
                 if ind in scores:
                     scores[ind] += settings["sentence_factor"] * weight / 4.0
     return scores
+
+
+def _last_named(text: str, patterns: tuple[re.Pattern, ...], start: int, end: int) -> Optional[int]:
+    """Which of the patterns has the last match in text[start:end] (None if none matches)."""
+    last, which = -1, None
+    for k, pattern in enumerate(patterns):
+        for m in pattern.finditer(text, start, end):
+            if m.end() > last:
+                last, which = m.end(), k
+    return which
 
 
 def _label(text: str, fig: Figure, ctx: _Context) -> str:
