@@ -99,6 +99,9 @@ def indicators_of(sentence: str) -> dict[str, object]:
      {"3200家次": "inspections", "1200家次": "random_inspections"}),
     ("全年共受理医疗纠纷120件，其中调解成功96件。",
      {"120件": "medical_disputes", "96件": "mediation_cases"}),
+    # a total that counts no indicator leaves its items theirs
+    ("全局共有在编人员86人，其中执法人员62人。", {"86人": None, "62人": "enforcement_staff"}),
+    ("全局共有干部职工120人，其中行政执法人员86人。", {"120人": None, "86人": "enforcement_staff"}),
     ("全年共收到各类申请312件，其中政府信息公开申请86件、行政复议申请23件。",
      {"86件": None, "23件": "reconsideration_cases"}),
     # a sequence of stages is not a breakdown: each stage is its own statement
@@ -160,6 +163,11 @@ def test_rates_beside_a_total(sentence, expected):
     ("开展法治宣传进机关、进乡村、进社区、进学校、进企业活动分别为20场、35场、40场、18场、12场。",
      {"20场": "publicity_events", "35场": "publicity_events", "40场": "publicity_events",
       "18场": "publicity_events", "12场": "publicity_events"}),
+    ("全年刑事、治安案件分别为120起、560起。", {"120起": "cases_filed", "560起": "cases_filed"}),
+    ("市场监管局、公安局分别查处案件120件、86件。", {"120件": "cases_filed", "86件": "cases_filed"}),
+    ("两个专项行动分别查处案件12件、5件。", {"两个专项行动": None, "12件": "cases_filed", "5件": "cases_filed"}),
+    ("全年共办理行政复议和行政诉讼案件分别为12件和5件。",
+     {"12件": "reconsideration_cases", "5件": "litigation_cases"}),
     ("全年共查处案件120件，罚没款80万元，分别同比增长12%、8%。",
      {"120件": "cases_filed", "80万元": "fines_yuan", "12%": None, "8%": None}),
 ])

@@ -297,21 +297,29 @@ def _breakdown_totals(text: str, figures: list[Figure], contexts: list[_Context]
     return totals
 
 
-def _respective_names(text: str, figures: list[Figure]) -> dict[int, tuple[tuple[int, int], tuple[int, int]]]:
+def _respective_windows(text: str, figures: list[Figure]) -> dict[int, list[Optional[tuple[int, int]]]]:
     """"行政复议、行政诉讼案件分别为12件、5件": the i-th figure after 分别 counts the i-th name
-    listed before it. Figure index -> (span of its name, span of the whole list); only where
-    names and figures pair up."""
+    listed before it. Figure index -> the spans whose cues to try in turn (None: the figure's
+    own context): its name where names and figures pair up, then the whole list ("刑事" in
+    刑事、治安案件; "进乡村" in 法治宣传进机关、进乡村…活动), then everything up to the first
+    listed figure (5件 in 分别查处案件12件、5件; 公安局 in 市场监管局、公安局分别查处案件…)."""
     clauses = _Stops(text, CLAUSE_STOPS)
-    names = {}
+    windows = {}
     for m in re.finditer(RESPECTIVELY, text):
         clause_start, clause_end = clauses.bounds(m.start(), m.end())
         listed = [i for i, f in enumerate(figures) if m.end() <= f.start and f.end <= clause_end]
+        if len(listed) < 2:
+            continue
         cuts = [clause_start] + [c.end() for c in LIST_SEPARATORS.finditer(text, clause_start, m.start())]
-        spans = [(a, b - 1 if b < m.start() else b) for a, b in zip(cuts, cuts[1:] + [m.start()])]
-        spans = [(a, b) for a, b in spans if text[a:b].strip()]
-        if len(listed) >= 2 and len(spans) == len(listed):
-            names.update((i, (span, (clause_start, m.start()))) for i, span in zip(listed, spans))
-    return names
+        names = [(a, b - 1 if b < m.start() else b) for a, b in zip(cuts, cuts[1:] + [m.start()])]
+        names = [(a, b) for a, b in names if text[a:b].strip()]
+        whole_list, with_verb = (clause_start, m.start()), (clause_start, figures[listed[0]].start)
+        for k, i in enumerate(listed):
+            if len(names) == len(listed):
+                windows[i] = [names[k], whole_list, with_verb]
+            else:
+                windows[i] = [None, with_verb]
+    return windows
 
 
 def _parts_before_totals(text: str, figures: list[Figure],
@@ -351,22 +359,24 @@ def annotate(text: str, figures: list[Figure]) -> None:
     sentences = _Stops(text, SENTENCE_STOPS)
     contexts = _contexts(text, figures, sentences)
     index = _CueIndex(text, cues, sorted({ctx.sentence for ctx in contexts}))
-    respective = _respective_names(text, figures)
+    respective = _respective_windows(text, figures)
     doubts = []
     for i, (fig, ctx) in enumerate(zip(figures, contexts)):
         fig.label = _label(text, fig, ctx)
         near = text[max(ctx.pre_start, fig.start - cues.settings["near_window"]):fig.start]
         vetoed = (cues.near_excludes.search(near) or cues.clause_excludes.search(text, ctx.pre_start, fig.start)
                   or (fig.numeral == "chinese" and fig.value == 1))
+        respectively_at = text.find(RESPECTIVELY, fig.end, ctx.post_end)
+        if respectively_at >= 0:  # "两个专项行动分别查处案件…": the words after 分别 name the figures after it
+            ctx = _Context(ctx.pre_start, ctx.num_start, respectively_at, ctx.sentence)
         if vetoed:
             scores = {}
         elif i in respective:
-            # the cues of the figure's own name, as if it stood there; a name without one
-            # ("进乡村" in 法治宣传进机关、进乡村…活动) shares the words of the whole list
             scores = {}
-            for start, end in respective[i]:
+            for window in respective[i]:
                 if max(scores.values(), default=0.0) < cues.settings["min_score"]:
-                    scores = _scores(text, fig, _Context(start, end, fig.end, ctx.sentence), cues, index)
+                    own = ctx if window is None else _Context(window[0], window[1], fig.end, ctx.sentence)
+                    scores = _scores(text, fig, own, cues, index)
         elif i > 0 and figures[i - 1].end == fig.start:
             # "接待群众来访460批次1280人次": one count in two measures, named once before both
             shared = _Context(contexts[i - 1].pre_start, fig.start, ctx.post_end, ctx.sentence)
