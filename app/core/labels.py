@@ -4,8 +4,9 @@ The indicator comes from cue words in the figure's own clause (nearest first, th
 after it weigh less), filtered by unit compatibility, a pattern the sentence must contain
 and words that veto it; all of that is data in resources/lexicon/indicator_cues.json. Items
 of a breakdown (after 其中, or in brackets after a total) lose an indicator they share with
-their total (CODEBOOK §4); parts listed before a 共计 total give it their indicator and lose it;
-in a respective list (A、B分别为m、n) each figure reads only its own name.
+their total (CODEBOOK §4); parts listed before a 共计 total give it their indicator and lose it.
+In a respective list (A、B分别为m、n) each figure reads its own name first; a figure written
+right after another (460批次1280人次) reads the words naming the first.
 """
 from __future__ import annotations
 
@@ -345,6 +346,25 @@ def _parts_before_totals(text: str, figures: list[Figure],
     return found
 
 
+def _figure_scores(text: str, figures: list[Figure], contexts: list[_Context], i: int,
+                   respective: Optional[list], cues: _Cues, index: _CueIndex) -> dict[str, float]:
+    fig, ctx = figures[i], contexts[i]
+    respectively_at = text.find(RESPECTIVELY, fig.end, ctx.post_end)
+    if respectively_at >= 0:  # "两个专项行动分别查处案件…": the words after 分别 name the figures after it
+        ctx = _Context(ctx.pre_start, ctx.num_start, respectively_at, ctx.sentence)
+    if respective:
+        scores: dict[str, float] = {}
+        for window in respective:
+            if max(scores.values(), default=0.0) < cues.settings["min_score"]:
+                own = ctx if window is None else _Context(window[0], window[1], fig.end, ctx.sentence)
+                scores = _scores(text, fig, own, cues, index)
+        return scores
+    if i > 0 and figures[i - 1].end == fig.start:
+        # "接待群众来访460批次1280人次": one count in two measures, named once before both
+        ctx = _Context(contexts[i - 1].pre_start, fig.start, ctx.post_end, ctx.sentence)
+    return _scores(text, fig, ctx, cues, index)
+
+
 def _figure_confidence(fig: Figure, cues: _Cues) -> float:
     if fig.unit == "":
         return 0.3
@@ -366,23 +386,7 @@ def annotate(text: str, figures: list[Figure]) -> None:
         near = text[max(ctx.pre_start, fig.start - cues.settings["near_window"]):fig.start]
         vetoed = (cues.near_excludes.search(near) or cues.clause_excludes.search(text, ctx.pre_start, fig.start)
                   or (fig.numeral == "chinese" and fig.value == 1))
-        respectively_at = text.find(RESPECTIVELY, fig.end, ctx.post_end)
-        if respectively_at >= 0:  # "两个专项行动分别查处案件…": the words after 分别 name the figures after it
-            ctx = _Context(ctx.pre_start, ctx.num_start, respectively_at, ctx.sentence)
-        if vetoed:
-            scores = {}
-        elif i in respective:
-            scores = {}
-            for window in respective[i]:
-                if max(scores.values(), default=0.0) < cues.settings["min_score"]:
-                    own = ctx if window is None else _Context(window[0], window[1], fig.end, ctx.sentence)
-                    scores = _scores(text, fig, own, cues, index)
-        elif i > 0 and figures[i - 1].end == fig.start:
-            # "接待群众来访460批次1280人次": one count in two measures, named once before both
-            shared = _Context(contexts[i - 1].pre_start, fig.start, ctx.post_end, ctx.sentence)
-            scores = _scores(text, fig, shared, cues, index)
-        else:
-            scores = _scores(text, fig, ctx, cues, index)
+        scores = {} if vetoed else _figure_scores(text, figures, contexts, i, respective.get(i), cues, index)
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         doubt = 0.9 if not vetoed else 0.75
         fig.indicator = None
