@@ -81,3 +81,13 @@ def figure_on_disk(db_path: Path, figure_id: int) -> dict | None:
         return dict(row) if row else None
     finally:
         connection.close()
+
+
+def press_return_to_commit(qtbot, table, editor) -> None:
+    """Return in a cell editor, then wait until the edit is written: the delegate commits on
+    the next pass of the event loop, so another dataChanged (a check's row marks) can come
+    first and must not be taken for it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractItemView
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)

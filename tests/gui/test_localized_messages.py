@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QLineEdit, QTableView, QWidget
 
-from review_fixtures import open_window
+from review_fixtures import open_window, press_return_to_commit
 
 from app.core.checks import MESSAGES, RULE_NAMES
 from app.gui.actions import ActionId
@@ -91,8 +91,7 @@ def test_after_a_correction_undo_names_it_in_chinese(qtbot, window):
     assert isinstance(editor, QLineEdit)
     editor.selectAll()
     qtbot.keyClicks(editor, "35")
-    with qtbot.waitSignal(window.metrics.model.dataChanged):
-        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    press_return_to_commit(qtbot, table, editor)
     assert rows_shown(window) == []  # the parts add up now
 
     undo = window.registry.action(ActionId.UNDO)

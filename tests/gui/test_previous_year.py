@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from review_fixtures import open_window
+from review_fixtures import open_window, press_return_to_commit
 from store_fixtures import add_sample
 
 from app.gui.metrics_model import Column
@@ -95,7 +95,7 @@ def test_editing_last_years_value_shows_when_this_year_is_reopened(qtbot, window
     assert isinstance(editor, QLineEdit)
     editor.selectAll()
     qtbot.keyClicks(editor, "41000")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    press_return_to_commit(qtbot, table, editor)
     open_report(qtbot, window, "2024.txt")
     fines = previous_cell(window, "fines_yuan")
     assert fines.data() == "41000 元"

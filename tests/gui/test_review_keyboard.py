@@ -11,7 +11,9 @@ from PySide6.QtCore import QTimer, Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from review_fixtures import audit_rows, figure_on_disk, open_window, seeded_db, seeded_template, window  # noqa: F401
+from review_fixtures import (  # noqa: F401
+    audit_rows, figure_on_disk, open_window, press_return_to_commit, seeded_db, seeded_template, window,
+)
 
 from app.gui.actions import ActionId
 from app.gui.metrics_model import Column
@@ -103,8 +105,7 @@ def test_correct_value_with_keyboard_keeps_extracted_value(qtbot, window):
     assert isinstance(editor, QLineEdit)
     editor.selectAll()
     qtbot.keyClicks(editor, "1234.5")
-    with qtbot.waitSignal(window.metrics.model.dataChanged):
-        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    press_return_to_commit(qtbot, table, editor)
     after = figure_on_disk(db_path(window), figure_id)
     assert after["value"] == 1234.5 and after["status"] == "corrected"
     assert after["x_value"] == before["x_value"]
@@ -129,8 +130,7 @@ def test_chinese_label_typed_through_an_input_method(qtbot, window):
     editor = QApplication.focusWidget()
     editor.selectAll()
     type_chinese(editor, "查处违法案件")
-    with qtbot.waitSignal(window.metrics.model.dataChanged):
-        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    press_return_to_commit(qtbot, table, editor)
     assert figure_on_disk(db_path(window), figure_id)["label"] == "查处违法案件"
 
 
