@@ -30,6 +30,7 @@ RUN_IN_CAP = 60
 LIST_ITEM_END = re.compile(r"[。；;，,]\s*$")
 LIST_ITEM_PENALTY = 0.2
 ENUMERATED_NUMERAL = re.compile(rf"[{CN_DIGITS}][、，,]")  # 一、二、三级医院: numerals listed, not a heading
+PERSON_NAME = "[\u4e00-\u9fff·]{2,4}"
 SIGNER_NAME = re.compile(r"^[\u4e00-\u9fff](?:[\s\u3000]*[\u4e00-\u9fff]){1,3}$")  # 张三, 张  三, 欧阳小明
 ROW_VALUE_MAX = 60  # an index row's value on the line under its key is short
 NUMBERED_ROW = re.compile("索引号|文号|字号|日期|时间|次数|访问量|点击数|编号")  # keys with numeric values
@@ -96,6 +97,7 @@ def _rules() -> _Rules:
     )
     closing = words["closing"]
     suffixes = sorted(regions["agency_suffixes"], key=len, reverse=True)
+    roles = "(?:" + "|".join(map(re.escape, sorted(regions["agency_roles"], key=len, reverse=True))) + ")"
     return _Rules(
         level_markers=markers,
         artefacts=re.compile("^(?:" + "|".join(words["heading_artefacts"]) + ")+"),
@@ -106,8 +108,11 @@ def _rules() -> _Rules:
         ),
         signature_people=re.compile(closing["signature_people"]),
         trailing_notes=re.compile(closing["trailing_notes"]),
+        # The body alone, stamped, or signed by a person: 某局  张三, or by role and name
+        # (某局局长 张三, 某局党组书记、局长张三), as the head signs a 述法报告.
         agency_end=re.compile(
-            "(?:" + "|".join(map(re.escape, suffixes)) + rf")(?:\s*{closing['stamp_note']})?(?:\s+[\u4e00-\u9fff·]{{2,4}})?$"
+            "(?:" + "|".join(map(re.escape, suffixes)) + rf")(?:\s*{closing['stamp_note']})?"
+            rf"(?:\s+{PERSON_NAME}|(?:{roles}[、，,]?){{1,3}}\s*{PERSON_NAME})?$"
         ),
         party_body=re.compile("^中共.{2,30}(?:" + "|".join(closing["party_body_suffixes"]) + ")$"),
         max_signature_lines=closing["max_signature_lines"],
