@@ -30,6 +30,7 @@ class _Regions:
     party_prefix: re.Pattern
     roles: re.Pattern
     agency_end: re.Pattern
+    township: re.Pattern  # a town's own name (two to four characters) and its suffix
 
 
 @lru_cache(maxsize=None)
@@ -48,6 +49,9 @@ def _regions() -> _Regions:
         party_prefix=re.compile("^(?:" + "|".join(map(re.escape, data["party_prefixes"])) + ")"),
         roles=re.compile("|".join(map(re.escape, data["agency_roles"]))),
         agency_end=re.compile("(?:" + "|".join(map(re.escape, agency)) + ")$"),
+        # 和/与/及 join words, not a name (住房和城乡建设局); 城乡, 城镇 are words too (城关镇 is a town).
+        township=re.compile("(?:(?![和与及])[\u4e00-\u9fff]){2,4}?(?<!城)(?:"
+                            + "|".join(map(re.escape, data["township_suffixes"])) + ")"),
     )
 
 
@@ -83,7 +87,13 @@ def split_region(name: str | None) -> tuple[str | None, str | None]:
     end, suffix = ends[-1]
     # The unit before the last one: its name must leave at least two characters (泉州|市 is one name).
     parent = next(((e, s) for e, s in reversed(ends) if end - e >= 2), None)
-    return name[:end], _level(name[:end], suffix, parent)
+    level = _level(name[:end], suffix, parent)
+    # A town under the unit (某县新关镇人民政府) is the place the body governs; CODEBOOK §2 has no
+    # township level, so the level stays the unit's. A name needs two characters: 县乡村振兴局 is no town.
+    town = rules.township.match(name, end)
+    if town and town.end() <= limit:
+        end = town.end()
+    return name[:end], level
 
 
 def _level(region: str, suffix: str, parent: tuple[int, str] | None) -> str:
