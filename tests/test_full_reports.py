@@ -580,7 +580,8 @@ def test_full_report_matches_its_hand_labels(report, tmp_path):
 
 # The general rules the audit added, on their own.
 
-@pytest.mark.parametrize("signature", ["绵阳市公安局局长 张明", "绵阳市公安局党组书记、局长张明"])
+@pytest.mark.parametrize("signature", ["绵阳市公安局局长 张明", "绵阳市公安局局长：张明",
+                                       "绵阳市公安局党组书记、局长张明"])
 def test_a_head_signing_by_role_and_name_starts_the_closing(signature):
     text = "某局局长2023年度述法报告\n一、履行职责情况\n带头学法。\n" + signature + "\n2024年2月6日\n"
     closing = [s for s in extract(text).sections if s.category == "closing"]

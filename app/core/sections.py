@@ -74,6 +74,7 @@ class _Rules:
     signature_people: re.Pattern
     trailing_notes: re.Pattern
     agency_end: re.Pattern
+    role_colon: re.Pattern  # 局长：张三, a role and the name it introduces
     party_body: re.Pattern  # 中共某局党组, which signs above the agency
     max_signature_lines: int
     signature_max_chars: int
@@ -109,11 +110,12 @@ def _rules() -> _Rules:
         signature_people=re.compile(closing["signature_people"]),
         trailing_notes=re.compile(closing["trailing_notes"]),
         # The body alone, stamped, or signed by a person: 某局  张三, or by role and name
-        # (某局局长 张三, 某局党组书记、局长张三), as the head signs a 述法报告.
+        # (某局局长 张三, 某局局长：张三, 某局党组书记、局长张三), as the head signs a 述法报告.
         agency_end=re.compile(
             "(?:" + "|".join(map(re.escape, suffixes)) + rf")(?:\s*{closing['stamp_note']})?"
             rf"(?:\s+{PERSON_NAME}|(?:{roles}[、，,]?){{1,3}}\s*{PERSON_NAME})?$"
         ),
+        role_colon=re.compile(rf"({roles})\s*[:：]\s*(?={PERSON_NAME}$)"),
         party_body=re.compile("^中共.{2,30}(?:" + "|".join(closing["party_body_suffixes"]) + ")$"),
         max_signature_lines=closing["max_signature_lines"],
         signature_max_chars=closing["signature_max_chars"],
@@ -166,6 +168,7 @@ def is_date_line(line: str) -> bool:
 def is_signature_line(line: str) -> bool:
     """A short line naming an issuing body (or the person reporting), with no sentence in it."""
     rules = _rules()
+    line = rules.role_colon.sub(r"\1 ", line)  # the colon after a role is no sentence punctuation
     if len(line) > rules.signature_max_chars or SENTENCE_PUNCT.search(line):
         return bool(rules.signature_people.match(line)) and len(line) <= rules.signature_max_chars
     return bool(rules.agency_end.search(line)) or bool(rules.signature_people.match(line))
