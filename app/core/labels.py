@@ -6,7 +6,8 @@ and words that veto it; all of that is data in resources/lexicon/indicator_cues.
 of a breakdown (after 其中, or in brackets after a total) lose an indicator they share with
 their total (CODEBOOK §4); parts listed before a 共计 total give it their indicator and lose it.
 In a respective list (A、B分别为m、n) each figure reads its own name first; a figure written
-right after another (460批次1280人次) reads the words naming the first.
+right after another (460批次1280人次) reads the words naming the first. An item of a list
+that names only its object (…8件、规范性文件12件) is read with the verb before the list.
 """
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ POST_CONNECTORS = ("及", "和", "与", "并", "以及", "同比", "较", "比")
 CJK = re.compile(r"[\u4e00-\u9fff《“]")
 RESPECTIVELY = "分别"
 LIST_SEPARATORS = re.compile(r"[、和及与]")
+LIST_LINKS = ("、", "，", ",")
 TOTAL_OPENING = re.compile(r"^(?:共计|合计|总计|累计|总共|一共|共)")
 BARE_TOTAL = re.compile(r"^(?:共计|合计|总计|累计|总共|一共|共)(?:达到|达|为|有)?$")
 COMMON_UNITS_SURE = 0.95
@@ -67,6 +69,7 @@ class _Cues:
     breakdown: re.Pattern
     near_excludes: re.Pattern
     clause_excludes: re.Pattern
+    list_verbs: re.Pattern
     settings: dict
     rare_units: frozenset
 
@@ -92,7 +95,8 @@ def _cues() -> _Cues:
     return _Cues(rules, tuple((re.compile(c), tuple(targets[c])) for c in cues),
                  re.compile("(?=(" + "|".join(f"(?:{c})" for c in cues) + "))"),
                  re.compile(settings["breakdown_markers"]), re.compile(settings["near_excludes"]),
-                 re.compile(settings["clause_excludes"]), settings, frozenset(units["rare"]))
+                 re.compile(settings["clause_excludes"]), re.compile(settings["list_verbs"]),
+                 settings, frozenset(units["rare"]))
 
 
 @lru_cache(maxsize=4096)
@@ -346,9 +350,66 @@ def _parts_before_totals(text: str, figures: list[Figure],
     return found
 
 
+def _verb_span(text: str, start: int, end: int, verbs: re.Pattern) -> Optional[tuple[int, int]]:
+    """The first run of verbs in text[start:end] ("组织开展" in 组织开展法治讲座), or None."""
+    first = verbs.search(text, start, end)
+    if first is None:
+        return None
+    span_end = first.end()
+    while (m := verbs.match(text, span_end, end)) is not None and m.end() > span_end:
+        span_end = m.end()
+    return first.start(), span_end
+
+
+def _item_start(text: str, pre_start: int) -> int:
+    """Where a list item's own words begin: past the 、 a figure's words may open with."""
+    return pre_start + 1 if text[pre_start:pre_start + 1] in LIST_LINKS else pre_start
+
+
+def _shared_verbs(text: str, figures: list[Figure], contexts: list[_Context], cues: _Cues,
+                  respective: dict) -> dict[int, tuple[int, int]]:
+    """"审核重大行政决策事项8件、行政合同56份、规范性文件12件": an item naming only its object,
+    right after the previous figure and a 、 or ，, shares the verb before the list's first item.
+    Figure index -> span of that verb. Breakdowns (其中), totals (共计) and respective lists
+    (分别) open no item: other rules read them."""
+    shared, verb = {}, None
+    for i, (fig, ctx) in enumerate(zip(figures, contexts)):
+        start = _item_start(text, ctx.pre_start)
+        own = text[start:fig.start]
+        own_verb = _verb_span(text, start, fig.start, cues.list_verbs)
+        listed = (verb is not None and figures[i - 1].start >= ctx.sentence[0]
+                  and text[figures[i - 1].end:start] in LIST_LINKS)
+        if (own_verb is None and listed and own.strip() and i not in respective
+                and not cues.breakdown.match(own) and not TOTAL_OPENING.match(own)
+                and RESPECTIVELY not in own):
+            shared[i] = verb
+        else:
+            verb = own_verb
+    return shared
+
+
+def _composed_scores(text: str, fig: Figure, ctx: _Context, verb: tuple[int, int],
+                     cues: _Cues) -> dict[str, float]:
+    """Scores of the item read as one statement: the shared verb, then its own words
+    ("审查" + "重大行政决策12件"); the rest of the sentence plays no part."""
+    item_start = _item_start(text, ctx.pre_start)
+    head = text[verb[0]:verb[1]]
+    shift = len(head) - item_start
+    composed = head + text[item_start:ctx.post_end]
+    moved = Figure(fig.start + shift, fig.end + shift, fig.raw, fig.value, fig.unit)
+    own = _Context(0, moved.start, ctx.post_end + shift, (0, len(composed)))
+    return _scores(composed, moved, own, cues, _CueIndex(composed, cues, [(0, len(composed))]))
+
+
 def _figure_scores(text: str, figures: list[Figure], contexts: list[_Context], i: int,
-                   respective: Optional[list], cues: _Cues, index: _CueIndex) -> dict[str, float]:
+                   respective: Optional[list], verb: Optional[tuple[int, int]], cues: _Cues,
+                   index: _CueIndex) -> dict[str, float]:
     fig, ctx = figures[i], contexts[i]
+    if verb is not None:
+        composed = _composed_scores(text, fig, ctx, verb, cues)
+        # no reading with the verb: the item's own words in their sentence decide, as before
+        if max(composed.values(), default=0.0) >= cues.settings["min_score"]:
+            return composed
     respectively_at = text.find(RESPECTIVELY, fig.end, ctx.post_end)
     if respectively_at >= 0:  # "两个专项行动分别查处案件…": the words after 分别 name the figures after it
         ctx = _Context(ctx.pre_start, ctx.num_start, respectively_at, ctx.sentence)
@@ -380,13 +441,15 @@ def annotate(text: str, figures: list[Figure]) -> None:
     contexts = _contexts(text, figures, sentences)
     index = _CueIndex(text, cues, sorted({ctx.sentence for ctx in contexts}))
     respective = _respective_windows(text, figures)
+    verbs = _shared_verbs(text, figures, contexts, cues, respective)
     doubts = []
     for i, (fig, ctx) in enumerate(zip(figures, contexts)):
         fig.label = _label(text, fig, ctx)
         near = text[max(ctx.pre_start, fig.start - cues.settings["near_window"]):fig.start]
         vetoed = (cues.near_excludes.search(near) or cues.clause_excludes.search(text, ctx.pre_start, fig.start)
                   or (fig.numeral == "chinese" and fig.value == 1))
-        scores = {} if vetoed else _figure_scores(text, figures, contexts, i, respective.get(i), cues, index)
+        scores = {} if vetoed else _figure_scores(text, figures, contexts, i, respective.get(i), verbs.get(i),
+                                                  cues, index)
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         doubt = 0.9 if not vetoed else 0.75
         fig.indicator = None
