@@ -23,7 +23,7 @@ def figure_of(store, report_id, indicator):
 
 def test_refresh_finds_the_seed_breakdown_and_keeps_a_dismissal(store):
     report_ids = seed_gold(store)
-    undo_before = store.undo_text()
+    undo_before = store.undo_description()
     assert refresh_findings(store) > 0
     seed_003 = next(i for i in report_ids if store.report(i).file_name.startswith("003"))
     [breakdown] = [f for f in findings(store, seed_003) if f.rule == "breakdown_sum"]
@@ -35,7 +35,7 @@ def test_refresh_finds_the_seed_breakdown_and_keeps_a_dismissal(store):
     assert again.dismissed and again.note == "the report's own numbers"
     audit = list(store.db.query("SELECT * FROM edits WHERE action = 'dismiss_finding'"))
     assert len(audit) == 1 and audit[0]["report_id"] == seed_003
-    assert store.undo_text() == undo_before  # a dismissal is audited, not an undo step
+    assert store.undo_description() == undo_before  # a dismissal is audited, not an undo step
 
 
 def test_compute_findings_reads_only(store):

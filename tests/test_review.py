@@ -61,7 +61,7 @@ def test_confirm_writes_audit_rows_and_counts(store, report_id):
 def test_undo_and_redo_a_bulk_confirm_as_one_step(store, report_id):
     figure_ids = ids(store, report_id)
     store.confirm(figure_ids)
-    assert store.can_undo() and store.undo_text() == "Confirm (5 figures)"
+    assert store.can_undo() and store.undo_description().text() == "Confirm (5 figures)"
     result = store.undo()
     assert result.figure_ids == figure_ids and result.report_id == report_id
     assert statuses(store, report_id) == ["pending"] * 5
@@ -85,7 +85,7 @@ def test_undo_steps_back_in_order_and_redo_forward(store, report_id):
     store.undo()
     assert store.figure(c).note is None and store.figure(b).status == "pending"
     assert store.figure(b).reject_reason is None and store.figure(a).status == "confirmed"
-    assert store.redo_text() == "Reject"
+    assert store.redo_description().text() == "Reject"
     store.redo()
     assert store.figure(b).status == "rejected" and store.figure(c).note is None
     store.redo()
@@ -111,7 +111,7 @@ def test_history_survives_reopening(path, store, report_id):
     store.close()
     with open_store(path, create=False) as reopened:
         assert reopened.figure(a).value == 130
-        assert reopened.undo_text() == "Correct"
+        assert reopened.undo_description().text() == "Correct"
         reopened.undo()
     with open_store(path, create=False) as again:
         assert again.figure(a).value == 120 and again.figure(a).status == "pending"
@@ -188,7 +188,7 @@ def test_update_metadata_validates_and_undoes(store, report_id):
     store.update_metadata(report_id, agency="新名称", report_year=2023, level="county")
     report = store.report(report_id)
     assert (report.agency, report.report_year, report.level) == ("新名称", 2023, "county")
-    assert store.undo_text() == "Edit metadata: agency, level, report_year"
+    assert store.undo_description().text() == "Edit metadata: agency, level, report_year"
     store.undo()
     assert store.report(report_id).agency == "某区卫生健康委员会"
     with pytest.raises(InvalidEdit):
@@ -266,4 +266,4 @@ def test_a_write_survives_kill_9_right_after(path, store, report_id):
     with open_store(path, create=False) as reopened:
         assert reopened.figure(a).status == "confirmed"
         assert counts(reopened, report_id) == (5, 1)
-        assert reopened.undo_text() == "Confirm"
+        assert reopened.undo_description().text() == "Confirm"

@@ -103,15 +103,6 @@ class HistoryMixin:
     def can_redo(self) -> bool:
         return self._step_to_redo() is not None
 
-    def undo_text(self) -> str:
-        """What undo would revert, e.g. "Confirm (3 figures)"; "" when there is nothing."""
-        description = self.undo_description()
-        return description.text() if description else ""
-
-    def redo_text(self) -> str:
-        description = self.redo_description()
-        return description.text() if description else ""
-
     def undo_description(self) -> Description | None:
         group_id = self._step_to_undo()
         return None if group_id is None else self._describe(group_id, DONE)

@@ -91,3 +91,27 @@ def press_return_to_commit(qtbot, table, editor) -> None:
     from PySide6.QtWidgets import QAbstractItemView
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+
+
+def correct_value_by_keyboard(qtbot, table, text: str) -> None:
+    """E on the table's current figure, type `text` over its value, Return, and wait until written."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QLineEdit
+    qtbot.keyClick(table, Qt.Key.Key_E)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    press_return_to_commit(qtbot, table, editor)
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The interface in Simplified Chinese for one test."""
+    from PySide6.QtCore import QTranslator
+    from app.gui.i18n import install_translator
+    assert install_translator(qapp, "zh_CN")
+    yield qapp
+    for translator in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(translator)
+        translator.deleteLater()

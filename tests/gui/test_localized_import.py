@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QMessageBox
 
-from review_fixtures import open_window
+from review_fixtures import chinese, open_window  # noqa: F401
 
-from app.gui.i18n import install_translator
 from app.gui.import_dialog import FILE_MESSAGES, run_import, tr_file_text
 from app.gui.tasks import TaskRunner
 from app.store.database import open_store
@@ -19,15 +17,6 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 # GBK too short for chardet to be sure of it
 GBK_REPORT = "重庆市渝北区卫生健康委员会关于2024年法治政府建设情况的报告。全年开展普法宣传活动36场。"
 ENGLISH_SENTENCE = re.compile(r"[A-Za-z]+(?: [A-Za-z]+){2,}")  # three English words in a row
-
-
-@pytest.fixture
-def chinese(qapp):
-    assert install_translator(qapp, "zh_CN")
-    yield qapp
-    for translator in qapp.findChildren(QTranslator):
-        qapp.removeTranslator(translator)
-        translator.deleteLater()
 
 
 @pytest.fixture

@@ -5,15 +5,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QLineEdit, QTableView, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView, QWidget
 
-from review_fixtures import open_window, press_return_to_commit
+from review_fixtures import chinese, correct_value_by_keyboard, open_window  # noqa: F401
 
 from app.core.checks import MESSAGES, RULE_NAMES
 from app.gui.actions import ActionId
 from app.gui.findings_panel import Column, finding_message, tr
-from app.gui.i18n import install_translator
 from app.gui.tasks import TaskRunner
 from app.store.database import open_store
 from app.store.findings import findings
@@ -22,15 +21,6 @@ from app.store.importer import import_paths
 # 10 + 20 + 5 = 35, not the 50 cases stated
 REPORT = "某市卫生健康委员会2023年法治政府建设情况报告\n\n一、主要举措\n全年查处案件50件。其中食品卫生10件，学校卫生20件，职业卫生5件。\n"
 ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
-
-
-@pytest.fixture
-def chinese(qapp):
-    assert install_translator(qapp, "zh_CN")
-    yield qapp
-    for translator in qapp.findChildren(QTranslator):
-        qapp.removeTranslator(translator)
-        translator.deleteLater()
 
 
 @pytest.fixture
@@ -86,12 +76,7 @@ def test_after_a_correction_undo_names_it_in_chinese(qtbot, window):
     table = window.metrics.table
     table.setFocus()
     qtbot.waitUntil(table.hasFocus)
-    qtbot.keyClick(table, Qt.Key.Key_E)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit)
-    editor.selectAll()
-    qtbot.keyClicks(editor, "35")
-    press_return_to_commit(qtbot, table, editor)
+    correct_value_by_keyboard(qtbot, table, "35")
     assert rows_shown(window) == []  # the parts add up now
 
     undo = window.registry.action(ActionId.UNDO)

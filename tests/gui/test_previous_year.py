@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
 
-from review_fixtures import open_window, press_return_to_commit
+from review_fixtures import correct_value_by_keyboard, open_window
 from store_fixtures import add_sample
 
 from app.gui.metrics_model import Column
@@ -90,12 +89,7 @@ def test_editing_last_years_value_shows_when_this_year_is_reopened(qtbot, window
     table = window.metrics.table
     table.setCurrentIndex(table.model().index(table_row(window, "fines_yuan"), Column.VALUE))
     table.setFocus()
-    qtbot.keyClick(table, Qt.Key.Key_E)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit)
-    editor.selectAll()
-    qtbot.keyClicks(editor, "41000")
-    press_return_to_commit(qtbot, table, editor)
+    correct_value_by_keyboard(qtbot, table, "41000")
     open_report(qtbot, window, "2024.txt")
     fines = previous_cell(window, "fines_yuan")
     assert fines.data() == "41000 元"

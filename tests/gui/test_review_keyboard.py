@@ -12,7 +12,8 @@ from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from review_fixtures import (  # noqa: F401
-    audit_rows, figure_on_disk, open_window, press_return_to_commit, seeded_db, seeded_template, window,
+    audit_rows, correct_value_by_keyboard, figure_on_disk, open_window, press_return_to_commit, seeded_db,
+    seeded_template, window,
 )
 
 from app.gui.actions import ActionId
@@ -100,12 +101,7 @@ def test_correct_value_with_keyboard_keeps_extracted_value(qtbot, window):
     table = focus_table(qtbot, window)
     figure_id = window.metrics.current_figure_id()
     before = figure_on_disk(db_path(window), figure_id)
-    qtbot.keyClick(table, Qt.Key.Key_E)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit)
-    editor.selectAll()
-    qtbot.keyClicks(editor, "1234.5")
-    press_return_to_commit(qtbot, table, editor)
+    correct_value_by_keyboard(qtbot, table, "1234.5")
     after = figure_on_disk(db_path(window), figure_id)
     assert after["value"] == 1234.5 and after["status"] == "corrected"
     assert after["x_value"] == before["x_value"]
