@@ -282,18 +282,22 @@ def parse_selection(text: str, start: int, end: int) -> Optional[Figure]:
     """A figure for the reviewer's selection text[start:end]; None if it holds no number.
 
     The first number + unit inside the selection wins; a bare number keeps an empty unit for
-    the reviewer to fill in. Label and indicator are guessed from the surrounding text.
+    the reviewer to fill in. A number the extractor read and ruled out (the article in
+    无一起事故, an ordinal) is no figure here either. Label and indicator are guessed from the
+    surrounding text.
     """
     start, end = max(0, start), min(len(text), end)
     lex = _lexicon()
     window = text[:end]
+    ruled_out = []
     for m in lex.pattern.finditer(window, start):
         figure = _candidate(window, m, lex, [])
         if figure is not None:
             annotate(text, [figure])
             return figure
+        ruled_out.append(m.span("num"))
     bare = re.compile(rf"{ARABIC}|{CHINESE}").search(text, start, end)
-    if bare is None:
+    if bare is None or bare.span() in ruled_out:
         return None
     value = number_value(bare.group())
     if value is None:

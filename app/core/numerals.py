@@ -8,6 +8,7 @@ stripped before conversion because cn2an rejects them (十几 reads as 十, like
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal
 
 import cn2an
@@ -53,3 +54,28 @@ def number_value(number: str, magnitude: str = "") -> float | None:
     # Scaled in decimal: in binary floats 8.2 × 10¹² is 8199999999999.999, not 8.2万亿.
     scaled = Decimal(repr(value)).scaleb(MAGNITUDES.get(magnitude, 0))
     return round(float(scaled), 6)
+
+
+# What a reviewer types as a value: a sign, then Arabic digits (thousands groups of three
+# only, so a mistyped 12,34 is refused) with an optional magnitude word, or a Chinese numeral
+# that may hold 万 and 亿 itself (三万二千). Full-width forms are mapped first.
+_TYPED_ARABIC = re.compile(r"(?P<num>(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)"
+                           r"\s*(?P<mag>%s)?" % "|".join(sorted(MAGNITUDES, key=len, reverse=True)))
+_TYPED_CHINESE = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
+_TYPED_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋　", "0123456789.,-+ ")
+
+
+def typed_value(text: str) -> float | None:
+    """The value a reviewer typed: '1.2万' -> 12000, '三百二十' -> 320, '１，２３４' -> 1234,
+    '-3' -> -3; None for anything else (an empty text, a unit, two numbers)."""
+    cleaned = str(text).translate(_TYPED_FULL_WIDTH).strip()
+    sign = -1.0 if cleaned.startswith("-") else 1.0
+    cleaned = cleaned.lstrip("+-").strip()
+    arabic = _TYPED_ARABIC.fullmatch(cleaned)
+    if arabic:
+        value = number_value(arabic.group("num").replace(",", ""), arabic.group("mag") or "")
+    elif _TYPED_CHINESE.fullmatch(cleaned) and cleaned[0] not in "万亿":
+        value = chinese_value(cleaned)
+    else:
+        return None
+    return None if value is None else sign * value

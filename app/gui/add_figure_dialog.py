@@ -1,7 +1,9 @@
 """The small dialog that completes a figure the reviewer marked in the text.
 
 Value, unit and qualifier come pre-filled from the extractor's own parser
-(app.core.figures.parse_selection); the reviewer checks them and picks the indicator.
+(app.core.figures.parse_selection), and a line says what it understood; when the selection
+holds no figure the extractor would count (无一起…), nothing is pre-filled and the line says
+so. The value is typed as the reports write it (1.2万, 三百二十) and read back beside it.
 """
 from __future__ import annotations
 
@@ -9,8 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
-from app.gui.delegates import NUMBER_PATTERN, UNIT_PATTERN, indicator_combo, qualifier_combo
-from app.gui.metrics_model import Column, MetricsModel, format_value
+from app.core.codebook import display_name
+from app.gui.delegates import UNIT_PATTERN, ValueEdit, indicator_combo, qualifier_combo
+from app.gui.i18n import interface_language
+from app.gui.metrics_model import Column, MetricsModel, format_value, tr
 
 
 class AddFigureDialog(QDialog):
@@ -22,8 +26,11 @@ class AddFigureDialog(QDialog):
         self.raw_label = QLabel(raw, self)
         self.raw_label.setTextFormat(Qt.TextFormat.PlainText)
         self.raw_label.setWordWrap(True)
-        self.value_edit = QLineEdit(self, objectName="value")
-        self.value_edit.setValidator(QRegularExpressionValidator(NUMBER_PATTERN, self.value_edit))
+        self.understood_label = QLabel(self._understood(prefill), self, objectName="understood")
+        self.understood_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.understood_label.setWordWrap(True)
+        self.value_edit = ValueEdit(self)
+        self.value_edit.setObjectName("value")
         self.unit_edit = QLineEdit(self, objectName="unit")
         self.unit_edit.setValidator(QRegularExpressionValidator(UNIT_PATTERN, self.unit_edit))
         self.qualifier_combo = qualifier_combo(self)
@@ -43,6 +50,7 @@ class AddFigureDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Text:"), self.raw_label)
+        form.addRow(self.tr("Understood:"), self.understood_label)
         form.addRow(self.tr("Value:"), self.value_edit)
         form.addRow(self.tr("Unit:"), self.unit_edit)
         form.addRow(self.tr("Qualifier:"), self.qualifier_combo)
@@ -50,7 +58,20 @@ class AddFigureDialog(QDialog):
         form.addRow(self.tr("Indicator:"), self.indicator_combo)
         form.addRow(self.error_label)
         form.addRow(buttons)
-        self.indicator_combo.setFocus()
+        (self.indicator_combo if prefill is not None else self.value_edit).setFocus()
+
+    def _understood(self, prefill) -> str:
+        if prefill is None:
+            return self.tr("No figure: the selection holds no number the extractor would count. "
+                           "Enter the value and unit yourself.")
+        parts = [f"{format_value(prefill.value)} {prefill.unit}".strip()]
+        if not prefill.unit:
+            parts.append(self.tr("no unit"))
+        if prefill.qualifier and prefill.qualifier != "exact":
+            parts.append(tr(prefill.qualifier))
+        if prefill.indicator:
+            parts.append(display_name(prefill.indicator, interface_language()))
+        return self.tr("; ").join(parts)  # "；" in Chinese
 
     def values(self) -> dict | None:
         """Keyword arguments for Store.add_figure (besides report, span and raw), or None if invalid."""
@@ -63,6 +84,6 @@ class AddFigureDialog(QDialog):
 
     def accept(self) -> None:
         if self.values() is None:
-            self.error_label.setText(self.tr("Enter a number for the value and a unit such as 件 or %."))
+            self.error_label.setText(self.tr("Enter a value such as 12, 1.2万 or 三百二十 and a unit such as 件 or %."))
             return
         super().accept()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 from app.core import codebook
 from app.core.model import QUALIFIERS
+from app.core.numerals import typed_value
 from app.gui import theme
 from app.gui.roles import Role
 from app.store.errors import StoreError
@@ -77,16 +78,10 @@ def format_value(value: float | None) -> str:
 
 
 def parse_value(text) -> float | None:
-    """A number as the reviewer typed it (full-width digits and thousands commas allowed)."""
+    """A number as the reviewer typed it, read by the core's numeral code (1.2万, 三百二十, １，２３４)."""
     if isinstance(text, (int, float)) and not isinstance(text, bool):
-        number = float(text)
-    else:
-        cleaned = str(text).strip().translate(str.maketrans("０１２３４５６７８９．，－", "0123456789.,-"))
-        try:
-            number = float(cleaned.replace(",", ""))
-        except ValueError:
-            return None
-    return number if math.isfinite(number) else None
+        return float(text) if math.isfinite(text) else None
+    return typed_value(str(text))
 
 
 class MetricsModel(QAbstractTableModel):
@@ -101,7 +96,7 @@ class MetricsModel(QAbstractTableModel):
         self._rows: list = []
         self._row_of: dict[int, int] = {}
         self._flags: dict[int, list[str]] = {}  # figure id -> messages of the open findings naming it
-        self._previous: dict = {}  # indicator -> PreviousYearValue of the open report's agency
+        self._previous: dict = {}  # figure id -> the same statement in the agency's previous year
         self._warning_icon = None
 
     # --- rows -------------------------------------------------------------------------
@@ -209,7 +204,7 @@ class MetricsModel(QAbstractTableModel):
         return self._warning_icon
 
     def _previous_data(self, figure, role: int):
-        previous = self._previous.get(figure.indicator) if figure.indicator else None
+        previous = self._previous.get(figure.id)
         if role == ALIGNMENT:
             return RIGHT_ALIGNED
         if role == Role.SORT:
@@ -316,3 +311,4 @@ class MetricsModel(QAbstractTableModel):
 
     def _reload_report(self, report_id: int) -> None:
         self.set_rows(self.store.figures(report_id))
+        self.load_previous_year(report_id)  # a new unit or label may state something else
