@@ -180,12 +180,12 @@ def test_outlier_against_other_reports_needs_enough_of_them():
 
 def test_year_jump_of_about_ten_thousand_shows_both_values():
     t = Text("罚款348500万元。")
-    figure = t.fig("348500万元", 3485000000, "元", "fines_yuan")
-    context = CheckContext(previous={"fines_yuan": PreviousValue(2022, 320000, "元")})
+    figure = t.fig("348500万元", 3485000000, "元", "fines_yuan", label="罚款")
+    context = CheckContext(previous={"fines_yuan": [PreviousValue(2022, 320000, "元", "罚款")]})
     [finding] = t.run(context)
     assert finding.rule == "year_jump" and finding.figure_ids == [figure]
     assert "2022" in finding.message and "320000" in finding.message
-    ordinary = CheckContext(previous={"fines_yuan": PreviousValue(2022, 3e9, "元")})
+    ordinary = CheckContext(previous={"fines_yuan": [PreviousValue(2022, 3e9, "元", "罚款")]})
     assert t.rules(ordinary) == []
 
 
@@ -266,9 +266,9 @@ def findings_of_every_wording():
     t.fig("120户次", 120, "户次", "inspections"), t.fig("150户次", 150, "户次", "inspections")
     cases.append((t, None))
     t = Text("查处案件1000000件，罚款348500万元。")
-    t.fig("1000000件", 1e6, "件", "cases_filed"), t.fig("348500万元", 3485000000, "元", "fines_yuan")
+    t.fig("1000000件", 1e6, "件", "cases_filed"), t.fig("348500万元", 3485000000, "元", "fines_yuan", label="罚款")
     cases.append((t, CheckContext(peers={"cases_filed": PeerStats.from_values([80, 95, 100, 110, 120, 90, 105, 130], "件")},
-                                  previous={"fines_yuan": PreviousValue(2022, 320000, "元")})))
+                                  previous={"fines_yuan": [PreviousValue(2022, 320000, "元", "罚款")]})))
     return [finding for text, context in cases for finding in text.run(context)]
 
 

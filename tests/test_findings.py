@@ -51,7 +51,7 @@ def test_year_jump_against_the_same_agency_last_year(store):
     refresh_findings(store)
     assert not [f for f in findings(store, this_year) if f.rule == "year_jump"]  # no previous year yet
     last_year = add_sample(store, "2023.txt", agency="某区卫生健康委员会", year=2023)
-    assert previous_year_values(store, this_year)["fines_yuan"].value == 35000
+    assert previous_year_values(store, this_year)[fines.id].value == 35000
     assert previous_year_values(store, last_year) == {}
     refresh_findings(store)  # a new report: the cached context is rebuilt
     jumps = [f for f in findings(store, this_year) if f.rule == "year_jump"]

@@ -22,6 +22,7 @@ from app.core.breakdowns import (
     meet, place_value, sentence_start, sum_bounds, unit_family,
 )
 from app.core.codebook import lexicon
+from app.core.year_match import match_previous
 
 RULE_SEVERITY = {
     "breakdown_sum": "warning",      # parts of a 其中/分别 breakdown do not add up to the total
@@ -108,17 +109,20 @@ class PeerStats:
 
 @dataclass
 class PreviousValue:
-    """The same agency's value for an indicator in the year before."""
+    """A figure of the same agency's report for the year before (app.core.year_match picks
+    the one a figure is compared with)."""
 
     report_year: int
     value: float
     unit: Optional[str] = None
+    label: Optional[str] = None
+    headline: bool = False
 
 
 @dataclass
 class CheckContext:
     peers: dict[str, PeerStats] = field(default_factory=dict)
-    previous: dict[str, PreviousValue] = field(default_factory=dict)
+    previous: dict[str, list[PreviousValue]] = field(default_factory=dict)  # per indicator, best first
 
 
 def _scale(value: float, log_scale: bool) -> float:
@@ -253,11 +257,19 @@ def _context_findings(primary: dict[str, CheckFigure], context: CheckContext) ->
                 typical = 10 ** stats.median - 1 if stats.log_scale else stats.median
                 result.append(_finding("outlier", [f.id], figure=figure_text(f), reports=str(stats.n),
                                        indicator=indicator, median=fmt(round(typical, 2))))
-        previous = context.previous.get(indicator)
+    return result
+
+
+def _year_jump_findings(figures: list[CheckFigure], context: CheckContext) -> list[Finding]:
+    """Every figure against the one of last year that states the same (app.core.year_match):
+    a lost 万 hides in the second statement of an indicator as well as in the first."""
+    result = []
+    for f in figures:
+        previous = match_previous(f, context.previous.get(f.indicator, ())) if f.indicator else None
         if previous and previous.value and previous.value > 0 and f.value > 0:
             ratio = f.value / previous.value
             if max(ratio, 1 / ratio) >= YEAR_JUMP_RATIO:
-                result.append(_finding("year_jump", [f.id], indicator=indicator, previous=fmt(previous.value),
+                result.append(_finding("year_jump", [f.id], indicator=f.indicator, previous=fmt(previous.value),
                                        year=str(previous.report_year), value=fmt(f.value),
                                        ratio=fmt(round(ratio, 4))))
     return result
@@ -275,6 +287,7 @@ def run_checks(figures: list, text: str, context: CheckContext | None = None) ->
     findings += _pair_findings(primary)
     findings += _conflict_findings(live, breakdowns)
     findings += _context_findings(primary, context)
+    findings += _year_jump_findings(live, context) if context.previous else []
     unique: dict[tuple, Finding] = {}
     for finding in findings:
         unique.setdefault((finding.rule, tuple(finding.figure_ids)), finding)

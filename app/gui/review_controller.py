@@ -251,6 +251,7 @@ class ReviewController(QObject):
             return FAILED
         if refresh and self.report_id is not None:
             self.metrics.set_figures(self.store.figures(self.report_id))
+            self.metrics.model.load_previous_year(self.report_id)  # a headline is matched to last year's
             self._after_write(self.report_id)
         return result
 

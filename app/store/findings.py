@@ -3,7 +3,7 @@
 The context of a report comes from the whole database: every report's value per indicator
 (headline, else first reviewed, else first pending; as `Store.indicator_series`) gives the
 robust spread for the outlier rule, and the same agency's report for the year before gives
-the previous values. A finding's fingerprint is its rule plus the spans and raw text of its
+the figures a figure may be compared with (app.core.year_match picks the one). A finding's fingerprint is its rule plus the spans and raw text of its
 figures, not their ids, so a dismissal survives both a re-run and a re-extraction.
 """
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Iterable, Optional
 from app.core.breakdowns import CheckFigure
 from app.core.checks import RULE_SEVERITY, CheckContext, Finding, PeerStats, PreviousValue, run_checks
 from app.core.codebook import indicator as codebook_indicator
+from app.core.year_match import match_previous
 from app.store.history import EditLog
 
 # Per report and indicator, its value as the charts take it; {where} narrows the reports.
@@ -26,6 +27,11 @@ _PRIMARY_SQL = (
     " row_number() OVER (PARTITION BY report_id, indicator"
     " ORDER BY headline DESC, status = 'pending', start, id) AS rank FROM figures"
     " WHERE indicator IS NOT NULL AND status != 'rejected' AND value IS NOT NULL{where}) WHERE rank = 1")
+# Every figure that may be compared with next year's, best first within its report (as _PRIMARY_SQL).
+_CANDIDATES_SQL = (
+    "SELECT report_id, indicator, value, unit, label, headline FROM figures"
+    " WHERE indicator IS NOT NULL AND status != 'rejected' AND value IS NOT NULL"
+    " ORDER BY report_id, headline DESC, status = 'pending', start, id")
 CONTEXT_MAX_AGE = 30.0  # seconds a cached context serves; see context_source
 _contexts: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
@@ -43,28 +49,35 @@ class FindingRow:
 
 
 class ContextSource:
-    """Per-indicator peer statistics and previous-year values, read once for many reports."""
+    """Per-indicator peer statistics and previous-year figures, read once for many reports."""
 
     def __init__(self, store):
         years = {row[0]: (row[1], row[2]) for row in store.conn.execute(
             "SELECT id, agency, report_year FROM reports")}
         self.report_count = len(years)
         by_indicator: dict[str, list[float]] = {}
-        self.by_agency_year: dict[tuple[str, int], dict[str, PreviousValue]] = {}
-        for report_id, indicator_id, value, unit in store.conn.execute(_PRIMARY_SQL.format(where="")):
+        for _report_id, indicator_id, value, _unit in store.conn.execute(_PRIMARY_SQL.format(where="")):
             by_indicator.setdefault(indicator_id, []).append(value)
-            agency, year = years.get(report_id, (None, None))
-            if agency and year:
-                values = self.by_agency_year.setdefault((agency, year), {})
-                values.setdefault(indicator_id, PreviousValue(year, value, unit))
         self.peers = {}
         for indicator_id, values in by_indicator.items():
             known = codebook_indicator(indicator_id)
             stats = PeerStats.from_values(values, known.unit if known else None)
             if stats:
                 self.peers[indicator_id] = stats
+        # Only reports some report of the next year can be compared with; of each, one figure
+        # per indicator, unit and label (the later repeats could never be chosen).
+        followed = {(agency, year) for agency, year in years.values() if agency and year}
+        self.by_agency_year: dict[tuple[str, int], dict[str, list[PreviousValue]]] = {}
+        seen: set[tuple] = set()
+        for report_id, indicator_id, value, unit, label, headline in store.conn.execute(_CANDIDATES_SQL):
+            agency, year = years.get(report_id, (None, None))
+            if (agency, (year or 0) + 1) not in followed or (report_id, indicator_id, unit, label) in seen:
+                continue
+            seen.add((report_id, indicator_id, unit, label))
+            values = self.by_agency_year.setdefault((agency, year), {})
+            values.setdefault(indicator_id, []).append(PreviousValue(year, value, unit, label, bool(headline)))
 
-    def previous(self, agency: Optional[str], report_year: Optional[int]) -> dict[str, PreviousValue]:
+    def previous(self, agency: Optional[str], report_year: Optional[int]) -> dict[str, list[PreviousValue]]:
         if not agency or not report_year:
             return {}
         return self.by_agency_year.get((agency, report_year - 1), {})
@@ -199,25 +212,37 @@ class PreviousYearValue(PreviousValue):
     status: str = ""
 
 
-def previous_year_values(store, report_id: int) -> dict[str, PreviousYearValue]:
-    """The same agency's values, per indicator, in the year before this report's year.
-
-    One statement, so the review window can afford it on every report switch. The figure
-    per indicator is chosen as in _PRIMARY_SQL (headline, else first reviewed, else first
-    pending); with two reports of that year, the first imported wins.
+def previous_year_values(store, report_id: int) -> dict[int, PreviousYearValue]:
+    """Per figure id of this report: the same agency's figure of the year before that states
+    the same thing (app.core.year_match: indicator, unit, and headline or label); a figure
+    with no such figure is left out. Two statements, so the review window can afford it on
+    every report switch; with two reports of that year, the first imported is tried first.
     """
-    rows = store.conn.execute(
-        "SELECT indicator, value, unit, status, file_name, report_year FROM ("
-        " SELECT f.indicator, f.value, f.unit, f.status, r.file_name, r.report_year, r.id AS report_id,"
-        " row_number() OVER (PARTITION BY f.report_id, f.indicator"
-        " ORDER BY f.headline DESC, f.status = 'pending', f.start, f.id) AS rank"
-        # CROSS JOIN keeps this join order and "(agency IS NULL) = 0" lets the list-order index
-        # find the agency's reports: otherwise SQLite may walk every figure of the database
-        " FROM reports this CROSS JOIN reports r ON (r.agency IS NULL) = 0 AND r.agency = this.agency"
-        " AND r.report_year = this.report_year - 1 CROSS JOIN figures f ON f.report_id = r.id"
-        " WHERE this.id = ? AND f.indicator IS NOT NULL AND f.status != 'rejected' AND f.value IS NOT NULL)"
-        " WHERE rank = 1 ORDER BY report_id", (report_id,))
-    values: dict[str, PreviousYearValue] = {}
-    for indicator_id, value, unit, status, file_name, year in rows:
-        values.setdefault(indicator_id, PreviousYearValue(year, value, unit, file_name, status))
-    return values
+    candidates: dict[str, list[PreviousYearValue]] = {}
+    for indicator_id, value, unit, label, headline, status, file_name, year in store.conn.execute(
+            "SELECT f.indicator, f.value, f.unit, f.label, f.headline, f.status, r.file_name, r.report_year"
+            # CROSS JOIN keeps this join order and "(agency IS NULL) = 0" lets the list-order index
+            # find the agency's reports: otherwise SQLite may walk every figure of the database
+            " FROM reports this CROSS JOIN reports r ON (r.agency IS NULL) = 0 AND r.agency = this.agency"
+            " AND r.report_year = this.report_year - 1 CROSS JOIN figures f ON f.report_id = r.id"
+            " WHERE this.id = ? AND f.indicator IS NOT NULL AND f.status != 'rejected' AND f.value IS NOT NULL"
+            " ORDER BY r.id, f.headline DESC, f.status = 'pending', f.start, f.id", (report_id,)):
+        candidates.setdefault(indicator_id, []).append(
+            PreviousYearValue(year, value, unit, label, bool(headline), file_name, status))
+    if not candidates:
+        return {}
+    matched = {}
+    for figure in store.conn.execute(
+            "SELECT id, indicator, unit, label, headline FROM figures WHERE report_id = ?"
+            " AND indicator IS NOT NULL", (report_id,)):
+        found = match_previous(_Stated(*figure[2:]), candidates.get(figure[1], ()))
+        if found is not None:
+            matched[figure[0]] = found
+    return matched
+
+
+@dataclass
+class _Stated:
+    unit: Optional[str]
+    label: Optional[str]
+    headline: bool
