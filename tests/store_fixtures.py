@@ -42,7 +42,7 @@ def extraction_of(text: str = TEXT, agency: str = "某区卫生健康委员会",
 
 
 def add_sample(store, name: str = "a.txt", text: str = TEXT, **metadata) -> int:
-    """Insert a report made of `text` (its bytes differ by name, so no duplicate)."""
-    data = (text + name).encode("utf-8")
-    return store.add_report(f"/reports/{name}", data, Decoded(text, "utf-8", 1.0),
+    """Insert a report made of `text` (its bytes and text end in its name, so no duplicate)."""
+    text += name
+    return store.add_report(f"/reports/{name}", text.encode("utf-8"), Decoded(text, "utf-8", 1.0),
                             extraction_of(text, **metadata))

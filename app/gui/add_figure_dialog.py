@@ -71,7 +71,7 @@ class AddFigureDialog(QDialog):
             parts.append(tr(prefill.qualifier))
         if prefill.indicator:
             parts.append(display_name(prefill.indicator, interface_language()))
-        return self.tr("; ").join(parts)  # "；" in Chinese
+        return " · ".join(parts)
 
     def values(self) -> dict | None:
         """Keyword arguments for Store.add_figure (besides report, span and raw), or None if invalid."""

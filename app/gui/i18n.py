@@ -56,3 +56,9 @@ def interface_language() -> str:
     """The language the interface shows now: "zh_CN" while the Chinese translation is
     installed (it translates this marker), "en" otherwise. Codebook names follow it."""
     return QCoreApplication.translate("i18n", "en")
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """`one` or `many` (both already translated, with {0} for the count) filled in: English
+    says "1 duplicate" but "2 duplicates"; Chinese translates both the same."""
+    return (one if count == 1 else many).format(count)

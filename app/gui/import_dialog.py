@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from app.core import decode, readers
 from app.core.messages import localize
 from app.gui import db_dialogs
+from app.gui.i18n import plural
 from app.gui.tasks import TaskRunner
 from app.store import dataset, importer, ingest
 from app.store.rows import ImportSummary
@@ -97,9 +98,13 @@ def run_import(parent: QWidget | None, db_path: str, paths: list[str]) -> Import
 
 def show_summary(parent: QWidget | None, summary: ImportSummary, cancelled: bool = False) -> None:
     """Counts in the text; every duplicate and failure (with its reason) in the details box."""
-    text = translate("import_dialog", "Imported {0} reports. Skipped {1} duplicates. "
-                                      "{2} files could not be imported.").format(
-        len(summary.imported), len(summary.duplicates), len(summary.failed))
+    text = " ".join((
+        plural(len(summary.imported), translate("import_dialog", "Imported {0} report."),
+               translate("import_dialog", "Imported {0} reports.")),
+        plural(len(summary.duplicates), translate("import_dialog", "Skipped {0} duplicate."),
+               translate("import_dialog", "Skipped {0} duplicates.")),
+        plural(len(summary.failed), translate("import_dialog", "{0} file could not be imported."),
+               translate("import_dialog", "{0} files could not be imported."))))
     if cancelled:
         text = translate("import_dialog", "Import cancelled.") + " " + text
     icon = QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information
@@ -122,7 +127,8 @@ def _details(summary: ImportSummary) -> str:
         heading = translate("import_dialog", "Could not be imported:")
         parts.append(heading + "\n" + "\n".join(lines) + _more(summary.failed))
     if summary.duplicates:
-        lines = [Path(path).name for path in summary.duplicates[:MAX_LISTED]]
+        lines = [translate("import_dialog", "{0} (same as {1})").format(Path(path).name, summary.duplicate_of[path])
+                 if path in summary.duplicate_of else Path(path).name for path in summary.duplicates[:MAX_LISTED]]
         heading = translate("import_dialog", "Already in the database (skipped):")
         parts.append(heading + "\n" + "\n".join(lines) + _more(summary.duplicates))
     return "\n\n".join(parts)

@@ -35,6 +35,7 @@ from app.core.export import Column, ExportCancelled, Sheet, write_csv, write_jso
 from app.core.model import STATUSES
 from app.store.findings import ContextSource, all_dismissed_fingerprints, checked_findings
 from app.store.rows import ImportSummary
+from app.store.schema import text_sha256
 
 DEFAULT_STATUSES = ("confirmed", "corrected", "added")
 JSONL_FORMAT = "report-reviewer-export"
@@ -320,7 +321,7 @@ def export_dataset(store, out_path: str | Path, fmt: str = "csv", layout: str = 
 
 
 # --- the round trip -------------------------------------------------------------------------
-_REPORT_FIELDS = ("path", "file_name", "sha256", "original", "encoding", "encoding_confidence",
+_REPORT_FIELDS = ("path", "file_name", "sha256", "text_sha256", "original", "encoding", "encoding_confidence",
                   "encoding_overridden", "decode_warning", "text", "title", "agency", "region",
                   "level", "report_year", "publish_date", "doc_type", "imported_at", "n_figures",
                   "n_reviewed")
@@ -403,8 +404,11 @@ def _restore_group(store, group: dict, summary: ImportSummary) -> None:
         return
     try:
         with store.transaction() as conn:
-            if conn.execute("SELECT 1 FROM reports WHERE sha256 = ?", (report["sha256"],)).fetchone():
+            report["text_sha256"] = text_sha256(report["text"])
+            existing = store.duplicate_of(report)
+            if existing is not None:
                 summary.duplicates.append(name)
+                summary.duplicate_of[name] = existing
                 return
             _insert_report(conn, report, group["figures"])
     except (KeyError, TypeError, ValueError, sqlite3.IntegrityError) as error:

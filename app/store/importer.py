@@ -2,8 +2,9 @@
 
 Workers get plain paths and return plain dicts (see `ingest.prepare_record`), so nothing
 but picklable data crosses the process boundary. The parent alone touches the database:
-one transaction per batch, duplicates (same sha256, in the database or earlier in the same
-run) skipped, each failure kept with its one-line message.
+one transaction per batch, duplicates (the same bytes, or the same text in other bytes such
+as a GBK copy of a UTF-8 file; in the database or earlier in the same run) skipped and
+named with the report they repeat, each failure kept with its one-line message.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from contextlib import closing
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from app.core.decode import DecodeError
 from app.core.readers import collect_files
@@ -72,20 +73,29 @@ class _BatchWriter:
     def __init__(self, store, summary: ImportSummary):
         self.store = store
         self.summary = summary
-        self.seen = store.known_hashes()  # grows as we go: duplicates within one run too
+        # both grow as we go: duplicates within one run too
+        self.seen = store.known_hashes()  # sha256 of the bytes -> file name
+        self.seen_text = store.known_text_hashes()  # sha256 of the stored text -> file name
         self.batch: list[dict] = []
 
     def add(self, path: Path, outcome: tuple) -> None:
         kind, payload = outcome
         if kind == "failed":
             self.summary.failed.append((str(path), payload))
-        elif kind == "duplicate" or payload["sha256"] in self.seen:
-            self.summary.duplicates.append(str(path))
+        elif kind == "duplicate":
+            self._duplicate(path, self.seen.get(payload))
+        elif payload["sha256"] in self.seen or payload["text_sha256"] in self.seen_text:
+            self._duplicate(path, self.seen.get(payload["sha256"]) or self.seen_text[payload["text_sha256"]])
         else:
-            self.seen.add(payload["sha256"])
+            self.seen[payload["sha256"]] = self.seen_text[payload["text_sha256"]] = payload["file_name"]
             self.batch.append(payload)
             if len(self.batch) >= BATCH_SIZE:
                 self.flush()
+
+    def _duplicate(self, path, existing: str | None) -> None:
+        self.summary.duplicates.append(str(path))
+        if existing:
+            self.summary.duplicate_of[str(path)] = existing
 
     def flush(self) -> None:
         if not self.batch:
@@ -93,16 +103,16 @@ class _BatchWriter:
         batch, self.batch = self.batch, []
         with self.store.transaction():
             # another copy of the program may have imported some of these since we looked
-            present = {row[0] for row in self.store.conn.execute(
-                f"SELECT sha256 FROM reports WHERE sha256 IN ({', '.join('?' * len(batch))})",
-                [record["sha256"] for record in batch])}
-            fresh = [record for record in batch if record["sha256"] not in present]
+            present = {record["path"]: existing for record in batch
+                       if (existing := self.store.duplicate_of(record)) is not None}
+            fresh = [record for record in batch if record["path"] not in present]
             write_records(self.store.conn, fresh)
         self.summary.imported.extend(record["path"] for record in fresh)
-        self.summary.duplicates.extend(r["path"] for r in batch if r["sha256"] in present)
+        for path, existing in present.items():
+            self._duplicate(path, existing)
 
 
-def _outcomes(files: list[Path], known: set[str], workers: int | None) -> Iterator[tuple[Path, tuple]]:
+def _outcomes(files: list[Path], known: Iterable[str], workers: int | None) -> Iterator[tuple[Path, tuple]]:
     """(path, ("imported", record) | ("duplicate", sha) | ("failed", message)) in file order."""
     workers = max(1, workers or os.cpu_count() or 1)
     if workers == 1 or len(files) < IN_PROCESS_LIMIT:

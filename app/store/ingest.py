@@ -13,8 +13,9 @@ from app.core.decode import DecodeError
 from app.core.model import METADATA_FIELDS, Decoded, Extraction
 from app.store.errors import DuplicateReport, InvalidEdit
 from app.store.history import DISCARDED, DONE, SEALED, UNDONE, EditLog, now_utc
+from app.store.schema import text_sha256
 
-REPORT_COLUMNS = ("id", "path", "file_name", "sha256", "original", "encoding",
+REPORT_COLUMNS = ("id", "path", "file_name", "sha256", "text_sha256", "original", "encoding",
                   "encoding_confidence", "decode_warning", "text", *METADATA_FIELDS,
                   "imported_at", "n_figures")
 SECTION_COLUMNS = ("report_id", "level", "title", "category", "start", "end")
@@ -24,7 +25,7 @@ FIGURE_COLUMNS = ("report_id", *FIGURE_FIELDS, *(f"x_{name}" for name in FIGURE_
 # str.format templates; {reason} is a message of app.core.readers or app.core.decode.
 MESSAGES = {
     "damaged": "some characters could not be decoded and were replaced",
-    "duplicate": "{file_name} is already in the database",
+    "duplicate": "{file_name} is already in the database as {existing} (the same text)",
     "unreadable_as": "cannot read {file_name} as {encoding}: {reason}",
 }
 TEMPLATES = tuple(MESSAGES.values())
@@ -43,7 +44,8 @@ def prepare_record(path: str | Path, data: bytes, decoded: Decoded, extraction: 
                 f.numeral, f.confidence, categories(f.start)) for f in extraction.figures]
     warning = decoded.warning or (MESSAGES["damaged"] if decoded.damaged else None)
     return {"path": str(path), "file_name": Path(path).name,
-            "sha256": hashlib.sha256(data).hexdigest(), "original": zlib.compress(data, 6),
+            "sha256": hashlib.sha256(data).hexdigest(), "text_sha256": text_sha256(decoded.text),
+            "original": zlib.compress(data, 6),
             "encoding": decoded.encoding, "encoding_confidence": decoded.confidence,
             "decode_warning": warning, "text": decoded.text,
             "metadata": extraction.metadata.to_dict(), "sections": sections, "figures": figures}
@@ -74,7 +76,7 @@ def write_records(conn, records: list[dict]) -> list[int]:
                                " AND name = 'reports_ai'").fetchone()[0]
     conn.execute("DROP TRIGGER reports_ai")
     conn.executemany(_insert_sql("reports", REPORT_COLUMNS), [
-        (report_id, r["path"], r["file_name"], r["sha256"], r["original"], r["encoding"],
+        (report_id, r["path"], r["file_name"], r["sha256"], r["text_sha256"], r["original"], r["encoding"],
          r["encoding_confidence"], r["decode_warning"], r["text"],
          *(r["metadata"].get(name) for name in METADATA_FIELDS), imported_at, len(r["figures"]))
         for report_id, r in zip(ids, records)])
@@ -97,17 +99,34 @@ def _insert_extracted(conn, items: list[tuple[int, list[tuple], list[tuple]]]) -
 
 
 class IngestMixin:
-    def known_hashes(self) -> set[str]:
-        return {row[0] for row in self.conn.execute("SELECT sha256 FROM reports")}
+    def known_hashes(self) -> dict[str, str]:
+        """sha256 of the original bytes -> file name of the report that has them."""
+        return {row[0]: row[1] for row in self.conn.execute("SELECT sha256, file_name FROM reports")}
+
+    def known_text_hashes(self) -> dict[str, str]:
+        """text_sha256 of the stored text -> file name of the first report that has it."""
+        found: dict[str, str] = {}
+        for digest, file_name in self.conn.execute(
+                "SELECT text_sha256, file_name FROM reports WHERE text_sha256 IS NOT NULL ORDER BY id"):
+            found.setdefault(digest, file_name)
+        return found
+
+    def duplicate_of(self, record: dict) -> str | None:
+        """The file name of the report a prepared record repeats (same bytes, or the same text
+        in other bytes), or None."""
+        row = self.conn.execute(
+            "SELECT file_name FROM reports WHERE sha256 = ? OR text_sha256 = ? ORDER BY id LIMIT 1",
+            (record["sha256"], record["text_sha256"])).fetchone()
+        return row[0] if row else None
 
     def add_report(self, path: str | Path, data: bytes, decoded: Decoded,
                    extraction: Extraction) -> int:
-        """Insert one report; raises DuplicateReport when the same bytes are already in."""
+        """Insert one report; raises DuplicateReport when the same bytes or text are already in."""
         record = prepare_record(path, data, decoded, extraction)
         with self.transaction():
-            if self.conn.execute("SELECT 1 FROM reports WHERE sha256 = ?",
-                                 (record["sha256"],)).fetchone():
-                raise DuplicateReport(MESSAGES["duplicate"].format(file_name=record["file_name"]))
+            existing = self.duplicate_of(record)
+            if existing is not None:
+                raise DuplicateReport(MESSAGES["duplicate"].format(file_name=record["file_name"], existing=existing))
             return write_records(self.conn, [record])[0]
 
     def reextract(self, report_id: int, extraction: Extraction) -> None:
@@ -132,9 +151,9 @@ class IngestMixin:
         extraction = extract(decoded.text)
         with self.transaction():
             self.conn.execute(
-                "UPDATE reports SET text = ?, encoding = ?, encoding_confidence = ?,"
+                "UPDATE reports SET text = ?, text_sha256 = ?, encoding = ?, encoding_confidence = ?,"
                 " encoding_overridden = 1, decode_warning = ? WHERE id = ?",
-                (decoded.text, decoded.encoding, decoded.confidence,
+                (decoded.text, text_sha256(decoded.text), decoded.encoding, decoded.confidence,
                  decoded.warning or (MESSAGES["damaged"] if decoded.damaged else None), report_id))
             self._rebuild(report_id, report.text, decoded.text, extraction, "encoding",
                           {"encoding": (report.encoding, decoded.encoding)})

@@ -6,12 +6,13 @@ Each migration is a function from version N-1 to N; add new ones at the end, nev
 """
 from __future__ import annotations
 
+import hashlib
 import shutil
 import sqlite3
 from pathlib import Path
 from typing import Callable
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -119,7 +120,20 @@ def _v1(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+def text_sha256(text: str) -> str:
+    """The duplicate key of a report's stored text: the same report re-encoded (a GBK copy of
+    a UTF-8 file) has other bytes but this same hash."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _add_text_hash(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE reports ADD COLUMN text_sha256 TEXT")
+    conn.create_function("text_sha256", 1, text_sha256, deterministic=True)
+    conn.execute("UPDATE reports SET text_sha256 = text_sha256(text)")
+    conn.execute("CREATE INDEX reports_text_sha256 ON reports(text_sha256)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _add_text_hash]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

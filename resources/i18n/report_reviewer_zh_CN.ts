@@ -16,6 +16,10 @@
             <translation>文字：</translation>
         </message>
         <message>
+            <source>Understood:</source>
+            <translation>识别结果：</translation>
+        </message>
+        <message>
             <source>Value:</source>
             <translation>数值：</translation>
         </message>
@@ -36,8 +40,16 @@
             <translation>指标：</translation>
         </message>
         <message>
-            <source>Enter a number for the value and a unit such as 件 or %.</source>
-            <translation>数值请填数字，单位如“件”或“%”。</translation>
+            <source>No figure: the selection holds no number the extractor would count. Enter the value and unit yourself.</source>
+            <translation>没有数据：所选文字中没有可计为数据的数字。请自行填写数值和单位。</translation>
+        </message>
+        <message>
+            <source>no unit</source>
+            <translation>无单位</translation>
+        </message>
+        <message>
+            <source>Enter a value such as 12, 1.2万 or 三百二十 and a unit such as 件 or %.</source>
+            <translation>请输入数值（如 12、1.2万 或 三百二十）和单位（如 件 或 %）。</translation>
         </message>
     </context>
     <context>
@@ -762,6 +774,14 @@ Everything stays on this computer.</source>
         <message>
             <source>Same agency, {year}: {file} ({status})</source>
             <translation>同一机关 {year} 年：{file}（{status}）</translation>
+        </message>
+        <message>
+            <source>enter a number</source>
+            <translation>请输入数字</translation>
+        </message>
+        <message>
+            <source>not a number</source>
+            <translation>不是数字</translation>
         </message>
     </context>
     <context>
@@ -1858,10 +1878,6 @@ Everything stays on this computer.</source>
             <translation>部分字符无法解码，已被替换</translation>
         </message>
         <message>
-            <source>{file_name} is already in the database</source>
-            <translation>{file_name} 已在数据库中</translation>
-        </message>
-        <message>
             <source>The page declares {declared} but its bytes read as {encoding}; check the text or choose another encoding.</source>
             <translation>网页声明的编码为 {declared}，但其内容按 {encoding} 读取；请核对正文，或选择其他编码重新读取。</translation>
         </message>
@@ -1920,6 +1936,10 @@ Everything stays on this computer.</source>
         <message>
             <source>This web archive (.mht) holds no web page.</source>
             <translation>此网页存档（.mht）中没有网页。</translation>
+        </message>
+        <message>
+            <source>{file_name} is already in the database as {existing} (the same text)</source>
+            <translation>{file_name} 已在数据库中，即 {existing}（文字相同）</translation>
         </message>
     </context>
     <context>
@@ -2190,6 +2210,13 @@ Everything stays on this computer.</source>
         </message>
     </context>
     <context>
+        <name>i18n</name>
+        <message>
+            <source>en</source>
+            <translation>zh_CN</translation>
+        </message>
+    </context>
+    <context>
         <name>import_dialog</name>
         <message>
             <source>Looking for report files…</source>
@@ -2218,8 +2245,28 @@ Everything stays on this computer.</source>
             <translation>导入失败</translation>
         </message>
         <message>
-            <source>Imported {0} reports. Skipped {1} duplicates. {2} files could not be imported.</source>
-            <translation>已导入 {0} 份报告，跳过 {1} 份重复报告，{2} 个文件未能导入。</translation>
+            <source>Imported {0} report.</source>
+            <translation>已导入 {0} 份报告。</translation>
+        </message>
+        <message>
+            <source>Imported {0} reports.</source>
+            <translation>已导入 {0} 份报告。</translation>
+        </message>
+        <message>
+            <source>Skipped {0} duplicate.</source>
+            <translation>跳过 {0} 份重复报告。</translation>
+        </message>
+        <message>
+            <source>Skipped {0} duplicates.</source>
+            <translation>跳过 {0} 份重复报告。</translation>
+        </message>
+        <message>
+            <source>{0} file could not be imported.</source>
+            <translation>{0} 个文件无法导入。</translation>
+        </message>
+        <message>
+            <source>{0} files could not be imported.</source>
+            <translation>{0} 个文件无法导入。</translation>
         </message>
         <message>
             <source>Import cancelled.</source>
@@ -2236,6 +2283,10 @@ Everything stays on this computer.</source>
         <message>
             <source>Could not be imported:</source>
             <translation>未能导入：</translation>
+        </message>
+        <message>
+            <source>{0} (same as {1})</source>
+            <translation>{0}（与 {1} 相同）</translation>
         </message>
         <message>
             <source>Already in the database (skipped):</source>
