@@ -41,6 +41,10 @@ class ActionId(Enum):
     RUN_ALL_CHECKS = auto()
     SHOW_CHARTS = auto()
     SHOW_REVIEW = auto()
+    FOCUS_LIST = auto()
+    FOCUS_TEXT = auto()
+    FOCUS_TABLE = auto()
+    FOCUS_CHECKS = auto()
     HELP_SHORTCUTS = auto()
     ABOUT = auto()
 
@@ -87,6 +91,10 @@ def specs() -> dict[ActionId, ActionSpec]:
                                    _t("Re-run the consistency checks of every report in the database")),
         ActionId.SHOW_REVIEW: A(_t("&Review"), ("Ctrl+1",)),
         ActionId.SHOW_CHARTS: A(_t("C&harts"), ("Ctrl+2",)),
+        ActionId.FOCUS_LIST: A(_t("Go to the Report List"), ("Alt+1",)),
+        ActionId.FOCUS_TEXT: A(_t("Go to the Report Text"), ("Alt+2",)),
+        ActionId.FOCUS_TABLE: A(_t("Go to the Figure Table"), ("Alt+3",)),
+        ActionId.FOCUS_CHECKS: A(_t("Go to the Checks"), ("Alt+4",)),
         ActionId.HELP_SHORTCUTS: A(_t("&Keyboard Shortcuts"), ("F1",)),
         ActionId.ABOUT: A(_t("&About Report Reviewer")),
     }
@@ -103,7 +111,8 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
                  ActionId.NEXT_FIGURE, ActionId.PREVIOUS_FIGURE, ActionId.NEXT_PENDING, None,
                  ActionId.CONFIRM_SELECTED, ActionId.REJECT_SELECTED, ActionId.CONFIRM_ABOVE, None,
                  ActionId.RUN_ALL_CHECKS]),
-    ("&View", [ActionId.SHOW_REVIEW, ActionId.SHOW_CHARTS, None, "language"]),
+    ("&View", [ActionId.SHOW_REVIEW, ActionId.SHOW_CHARTS, None, ActionId.FOCUS_LIST, ActionId.FOCUS_TEXT,
+               ActionId.FOCUS_TABLE, ActionId.FOCUS_CHECKS, None, "language"]),
     ("&Help", [ActionId.HELP_SHORTCUTS, ActionId.ABOUT]),
 ]
 TOOLBAR: list[ActionId | None] = [

@@ -12,10 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import (
-    QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget,
+    QFileDialog, QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
-from app.gui import db_dialogs
+from app.gui import db_dialogs, focus
 from app.gui.actions import MENUS, TOOLBAR, ActionId, ActionRegistry, menu_title
 from app.gui.charts import ChartsPanel
 from app.gui.checks_controller import ChecksBox, ChecksController
@@ -61,10 +61,12 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_status_bar()
         self._connect()
+        self._arrange_focus()
         self.setAcceptDrops(True)
         self.resize(1600, 900)
         self.set_store(store)
         self.settings.restore_window(self)
+        self.metrics.table.setFocus()  # on the first pending figure: C confirms it at once
 
     # --- assembly ---------------------------------------------------------------------
     def _review_tab(self) -> QWidget:
@@ -92,6 +94,22 @@ class MainWindow(QMainWindow):
         self.metrics.add_bulk_actions([self.registry.action(a) for a in (
             ActionId.CONFIRM_SELECTED, ActionId.REJECT_SELECTED, ActionId.CONFIRM_ABOVE)])
         return main
+
+    def _arrange_focus(self) -> None:
+        """Tab through the panes, Esc from a filter back to the table, undo from anywhere."""
+        table, findings = self.metrics.table, self.checks_box.panel
+        metrics_filters = [self.metrics.status_filter, self.metrics.indicator_filter, self.metrics.category_filter,
+                           self.metrics.qualifier_filter, self.metrics.confidence_filter]
+        focus.chain_tab_order([self.report_list.filter_box, self.report_list.view, self.outline,
+                               self.text_pane.view, table, findings.table, findings.note_edit,
+                               findings.dismiss_button, findings.show_dismissed, *metrics_filters])
+        focus.escape_to(table, [self.report_list.filter_box, findings.note_edit, *metrics_filters], self)
+        focus.pass_history_keys([self.report_list.filter_box, self.text_pane.find_bar.field, findings.note_edit,
+                                 *self.metadata.findChildren(QLineEdit)], self)
+
+    def _focus_pane(self, widget) -> None:
+        self.tabs.setCurrentIndex(0)
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _make_charts(self) -> ChartsPanel:
         charts = ChartsPanel(lambda: self.store, self)
@@ -150,6 +168,10 @@ class MainWindow(QMainWindow):
             ActionId.RUN_ALL_CHECKS: self.checks.check_all,
             ActionId.SHOW_REVIEW: lambda: self.tabs.setCurrentIndex(0),
             ActionId.SHOW_CHARTS: lambda: self.tabs.setCurrentIndex(1),
+            ActionId.FOCUS_LIST: lambda: self._focus_pane(self.report_list.view),
+            ActionId.FOCUS_TEXT: lambda: self._focus_pane(self.text_pane.view),
+            ActionId.FOCUS_TABLE: lambda: self._focus_pane(self.metrics.table),
+            ActionId.FOCUS_CHECKS: lambda: self._focus_pane(self.checks_box.panel.table),
             ActionId.HELP_SHORTCUTS: lambda: HelpDialog(self.registry, self).exec(),
             ActionId.ABOUT: self._about,
         }

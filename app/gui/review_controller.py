@@ -13,8 +13,11 @@ from app.gui.actions import ActionId
 from app.gui.add_figure_dialog import AddFigureDialog
 from app.gui.roles import Role
 from app.store.errors import StoreError
+from app.store.history import ACTION_LABELS
 
 DEFAULT_THRESHOLD = 0.8
+# What a correction may change, named in the status bar after its undo/redo (translated words)
+CORRECTED_FIELDS = ("value", "unit", "qualifier", "label", "indicator")
 FAILED = object()  # what _write returns when the store refused a write
 
 
@@ -211,10 +214,33 @@ class ReviewController(QObject):
 
     # --- history ----------------------------------------------------------------------
     def undo(self) -> None:
-        self._replay(self.store.undo, self._step_text(self.store.undo_description()), self.tr("Nothing to undo."))
+        self._replay(self.store.undo, self.store.undo_description(), self.tr("Undone: {0}"), self.tr("Nothing to undo."))
 
     def redo(self) -> None:
-        self._replay(self.store.redo, self._step_text(self.store.redo_description()), self.tr("Nothing to redo."))
+        self._replay(self.store.redo, self.store.redo_description(), self.tr("Redone: {0}"), self.tr("Nothing to redo."))
+
+    def _step_summary(self, description, before: dict, result) -> str:
+        """What an undo/redo step did, for the status bar: "correct value of 6次 (report 2024.txt)"."""
+        step = self._step_text(description)
+        if len(result.figure_ids) == 1:
+            figure_id = result.figure_ids[0]
+            old = before.get(figure_id)
+            try:
+                new = self.store.figure(figure_id)
+            except StoreError:  # an undone add: the figure is gone
+                new = None
+            changed = [name for name in CORRECTED_FIELDS if old and new and getattr(old, name) != getattr(new, name)]
+            if changed and description.args.get("action") == ACTION_LABELS["correct"]:
+                step = self.tr("{0} {1}").format(step, self._join(map(self.tr, changed)))
+            shown = old or new
+            if shown is not None:
+                step = self.tr("{0} of {1}").format(step, shown.raw)
+        if result.report_id is not None:
+            step = self.tr("{0} (report {1})").format(step, self.store.report(result.report_id).file_name)
+        return step[:1].lower() + step[1:] if step[:1].isascii() else step
+
+    def _join(self, words) -> str:
+        return self.tr("{0}, {1}").format("", "").join(words)
 
     def _step_text(self, description) -> str:
         """An undo step's description (app.store.history) in the interface language."""
@@ -223,13 +249,15 @@ class ReviewController(QObject):
         separator = self.tr("{0}, {1}").format("", "")  # between field names: "、" in Chinese
         return description.text(self.tr, separator)
 
-    def _replay(self, step, done: str, nothing: str) -> None:
+    def _replay(self, step, description, done: str, nothing: str) -> None:
+        before = {figure.id: figure for figure in self.metrics.model.figures()}
         result = self._write(step, refresh=False)
         if result is FAILED:
             return
         if result is None:
             self.message.emit(nothing)
             return
+        summary = done.format(self._step_summary(description, before, result))
         self.report_list.set_reports(self.store.list_reports())
         target = result.report_id if result.report_id is not None else self.report_id
         figure_id = result.figure_ids[0] if result.figure_ids else None
@@ -240,7 +268,7 @@ class ReviewController(QObject):
             self.open_report(target, figure_id)
         self._update_history()
         self.data_changed.emit()
-        self.message.emit(done)
+        self.message.emit(summary)
 
     def _write(self, write, refresh: bool = True):
         """Run one store write and return its result; on failure say why in one line, return FAILED."""

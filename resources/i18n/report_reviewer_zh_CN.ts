@@ -1012,8 +1012,28 @@ Everything stays on this computer.</source>
             <translation>没有可撤销的操作。</translation>
         </message>
         <message>
+            <source>Undone: {0}</source>
+            <translation>已撤销：{0}</translation>
+        </message>
+        <message>
             <source>Nothing to redo.</source>
             <translation>没有可重做的操作。</translation>
+        </message>
+        <message>
+            <source>Redone: {0}</source>
+            <translation>已重做：{0}</translation>
+        </message>
+        <message>
+            <source>{0} {1}</source>
+            <translation>{0}{1}</translation>
+        </message>
+        <message>
+            <source>{0} of {1}</source>
+            <translation>{1} 的{0}</translation>
+        </message>
+        <message>
+            <source>{0} (report {1})</source>
+            <translation>{0}（报告 {1}）</translation>
         </message>
         <message>
             <source>{0}, {1}</source>
@@ -1211,6 +1231,26 @@ Everything stays on this computer.</source>
             <source>{action}: {fields}</source>
             <translation>{action}：{fields}</translation>
         </message>
+        <message>
+            <source>indicator</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <source>label</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>qualifier</source>
+            <translation>限定词</translation>
+        </message>
+        <message>
+            <source>unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>数值</translation>
+        </message>
     </context>
     <context>
         <name>SearchDialog</name>
@@ -1397,6 +1437,22 @@ Everything stays on this computer.</source>
         <message>
             <source>Run Checks on All Reports</source>
             <translation>对全部报告运行检查</translation>
+        </message>
+        <message>
+            <source>Go to the Checks</source>
+            <translation>转到一致性检查</translation>
+        </message>
+        <message>
+            <source>Go to the Figure Table</source>
+            <translation>转到数据表</translation>
+        </message>
+        <message>
+            <source>Go to the Report List</source>
+            <translation>转到报告列表</translation>
+        </message>
+        <message>
+            <source>Go to the Report Text</source>
+            <translation>转到报告正文</translation>
         </message>
     </context>
     <context>
