@@ -2,8 +2,9 @@
 
 `run_checks(figures, text, context)` returns `Finding`s; every finding names its figures.
 Rule names are stable (they are stored and exported): see RULE_SEVERITY. Each finding's
-English message is one of MESSAGES filled in with its args (`message_parts` recovers them
-from a stored message), so the GUI can show it translated. Figures may be
+English message is one of MESSAGES filled in with its args; the store keeps the message's
+key and args beside it, so the GUI shows it translated from those (`message_parts` recovers
+them from an English message only once, when an older database is migrated). Figures may be
 dicts or objects (FigureRow) with id, start, end, value, unit, qualifier, indicator,
 label, status, raw and optionally headline. Tolerances follow each figure's precision
 (app/core/breakdowns.py); the cue words live in resources/lexicon/checks.json.
@@ -76,6 +77,7 @@ class Finding:
     severity: str
     template: str = ""  # one of MESSAGES; empty for a finding built from a bare message
     args: dict[str, str] = field(default_factory=dict)
+    key: str = ""  # the template's key in MESSAGES ("rule" or "rule/variant"), as stored
 
 
 def message_parts(rule: str, message: str) -> tuple[str, dict[str, str]] | None:
@@ -152,7 +154,7 @@ def _breakdown_findings(breakdown: Breakdown) -> list[Finding]:
 # --- the rules ----------------------------------------------------------------------------
 def _finding(message_key: str, figure_ids: list[int], **args: str) -> Finding:
     rule, template = message_key.split("/")[0], MESSAGES[message_key]
-    return Finding(rule, template.format(**args), figure_ids, RULE_SEVERITY[rule], template, args)
+    return Finding(rule, template.format(**args), figure_ids, RULE_SEVERITY[rule], template, args, message_key)
 
 
 def primary_figures(figures: Iterable) -> dict[str, CheckFigure]:

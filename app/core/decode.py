@@ -160,8 +160,8 @@ def _lossy(data: bytes, encoding: str, confidence: float, warning: str = "lossy"
     """`warning`: "lossy", or "damaged" when no codec was sure of the file."""
     text = normalise_text(data.decode(encoding, errors="replace"))
     replaced = text.count(REPLACEMENT)
-    return Decoded(text, encoding, confidence, damaged=True, warning=MESSAGES[warning].format(
-        encoding=encoding.upper(), replaced=str(replaced)))
+    return Decoded(text, encoding, confidence, damaged=True).warn(
+        warning, MESSAGES[warning], encoding=encoding.upper(), replaced=str(replaced))
 
 
 def decode_with(data: bytes, encoding: str) -> Decoded:
@@ -200,11 +200,11 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     guessed, confidence = _detect(data)
     text = _strict(data, guessed) if guessed else None
     if text is not None:
-        warning = None
+        decoded = Decoded(normalise_text(text), guessed, round(confidence, 2))
         if confidence < CONFIDENT:
-            warning = MESSAGES["low_confidence"].format(encoding=guessed.upper(),
-                                                        confidence=f"{confidence:.2f}")
-        return Decoded(normalise_text(text), guessed, round(confidence, 2), warning=warning)
+            decoded.warn("low_confidence", MESSAGES["low_confidence"], encoding=guessed.upper(),
+                         confidence=f"{confidence:.2f}")
+        return decoded
 
     return _best_lossy(data, guessed)
 
@@ -223,6 +223,6 @@ def _best_lossy(data: bytes, guessed: str | None = None) -> Decoded:
     if replaced > MAX_DAMAGE_RATIO * max(len(best.text), 1):
         raise DecodeError(MESSAGES["unrecognised"])
     if not replaced:  # clean, just not recognised by chardet: a guess, not damage
-        return Decoded(best.text, best.encoding, 0.0, warning=MESSAGES["low_confidence"].format(
-            encoding=best.encoding.upper(), confidence="0.00"))
+        return Decoded(best.text, best.encoding, 0.0).warn(
+            "low_confidence", MESSAGES["low_confidence"], encoding=best.encoding.upper(), confidence="0.00")
     return best

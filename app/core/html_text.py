@@ -223,8 +223,8 @@ def html_from_bytes(data: bytes, encoding: str | None = None) -> Decoded:
             if declared not in CHINESE_OR_UNICODE:
                 decoded = _strict(data, declared) or decoded
         else:
-            decoded.warning = MESSAGES["declared_wrong"].format(
-                declared=label, encoding=decoded.encoding.upper())
+            decoded.warn("declared_wrong", MESSAGES["declared_wrong"], declared=label,
+                         encoding=decoded.encoding.upper())
     decoded.text = html_to_text(decoded.text)
     return decoded
 

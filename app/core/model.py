@@ -28,6 +28,13 @@ class Decoded:
     confidence: float  # 1.0 for a BOM or strict UTF-8; chardet's confidence otherwise
     damaged: bool = False  # replacement characters were needed somewhere
     warning: Optional[str] = None  # shown to the reviewer; None when the decode is sure
+    warning_key: Optional[str] = None  # "decode:<key of decode.MESSAGES>", so it is translated from data
+    warning_args: dict = field(default_factory=dict)
+
+    def warn(self, key: str, template: str, **args: str) -> "Decoded":
+        """Set the warning: `template` (MESSAGES[key] of app.core.decode) filled in, with its key and args."""
+        self.warning, self.warning_key, self.warning_args = template.format(**args), f"decode:{key}", args
+        return self
 
 
 @dataclass

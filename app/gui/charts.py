@@ -7,7 +7,6 @@ point in the year chart) emits `report_activated(report_id)`.
 """
 from __future__ import annotations
 
-import re
 import statistics
 from collections import Counter
 from typing import Callable
@@ -18,8 +17,9 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QToolTip, QVBoxLayout, QWidget
 
-from app.core.codebook import indicators
+from app.core.codebook import display_name, indicators
 from app.core.model import LEVELS, STATUSES
+from app.gui.i18n import interface_language
 from app.gui.theme import status_colour
 
 MAX_NAMED_BARS = 40  # beyond this the names would overlap: hovering still tells them
@@ -35,7 +35,6 @@ LEVEL_COLOURS = dict(zip(LEVELS, PALETTE))
 POINT_COLOUR = QColor(31, 119, 180, 150)
 MEDIAN_COLOUR = QColor("#d62728")
 
-CHINESE_CUE = re.compile(r"[\u4e00-\u9fff]+")
 
 _configured = False
 
@@ -48,9 +47,8 @@ def _configure_pyqtgraph() -> None:
 
 
 def _indicator_label(item) -> str:
-    """"inspections · 监督检查 (户次)": the id, the first Chinese cue of the codebook, the unit."""
-    cue = CHINESE_CUE.search(item.description)
-    return f"{item.id} · {cue.group(0)} ({item.unit})" if cue else f"{item.id} ({item.unit})"
+    """"Inspections (户次)": the codebook's name in the interface language and the unit."""
+    return f"{display_name(item.id, interface_language())} ({item.unit})"
 
 
 def _jitter(report_id: int) -> float:
@@ -90,7 +88,7 @@ class ChartsPanel(QWidget):
         self.indicator_combo = QComboBox(self, objectName="indicator_combo")
         for item in indicators():
             self.indicator_combo.addItem(_indicator_label(item), item.id)
-            self.indicator_combo.setItemData(self.indicator_combo.count() - 1, item.description,
+            self.indicator_combo.setItemData(self.indicator_combo.count() - 1, f"{item.id}: {item.description}",
                                              Qt.ItemDataRole.ToolTipRole)
         self.colour_combo = QComboBox(self, objectName="colour_combo")
         self.colour_combo.addItem(self.tr("Region"), "region")
@@ -163,6 +161,9 @@ class ChartsPanel(QWidget):
     def current_indicator(self) -> str:
         return self.indicator_combo.currentData()
 
+    def _indicator_name(self) -> str:
+        return display_name(self.current_indicator(), interface_language())
+
     def set_indicator(self, indicator_id: str) -> None:
         index = self.indicator_combo.findData(indicator_id)
         if index >= 0:
@@ -206,7 +207,7 @@ class ChartsPanel(QWidget):
         self._fill_legend(groups, colours, key)
         self._name_bars(plot.getAxis("left"))
         plot.setLabel("bottom", self._unit_label())
-        plot.setTitle(self.tr("{0}: one bar per report, sorted").format(self.current_indicator()))
+        plot.setTitle(self.tr("{0}: one bar per report, sorted").format(self._indicator_name()))
         plot.enableAutoRange()
         self.empty_text.setText("" if self.bars else self.tr("No figures for this indicator yet"))
         self.empty_text.setPos(0.5, 0.5)
@@ -265,7 +266,7 @@ class ChartsPanel(QWidget):
                    for year in years]
         self.year_median.setData(x=years, y=medians)
         plot.setLabel("left", self._unit_label())
-        plot.setTitle(self.tr("{0} by report year").format(self.current_indicator()))
+        plot.setTitle(self.tr("{0} by report year").format(self._indicator_name()))
         if years:
             plot.setXRange(years[0] - 0.5, years[-1] + 0.5, padding=0)
         plot.enableAutoRange(axis="y")

@@ -141,7 +141,7 @@ class ChecksController(QObject):
         for row in rows:
             if not row.dismissed:
                 for figure_id in row.figure_ids:
-                    marks.setdefault(figure_id, []).append(finding_message(row.rule, row.message))
+                    marks.setdefault(figure_id, []).append(finding_message(row))
         if marks != self._marks:  # an unchanged re-check (say, on a context's arrival) repaints nothing
             self._marks = marks
             model.set_flags(marks)

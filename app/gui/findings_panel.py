@@ -5,9 +5,9 @@ and optionally figure id -> raw text so the involved figures read as written). S
 `figure_activated(first figure id)` on double-click or Enter, and
 `dismiss_requested(finding id, note)` from the Dismiss button with the note typed beside it.
 The panel holds no database access; the window calls `dismiss_finding` and refreshes it.
-Rules show by their short name and messages in the interface language: a stored English
-message is taken back apart into its template and args (app.core.checks.message_parts);
-one in a wording the checks no longer use shows as stored.
+Rules show by their short name and messages in the interface language, made from the
+message key and args stored with each finding (indicators by their codebook name); one
+without a known key shows as stored.
 """
 from __future__ import annotations
 
@@ -20,9 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.checks import RULE_NAMES, message_parts
+from app.core.checks import MESSAGES, RULE_NAMES
+from app.core.codebook import display_name
+from app.gui.i18n import interface_language
 from app.gui.roles import Role
 
+INDICATOR_ARGS = frozenset({"indicator", "part_indicator", "whole_indicator"})  # args holding an indicator id
 SEVERITY_COLOURS = {"error": QColor("#b00020"), "warning": QColor("#a15c00"), "info": QColor("#44617b")}
 DISMISSED_COLOUR = QColor("#888888")
 
@@ -31,13 +34,19 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("findings_panel", text)
 
 
-def finding_message(rule: str, message: str) -> str:
-    """A stored finding's message in the interface language (as stored if its wording is unknown)."""
-    parts = message_parts(rule, message)
-    if parts is None:
-        return message
-    template, args = parts
-    return tr(template).format(**args)
+def finding_message(row) -> str:
+    """A stored finding (FindingRow) in the interface language, from its message key and args;
+    indicators by their codebook name. One without a known key shows as stored."""
+    template = MESSAGES.get(row.message_key or "")
+    if template is None:
+        return row.message
+    language = interface_language()
+    args = {name: display_name(value, language) if name in INDICATOR_ARGS else value
+            for name, value in row.message_args.items()}
+    try:
+        return tr(template).format(**args)
+    except (KeyError, IndexError):  # args of another version's wording
+        return row.message
 
 
 class Column(IntEnum):
@@ -96,7 +105,7 @@ class FindingsModel(QAbstractTableModel):
         if column == Column.RULE:
             return tr(RULE_NAMES.get(row.rule, row.rule))
         if column == Column.MESSAGE:
-            return finding_message(row.rule, row.message)
+            return finding_message(row)
         if column == Column.FIGURES:
             return ", ".join(self.figure_texts.get(i, f"#{i}") for i in row.figure_ids)
         return row.note or ""

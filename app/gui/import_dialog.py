@@ -8,6 +8,7 @@ Why a file failed comes in English from the core and the store (the CLI prints i
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QMimeData, Qt
@@ -34,6 +35,23 @@ def file_message(message: str) -> str:
     """A reason a file could not be read, or a decode warning, in the interface language;
     as it is when its wording is not one of FILE_MESSAGES (an OS error text stays as is)."""
     return localize(message, FILE_MESSAGES, tr_file_text)
+
+
+# a decode warning's stored key -> its template (app.store.ingest keeps them so)
+KEYED_WARNINGS = {**{f"decode:{key}": template for key, template in decode.MESSAGES.items()},
+                  **{f"ingest:{key}": template for key, template in ingest.MESSAGES.items()}}
+
+
+def decode_warning_text(report) -> str:
+    """A report's decode warning in the interface language, from its stored key and args; as
+    stored when it has no known key (a report restored from an export)."""
+    template = KEYED_WARNINGS.get(report.decode_warning_key or "")
+    if template is None:
+        return report.decode_warning or ""
+    try:
+        return tr_file_text(template).format(**json.loads(report.decode_warning_args or "{}"))
+    except (KeyError, IndexError, ValueError):
+        return report.decode_warning or ""
 
 
 def tr_file_text(text: str) -> str:

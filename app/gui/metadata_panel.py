@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from app.core.model import DOC_TYPES, LEVELS
 from app.gui import theme
-from app.gui.import_dialog import file_message
+from app.gui.import_dialog import decode_warning_text, file_message
 from app.store.errors import StoreError
 
 YEAR_RANGE = (1949, 2100)
@@ -108,7 +108,7 @@ class MetadataPanel(QWidget):
         overridden = self.tr(" (chosen by hand)") if report.encoding_overridden else ""
         self.encoding_label.setText(self.tr("Encoding: {0}{1}").format(report.encoding, overridden))
         self.encoding_label.setToolTip(self.tr("Detection confidence {0:.2f}").format(report.encoding_confidence))
-        self.warning_banner.setText("⚠ " + file_message(report.decode_warning or ""))
+        self.warning_banner.setText("⚠ " + decode_warning_text(report))
         self.warning_banner.setVisible(bool(report.decode_warning))
 
     def _commit(self, field: str, raw) -> None:

@@ -16,6 +16,7 @@ from app.core import codebook
 from app.core.model import QUALIFIERS
 from app.core.numerals import typed_value
 from app.gui import theme
+from app.gui.i18n import interface_language
 from app.gui.roles import Role
 from app.store.errors import StoreError
 from app.store.findings import previous_year_values
@@ -232,6 +233,8 @@ class MetricsModel(QAbstractTableModel):
             return f"{figure.confidence:.2f}"
         if column == Column.SECTION:
             return tr(figure.section_category) if figure.section_category else ""
+        if column == Column.INDICATOR:
+            return codebook.display_name(figure.indicator, interface_language())
         return getattr(figure, FIELDS[column]) or ""
 
     @staticmethod
@@ -247,7 +250,7 @@ class MetricsModel(QAbstractTableModel):
     def _tooltip(figure, column: Column):
         if column == Column.INDICATOR and figure.indicator:
             found = codebook.indicator(figure.indicator)
-            return found.description if found else None
+            return f"{figure.indicator}: {found.description}" if found else figure.indicator
         if column == Column.VALUE and figure.status == "corrected" and figure.x_raw is not None:
             return tr("Extracted: {raw} = {value} {unit}").format(
                 raw=figure.x_raw, value=format_value(figure.x_value), unit=figure.x_unit or "")

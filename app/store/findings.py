@@ -12,7 +12,7 @@ import hashlib
 import json
 import time
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from app.core.breakdowns import CheckFigure
@@ -46,6 +46,8 @@ class FindingRow:
     severity: str  # error, warning or info (from the rule)
     dismissed: bool
     note: Optional[str]
+    message_key: Optional[str] = None  # the message's key in app.core.checks.MESSAGES, None if unknown
+    message_args: dict = field(default_factory=dict)
 
 
 class ContextSource:
@@ -174,11 +176,12 @@ def refresh_findings(store, report_ids: Optional[Iterable[int]] = None,
             rows = []
             for finding, print_ in pairs:
                 old = kept.get(print_, {})
-                rows.append((report_id, finding.rule, finding.message, json.dumps(finding.figure_ids),
+                rows.append((report_id, finding.rule, finding.message, finding.key or None,
+                             json.dumps(finding.args, ensure_ascii=False), json.dumps(finding.figure_ids),
                              print_, old.get("dismissed", 0), old.get("note")))
                 open_count += not old.get("dismissed", 0)
-            conn.executemany("INSERT INTO findings (report_id, rule, message, figure_ids, fingerprint,"
-                             " dismissed, note) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            conn.executemany("INSERT INTO findings (report_id, rule, message, message_key, message_args,"
+                             " figure_ids, fingerprint, dismissed, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     return open_count
 
 
@@ -187,7 +190,8 @@ def findings(store, report_id: int) -> list[FindingRow]:
     rows = store.db.query("SELECT * FROM findings WHERE report_id = ? ORDER BY dismissed, id", [report_id])
     return [FindingRow(row["id"], row["report_id"], row["rule"], row["message"],
                        json.loads(row["figure_ids"]), RULE_SEVERITY.get(row["rule"], "info"),
-                       bool(row["dismissed"]), row["note"]) for row in rows]
+                       bool(row["dismissed"]), row["note"], row["message_key"],
+                       json.loads(row["message_args"] or "{}")) for row in rows]
 
 
 def dismiss_finding(store, finding_id: int, note: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import json
 import zlib
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from app.store.history import DISCARDED, DONE, SEALED, UNDONE, EditLog, now_utc
 from app.store.schema import text_sha256
 
 REPORT_COLUMNS = ("id", "path", "file_name", "sha256", "text_sha256", "original", "encoding",
-                  "encoding_confidence", "decode_warning", "text", *METADATA_FIELDS,
+                  "encoding_confidence", "decode_warning", "decode_warning_key", "decode_warning_args", "text", *METADATA_FIELDS,
                   "imported_at", "n_figures")
 SECTION_COLUMNS = ("report_id", "level", "title", "category", "start", "end")
 FIGURE_FIELDS = ("start", "end", "raw", "value", "unit", "qualifier", "label", "indicator")
@@ -42,13 +43,23 @@ def prepare_record(path: str | Path, data: bytes, decoded: Decoded, extraction: 
     categories = _category_finder(sections)
     figures = [(f.start, f.end, f.raw, f.value, f.unit, f.qualifier, f.label, f.indicator,
                 f.numeral, f.confidence, categories(f.start)) for f in extraction.figures]
-    warning = decoded.warning or (MESSAGES["damaged"] if decoded.damaged else None)
+    warning, key, args = _warning(decoded)
     return {"path": str(path), "file_name": Path(path).name,
             "sha256": hashlib.sha256(data).hexdigest(), "text_sha256": text_sha256(decoded.text),
             "original": zlib.compress(data, 6),
             "encoding": decoded.encoding, "encoding_confidence": decoded.confidence,
-            "decode_warning": warning, "text": decoded.text,
+            "decode_warning": warning, "decode_warning_key": key, "decode_warning_args": args,
+            "text": decoded.text,
             "metadata": extraction.metadata.to_dict(), "sections": sections, "figures": figures}
+
+
+def _warning(decoded: Decoded) -> tuple[str | None, str | None, str | None]:
+    """The decode warning a report keeps: English text, message key and args (JSON)."""
+    if decoded.warning:
+        return decoded.warning, decoded.warning_key, json.dumps(decoded.warning_args, ensure_ascii=False)
+    if decoded.damaged:
+        return MESSAGES["damaged"], "ingest:damaged", "{}"
+    return None, None, None
 
 
 def _category_finder(sections: list[tuple]):
@@ -77,7 +88,7 @@ def write_records(conn, records: list[dict]) -> list[int]:
     conn.execute("DROP TRIGGER reports_ai")
     conn.executemany(_insert_sql("reports", REPORT_COLUMNS), [
         (report_id, r["path"], r["file_name"], r["sha256"], r["text_sha256"], r["original"], r["encoding"],
-         r["encoding_confidence"], r["decode_warning"], r["text"],
+         r["encoding_confidence"], r["decode_warning"], r["decode_warning_key"], r["decode_warning_args"], r["text"],
          *(r["metadata"].get(name) for name in METADATA_FIELDS), imported_at, len(r["figures"]))
         for report_id, r in zip(ids, records)])
     conn.execute("INSERT INTO reports_fts (rowid, text) SELECT id, text FROM reports"
@@ -152,9 +163,10 @@ class IngestMixin:
         with self.transaction():
             self.conn.execute(
                 "UPDATE reports SET text = ?, text_sha256 = ?, encoding = ?, encoding_confidence = ?,"
-                " encoding_overridden = 1, decode_warning = ? WHERE id = ?",
+                " encoding_overridden = 1, decode_warning = ?, decode_warning_key = ?, decode_warning_args = ?"
+                " WHERE id = ?",
                 (decoded.text, text_sha256(decoded.text), decoded.encoding, decoded.confidence,
-                 decoded.warning or (MESSAGES["damaged"] if decoded.damaged else None), report_id))
+                 *_warning(decoded), report_id))
             self._rebuild(report_id, report.text, decoded.text, extraction, "encoding",
                           {"encoding": (report.encoding, decoded.encoding)})
 

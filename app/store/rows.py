@@ -43,6 +43,8 @@ class Report:
     publish_date: Optional[str]
     doc_type: Optional[str]
     imported_at: str
+    decode_warning_key: Optional[str] = None  # "decode:<key>" / "ingest:<key>" of decode_warning's template
+    decode_warning_args: Optional[str] = None  # its args, JSON
 
     @classmethod
     def from_row(cls, row: dict) -> "Report":

@@ -7,12 +7,13 @@ Each migration is a function from version N-1 to N; add new ones at the end, nev
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import sqlite3
 from pathlib import Path
 from typing import Callable
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -133,7 +134,40 @@ def _add_text_hash(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX reports_text_sha256 ON reports(text_sha256)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _add_text_hash]
+def _add_finding_message_keys(conn: sqlite3.Connection) -> None:
+    """Findings keep their message's template key and args (JSON) beside the English text,
+    so the interface translates from data; stored messages are taken apart this once."""
+    from app.core.checks import MESSAGES, message_parts  # the checks own the templates
+    key_of = {template: key for key, template in MESSAGES.items()}
+    conn.execute("ALTER TABLE findings ADD COLUMN message_key TEXT")
+    conn.execute("ALTER TABLE findings ADD COLUMN message_args TEXT")
+    rows = conn.execute("SELECT id, rule, message FROM findings").fetchall()
+    for finding_id, rule, message in rows:
+        parts = message_parts(rule, message)
+        if parts is not None:
+            conn.execute("UPDATE findings SET message_key = ?, message_args = ? WHERE id = ?",
+                         (key_of[parts[0]], json.dumps(parts[1], ensure_ascii=False), finding_id))
+
+
+def _add_decode_warning_keys(conn: sqlite3.Connection) -> None:
+    """Reports keep their decode warning's message key ("decode:<key>" or "ingest:<key>") and
+    args (JSON) beside the English text; stored warnings are taken apart this once."""
+    from app.core import decode, messages
+    from app.store import ingest
+    keys = {template: f"{module}:{key}" for module, table in (("decode", decode.MESSAGES), ("ingest", ingest.MESSAGES))
+            for key, template in table.items()}
+    conn.execute("ALTER TABLE reports ADD COLUMN decode_warning_key TEXT")
+    conn.execute("ALTER TABLE reports ADD COLUMN decode_warning_args TEXT")
+    rows = conn.execute("SELECT id, decode_warning FROM reports WHERE decode_warning IS NOT NULL").fetchall()
+    for report_id, warning in rows:
+        parts = messages.message_parts(keys, warning)
+        if parts is not None:
+            conn.execute("UPDATE reports SET decode_warning_key = ?, decode_warning_args = ? WHERE id = ?",
+                         (keys[parts[0]], json.dumps(parts[1], ensure_ascii=False), report_id))
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _add_text_hash, _add_finding_message_keys,
+                                                          _add_decode_warning_keys]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

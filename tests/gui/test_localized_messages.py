@@ -84,7 +84,7 @@ def test_after_a_correction_undo_names_it_in_chinese(qtbot, window):
     assert "更正" in undo.text() and not ENGLISH_WORD.search(undo.text())
     undo.trigger()
     status = window.statusBar().currentMessage()
-    assert status == "更正"
+    assert status.startswith("已撤销：") and "更正数值" in status and "50件" in status
     assert [rule for rule, _ in rows_shown(window)] == ["分项之和不符"]  # the finding is back, still in Chinese
     redo = window.registry.action(ActionId.REDO)
     assert "更正" in redo.text() and not ENGLISH_WORD.search(redo.text())
@@ -99,7 +99,11 @@ def test_every_rule_name_and_message_has_a_chinese_translation(chinese):
 
 
 def test_a_message_in_a_wording_the_checks_no_longer_use_shows_as_stored(chinese):
-    assert finding_message("breakdown_sum", "The parts do not add up") == "The parts do not add up"
+    from app.store.findings import FindingRow
+    row = FindingRow(1, 1, "breakdown_sum", "The parts do not add up", [1], "warning", False, None)
+    assert finding_message(row) == "The parts do not add up"
+    row.message_key, row.message_args = "breakdown_sum/under", {"parts": "1 + 2"}  # args of another wording
+    assert finding_message(row) == "The parts do not add up"
 
 
 def test_undo_of_a_metadata_edit_names_the_field_in_chinese(qtbot, window):

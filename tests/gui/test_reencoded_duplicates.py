@@ -48,20 +48,31 @@ def test_a_gbk_copy_is_skipped_and_names_the_original(shown, tmp_path):
         assert store.report_count() == 1
 
 
-def test_the_copy_is_recognised_in_a_database_from_before_the_text_hash(tmp_path):
-    db = tmp_path / "old.sqlite"
-    with open_store(db) as store:
-        import_paths(store, [str(SEED)])
-    # make it an old file: no text hash column, the version before it
-    connection = sqlite3.connect(db)
-    connection.execute("DROP INDEX reports_text_sha256")
-    connection.execute("ALTER TABLE reports DROP COLUMN text_sha256")
-    connection.execute(f"PRAGMA user_version = {schema.MIGRATIONS.index(schema._add_text_hash)}")
+def v1_database(path: Path, text: str, decode_warning: str | None = None, finding: tuple | None = None) -> None:
+    """A database as the first version wrote it, holding one report (and a finding)."""
+    connection = sqlite3.connect(path)
+    schema.MIGRATIONS[0](connection)
+    connection.execute(
+        "INSERT INTO reports (id, path, file_name, sha256, encoding, encoding_confidence, decode_warning,"
+        " text, imported_at) VALUES (1, ?, ?, 'bytes-hash', 'utf-8', 1.0, ?, ?, '2025-01-01')",
+        (str(SEED), SEED.name, decode_warning, text))
+    if finding:
+        connection.execute("INSERT INTO findings (report_id, rule, message, figure_ids, fingerprint)"
+                           " VALUES (1, ?, ?, '[]', 'f')", finding)
+    connection.execute("PRAGMA user_version = 1")
     connection.commit()
     connection.close()
+
+
+def test_the_copy_is_recognised_in_a_database_from_before_the_text_hash(tmp_path):
+    db = tmp_path / "old.sqlite"
+    with open_store(tmp_path / "scratch.sqlite") as scratch:  # the text exactly as an import stores it
+        import_paths(scratch, [str(SEED)])
+        text = scratch.report(scratch.report_ids()[0]).text
+    v1_database(db, text)
     with open_store(db, create=False) as store:
         [digest] = [row[0] for row in store.conn.execute("SELECT text_sha256 FROM reports")]
-        assert digest == schema.text_sha256(store.report(store.report_ids()[0]).text)
+        assert digest == schema.text_sha256(text)
         summary = import_paths(store, [str(gbk_copy(tmp_path))])
         assert summary.duplicate_of == {str(tmp_path / "copy-gbk.txt"): SEED.name}
         assert store.report_count() == 1
