@@ -31,6 +31,8 @@ from app.gui.search_dialog import SearchDialog
 from app.gui.tasks import TaskRunner
 from app.gui.text_view import TextPane
 
+DEFAULT_SIZE = (1600, 900)
+FRAME_ALLOWANCE = 40  # the window manager's title bar and borders, outside geometry()
 IMPORT_FILTER = "Reports (*.txt *.html *.htm *.mht *.mhtml *.docx *.jsonl);;All files (*)"
 
 
@@ -63,9 +65,12 @@ class MainWindow(QMainWindow):
         self._connect()
         self._arrange_focus()
         self.setAcceptDrops(True)
-        self.resize(1600, 900)
+        available = self.screen().availableGeometry()
+        self.fit_into(available)
         self.set_store(store)
         self.settings.restore_window(self)
+        if not available.contains(self.geometry()):  # saved on a larger or another screen
+            self.fit_into(available)
         self.metrics.table.setFocus()  # on the first pending figure: C confirms it at once
 
     # --- assembly ---------------------------------------------------------------------
@@ -110,6 +115,15 @@ class MainWindow(QMainWindow):
     def _focus_pane(self, widget) -> None:
         self.tabs.setCurrentIndex(0)
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def fit_into(self, available) -> None:
+        """The default size, shrunk to fit the screen's free area (1366×768 included), centred."""
+        width = min(DEFAULT_SIZE[0], available.width() - FRAME_ALLOWANCE)
+        height = min(DEFAULT_SIZE[1], available.height() - FRAME_ALLOWANCE)
+        self.resize(max(width, self.minimumSizeHint().width()), max(height, self.minimumSizeHint().height()))
+        frame = self.frameGeometry()
+        frame.moveCenter(available.center())
+        self.move(frame.topLeft())
 
     def _make_charts(self) -> ChartsPanel:
         charts = ChartsPanel(lambda: self.store, self)

@@ -226,6 +226,8 @@ class MetricsModel(QAbstractTableModel):
         if column == Column.QUALIFIER:
             return tr(figure.qualifier or "exact")
         if column == Column.STATUS:
+            if figure.status == "rejected" and figure.reject_reason:
+                return tr("{0}: {1}").format(tr(figure.status), figure.reject_reason)
             return tr(figure.status)
         if column == Column.HEADLINE:
             return None

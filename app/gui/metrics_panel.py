@@ -43,11 +43,13 @@ class MetricsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((Column.LABEL, 130), (Column.VALUE, 90), (Column.UNIT, 45),
-                              (Column.PREVIOUS, 100), (Column.QUALIFIER, 80), (Column.INDICATOR, 150),
-                              (Column.STATUS, 80), (Column.HEADLINE, 70), (Column.CONFIDENCE, 80),
+        for column, width in ((Column.LABEL, 110), (Column.VALUE, 80), (Column.UNIT, 45),
+                              (Column.PREVIOUS, 90), (Column.QUALIFIER, 70), (Column.INDICATOR, 130),
+                              (Column.STATUS, 90), (Column.HEADLINE, 60), (Column.CONFIDENCE, 70),
                               (Column.NOTE, 100)):
             self.table.setColumnWidth(column, width)
+        # the status (and a reject reason) first, so no pane width scrolls it out of sight
+        header.moveSection(header.visualIndex(Column.STATUS), 0)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.count_label = QLabel(self)
         self.bulk_bar = QHBoxLayout()
@@ -82,7 +84,7 @@ class MetricsPanel(QWidget):
         bar = QHBoxLayout()
         for combo in (self.status_filter, self.indicator_filter, self.category_filter, self.qualifier_filter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
+            combo.setMinimumContentsLength(5)
         for widget in (self.status_filter, self.indicator_filter, self.category_filter,
                        self.qualifier_filter, self.confidence_filter):
             bar.addWidget(widget)
@@ -137,7 +139,8 @@ class MetricsPanel(QWidget):
         row = self.model.row_of(figure_id)
         if row is None:
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, Column.LABEL))
+        # the status column is the leftmost: making it current never scrolls the table sideways
+        index = self.proxy.mapFromSource(self.model.index(row, Column.STATUS))
         if not index.isValid():
             return False  # filtered out
         flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)

@@ -783,6 +783,10 @@ Everything stays on this computer.</source>
             <source>not a number</source>
             <translation>不是数字</translation>
         </message>
+        <message>
+            <source>{0}: {1}</source>
+            <translation>{0}：{1}</translation>
+        </message>
     </context>
     <context>
         <name>OutlineTree</name>
