@@ -7,9 +7,10 @@ database, import and export commands through the File menu here.
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QProcess, Qt, QTimer
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import (
     QFileDialog, QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget,
@@ -34,6 +35,13 @@ from app.gui.text_view import TextPane
 DEFAULT_SIZE = (1600, 900)
 FRAME_ALLOWANCE = 40  # the window manager's title bar and borders, outside geometry()
 IMPORT_FILTER = "Reports (*.txt *.html *.htm *.mht *.mhtml *.docx *.jsonl);;All files (*)"
+
+
+def restart_command() -> tuple[str, list[str]]:
+    """How this program was started: the bundled binary, or Python running the app package."""
+    if getattr(sys, "frozen", False):
+        return sys.executable, sys.argv[1:]
+    return sys.executable, ["-m", "app", *sys.argv[1:]]
 
 
 class MainWindow(QMainWindow):
@@ -154,8 +162,28 @@ class MainWindow(QMainWindow):
             group.addAction(action)
 
     def _set_language(self, code: str) -> None:
+        """Keep the choice and say it takes a restart (every window text is set once, when
+        built); offer to restart now: the reviews are in the database already."""
+        if code == self.settings.language:
+            return
         self.settings.language = code
-        self.statusBar().showMessage(self.tr("The language changes when Report Reviewer starts next."), 8000)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Language"),
+                          self.tr("The language changes when Report Reviewer restarts."),
+                          QMessageBox.StandardButton.NoButton, self)
+        restart = box.addButton(self.tr("Restart Now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restart)
+        box.exec()
+        if box.clickedButton() is restart:
+            self.restart()
+        else:
+            self.statusBar().showMessage(self.tr("The language changes when Report Reviewer starts next."), 8000)
+
+    def restart(self) -> None:
+        """Close (saving the layout, releasing the database) and start the program again."""
+        program, arguments = restart_command()
+        if self.close():
+            QProcess.startDetached(program, arguments, str(Path.cwd()))
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Review"), self, objectName="review_toolbar")

@@ -256,6 +256,22 @@
             <translation>跟随系统</translation>
         </message>
         <message>
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>The language changes when Report Reviewer restarts.</source>
+            <translation>界面语言将在 Report Reviewer 重新启动后生效。</translation>
+        </message>
+        <message>
+            <source>Restart Now</source>
+            <translation>立即重启</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>稍后</translation>
+        </message>
+        <message>
             <source>The language changes when Report Reviewer starts next.</source>
             <translation>界面语言将在下次启动 Report Reviewer 时生效。</translation>
         </message>
