@@ -43,8 +43,10 @@ def export_in_worker(db_path: str, out_path: str, options: dict, progress, cance
 class ExportDialog(QDialog):
     exported = Signal(str, int)
 
-    def __init__(self, parent: QWidget | None, db_path: str, selected_report_ids=None, filtered_figure_ids=None):
+    def __init__(self, parent: QWidget | None, db_path: str, selected_report_ids=None, filtered_figure_ids=None,
+                 settings=None):
         super().__init__(parent)
+        self.settings = settings  # app.gui.settings.Settings: the last export's choices come back
         self.setObjectName("export_dialog")
         self.setWindowTitle(tr("Export Dataset"))
         self.db_path = str(db_path)
@@ -89,6 +91,20 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self.start_export)
         self.cancel_button.clicked.connect(self._cancel_or_close)
         self._assemble(browse)
+        self._restore_choices()
+
+    def _restore_choices(self) -> None:
+        if self.settings is None:
+            return
+        choices = self.settings.export_choices
+        for combo, value in ((self.format_combo, choices["format"]), (self.layout_combo, choices["layout"])):
+            if combo.findData(value) >= 0:
+                combo.setCurrentIndex(combo.findData(value))
+        if choices["statuses"] and set(choices["statuses"]) <= set(STATUSES):
+            for status, box in self.status_boxes.items():
+                box.setChecked(status in choices["statuses"])
+        if choices["path"]:
+            self.path_edit.setText(str(Path(choices["path"]).with_suffix("." + self.fmt())))
 
     def _assemble(self, browse: QPushButton) -> None:
         form = QFormLayout()
@@ -164,6 +180,10 @@ class ExportDialog(QDialog):
         self.handle = None
         self._set_running(False)
         if error is None:
+            if self.settings is not None:
+                options = self.options()
+                self.settings.save_export_choices(options["fmt"], options["layout"], options["statuses"],
+                                                  self.path_edit.text().strip())
             self._say(tr("Exported {0} rows.").format(rows))
             self.exported.emit(self.path_edit.text().strip(), rows)
             self.accept()

@@ -22,6 +22,7 @@ from app.gui.charts import ChartsPanel
 from app.gui.checks_controller import ChecksBox, ChecksController
 from app.gui.export_dialog import ExportDialog
 from app.gui.help_dialog import HelpDialog
+from app.gui.i18n import plural
 from app.gui.import_dialog import paths_from_drop, run_import
 from app.gui.metadata_panel import MetadataPanel
 from app.gui.metrics_panel import MetricsPanel
@@ -286,18 +287,21 @@ class MainWindow(QMainWindow):
         self.controller.set_store(self.store)
         self._charts_stale = True
         self._update_progress()
-        self.statusBar().showMessage(self.tr("Imported {0} reports.").format(len(summary.imported)), 10000)
+        self.statusBar().showMessage(plural(len(summary.imported), self.tr("Imported {0} report."),
+                                            self.tr("Imported {0} reports.")), 10000)
 
     def export_dataset(self) -> None:
         """The export dialog, offering the selected reports and the table's filtered figures as scopes."""
         filtered = self.metrics.visible_figure_ids() if self.metrics.proxy.is_filtering() else None
-        dialog = ExportDialog(self, str(self.store.path), self.report_list.selected_report_ids(), filtered)
+        dialog = ExportDialog(self, str(self.store.path), self.report_list.selected_report_ids(), filtered,
+                              settings=self.settings)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exported.connect(self._export_done)
         dialog.open()  # window-modal without a nested event loop; the export itself runs off the UI thread
 
     def _export_done(self, path: str, rows: int) -> None:
-        self.statusBar().showMessage(self.tr("Exported {0} rows to {1}.").format(rows, path), 10000)
+        exported = self.tr("Exported 1 row to {1}.") if rows == 1 else self.tr("Exported {0} rows to {1}.")
+        self.statusBar().showMessage(exported.format(rows, path), 10000)
 
     def search_all(self) -> None:
         if self._search_dialog is None:  # one dialog; it deletes itself when closed
@@ -312,6 +316,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(0)
         self.controller.open_report(report_id)
         self.text_pane.view.show_span(start, end)
+        if self._search_dialog is not None:  # never over the line the hit is shown in
+            self._search_dialog.step_aside(self.text_pane.view.span_area(start, end))
 
     def _open_from_chart(self, report_id: int) -> None:
         self.tabs.setCurrentIndex(0)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from app.core.model import QUALIFIERS, SECTION_CATEGORIES, STATUSES
 from app.gui.delegates import MetricsDelegate, indicator_combo
+from app.gui.i18n import plural
 from app.gui.metrics_filter import NO_INDICATOR, REVIEWED, MetricsFilterProxy
 from app.gui.metrics_model import Column, MetricsModel, tr
 from app.gui.roles import Role
@@ -109,7 +110,10 @@ class MetricsPanel(QWidget):
 
     def _update_count(self, *_args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        text = tr("{0} figures").format(total) if shown == total else tr("{0} of {1} figures").format(shown, total)
+        if shown == total:
+            text = plural(total, tr("{0} figure"), tr("{0} figures"))
+        else:
+            text = (tr("{0} of {1} figure") if total == 1 else tr("{0} of {1} figures")).format(shown, total)
         self.count_label.setText(text)
 
     # --- what the controller asks ------------------------------------------------------

@@ -145,15 +145,18 @@ class ReportListModel(QAbstractTableModel):
 
 
 class ReportFilterProxy(QSortFilterProxyModel):
+    """Rows whose filter text holds every word typed ("酉阳 2022": that county's 2022 reports)."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._needle = ""
+        self._words: tuple[str, ...] = ()
 
     def set_text(self, text: str) -> None:
-        refilter(self, lambda: setattr(self, "_needle", text.strip().lower()))
+        refilter(self, lambda: setattr(self, "_words", tuple(text.lower().split())))
 
     def filterAcceptsRow(self, source_row, source_parent) -> bool:
-        return not self._needle or self._needle in self.sourceModel().filter_text(source_row)
+        haystack = self.sourceModel().filter_text(source_row)
+        return all(word in haystack for word in self._words)
 
     def sort(self, column, order=Qt.SortOrder.AscendingOrder) -> None:
         # the source sorts its plain list; the proxy keeps the source's order (sort column -1)

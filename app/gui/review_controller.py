@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog
 
 from app.gui.actions import ActionId
 from app.gui.add_figure_dialog import AddFigureDialog
+from app.gui.i18n import plural
 from app.gui.roles import Role
 from app.store.errors import StoreError
 from app.store.history import ACTION_LABELS
@@ -158,7 +159,8 @@ class ReviewController(QObject):
             return
         write = self.store.confirm if decision == "confirm" else self.store.reject
         if self._write(lambda: write(ids)) is not FAILED:
-            self.message.emit(self.tr("{0}: {1} figures (one undo step).").format(self.tr(decision), len(ids)))
+            counted = plural(len(ids), self.tr("{0} figure"), self.tr("{0} figures"))
+            self.message.emit(self.tr("{0}: {1} (one undo step).").format(self.tr(decision), counted))
 
     def confirm_above(self) -> None:
         if self.report_id is None:
@@ -169,7 +171,8 @@ class ReviewController(QObject):
         if ok:
             confirmed = self._write(lambda: self.store.confirm_above(self.report_id, threshold))
             if confirmed is not FAILED:
-                self.message.emit(self.tr("Confirmed {0} figures.").format(len(confirmed)))
+                self.message.emit(plural(len(confirmed), self.tr("Confirmed {0} figure."),
+                                         self.tr("Confirmed {0} figures.")))
 
     def add_figure_from_selection(self) -> None:
         span = self.text_view.selection_span()

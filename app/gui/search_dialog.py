@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHeaderView, QLabel, QLineEdit, QStyle, QStyledItemDelegate,
@@ -169,6 +169,21 @@ class SearchDialog(QDialog):
         self.search()
         if self.model.rowCount():
             self.results.setFocus()
+
+    def step_aside(self, area: QRect) -> None:
+        """Move off `area` (global coordinates: the text where a hit is shown), below or above
+        it, else beside it, staying on the screen; where nothing fits, stay."""
+        frame = self.frameGeometry()
+        if not frame.intersects(area):
+            return
+        screen = (self.screen() or self.parentWidget().screen()).availableGeometry()
+        gap = 8
+        for top_left in (QPoint(frame.x(), area.bottom() + gap), QPoint(frame.x(), area.top() - gap - frame.height()),
+                         QPoint(area.right() + gap, frame.y()), QPoint(area.left() - gap - frame.width(), frame.y())):
+            moved = QRect(top_left, frame.size())
+            if screen.contains(moved) and not moved.intersects(area):
+                self.move(self.pos() + (top_left - frame.topLeft()))
+                return
 
     def _activate(self, index: QModelIndex) -> None:
         hit = index.data(HIT_ROLE) if index.isValid() else None

@@ -16,6 +16,10 @@ MAX_RECENT = 8
 LAST_DATABASE = "database/last"
 RECENT_DATABASES = "database/recent"
 LANGUAGE = "ui/language"
+EXPORT_FORMAT = "export/format"
+EXPORT_LAYOUT = "export/layout"
+EXPORT_STATUSES = "export/statuses"
+EXPORT_PATH = "export/path"
 
 
 class Settings:
@@ -59,6 +63,25 @@ class Settings:
         if language not in LANGUAGES:
             raise ValueError(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
         self._qsettings.setValue(LANGUAGE, language)
+
+    # --- the export dialog's last choices ----------------------------------------------
+    @property
+    def export_choices(self) -> dict:
+        """{"format", "layout", "path": str or None, "statuses": list or None}: None where nothing
+        usable is stored, so the dialog keeps its own default."""
+        def text(key):
+            value = self._qsettings.value(key)
+            return value if isinstance(value, str) and value else None
+        statuses = _as_list(self._qsettings.value(EXPORT_STATUSES))
+        return {"format": text(EXPORT_FORMAT), "layout": text(EXPORT_LAYOUT), "path": text(EXPORT_PATH),
+                "statuses": statuses or None}
+
+    def save_export_choices(self, fmt: str, layout: str, statuses, path: str) -> None:
+        self._qsettings.setValue(EXPORT_FORMAT, fmt)
+        self._qsettings.setValue(EXPORT_LAYOUT, layout)
+        self._qsettings.setValue(EXPORT_STATUSES, list(statuses))
+        self._qsettings.setValue(EXPORT_PATH, path)
+        self._qsettings.sync()
 
     # --- window layout ----------------------------------------------------------------
     def save_window(self, window: QWidget) -> None:

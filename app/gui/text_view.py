@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout, QLineEdit, QPlainTextEdit, QTextEdit, QToolButton, QVBoxLayout, QWidget,
@@ -161,6 +161,16 @@ class ReportTextView(QPlainTextEdit):
         self._flash = self._selection(start, end, fmt)
         self._apply()
         self._flash_timer.start()
+
+    def span_area(self, start: int, end: int) -> QRect:
+        """Where the text start..end shows on the screen (global coordinates), its lines whole."""
+        first, last = QTextCursor(self.document()), QTextCursor(self.document())
+        first.setPosition(self._map.to_qt(min(start, len(self._text))))
+        last.setPosition(self._map.to_qt(min(end, len(self._text))))
+        area = self.cursorRect(first).united(self.cursorRect(last))
+        area.setLeft(0)
+        area.setRight(self.viewport().width())
+        return QRect(self.viewport().mapToGlobal(area.topLeft()), area.size())
 
     def _end_flash(self) -> None:
         self._flash = None

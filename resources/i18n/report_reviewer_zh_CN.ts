@@ -292,12 +292,20 @@
             <translation>导入报告文件夹</translation>
         </message>
         <message>
+            <source>Imported {0} report.</source>
+            <translation>已导入 {0} 份报告。</translation>
+        </message>
+        <message>
             <source>Imported {0} reports.</source>
             <translation>已导入 {0} 份报告。</translation>
         </message>
         <message>
             <source>Exported {0} rows to {1}.</source>
             <translation>已导出 {0} 行到 {1}。</translation>
+        </message>
+        <message>
+            <source>Exported 1 row to {1}.</source>
+            <translation>已导出 1 行到 {1}。</translation>
         </message>
         <message>
             <source>{0} reports · {1}/{2} figures reviewed</source>
@@ -803,6 +811,14 @@ Everything stays on this computer.</source>
             <source>{0}: {1}</source>
             <translation>{0}：{1}</translation>
         </message>
+        <message>
+            <source>{0} figure</source>
+            <translation>{0} 个数据</translation>
+        </message>
+        <message>
+            <source>{0} of {1} figure</source>
+            <translation>{1} 个数据中显示 {0} 个</translation>
+        </message>
     </context>
     <context>
         <name>OutlineTree</name>
@@ -1000,8 +1016,16 @@ Everything stays on this computer.</source>
             <translation>已是本报告最后一个数据：按 N 转到下一个待审数据。</translation>
         </message>
         <message>
-            <source>{0}: {1} figures (one undo step).</source>
-            <translation>{0}：{1} 个数据（一步撤销）。</translation>
+            <source>{0} figure</source>
+            <translation>{0} 个数据</translation>
+        </message>
+        <message>
+            <source>{0} figures</source>
+            <translation>{0} 个数据</translation>
+        </message>
+        <message>
+            <source>{0}: {1} (one undo step).</source>
+            <translation>{0}：{1}（一步撤销）。</translation>
         </message>
         <message>
             <source>Confirm All Above</source>
@@ -1010,6 +1034,10 @@ Everything stays on this computer.</source>
         <message>
             <source>Confirm every pending figure with confidence at least:</source>
             <translation>确认置信度不低于以下数值的全部待审数据：</translation>
+        </message>
+        <message>
+            <source>Confirmed {0} figure.</source>
+            <translation>已确认 {0} 个数据。</translation>
         </message>
         <message>
             <source>Confirmed {0} figures.</source>
