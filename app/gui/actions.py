@@ -121,6 +121,13 @@ TOOLBAR: list[ActionId | None] = [
 ]
 
 
+def other_keys() -> list[tuple[str, str]]:
+    """Keys that are no command of their own, listed in the help after the commands."""
+    return [("Tab, Shift+Tab", _t("Next / previous pane: report list, text, figure table, checks")),
+            ("Esc", _t("From a filter box back to the figure table")),
+            ("Up, Down", _t("Move between figures in the table"))]
+
+
 def menu_title(title: str) -> str:
     return QCoreApplication.translate("menus", title)
 
@@ -156,7 +163,7 @@ class ActionRegistry(QObject):
                     widget.addAction(self._actions[action_id])
 
     def shortcut_table(self) -> list[tuple[str, str]]:
-        """(keys, description) rows for the help dialog, in menu order."""
+        """(keys, description) rows for the help dialog (and the README's key table), in menu order."""
         rows = []
         for _title, ids in MENUS:
             for action_id in ids:
@@ -165,4 +172,4 @@ class ActionRegistry(QObject):
                     keys = ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
                                      for k in spec.shortcuts)
                     rows.append((keys, spec.text.replace("&", "").rstrip("…")))
-        return rows
+        return rows + other_keys()

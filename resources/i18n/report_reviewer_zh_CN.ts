@@ -1502,6 +1502,18 @@ Everything stays on this computer.</source>
             <source>Go to the Report Text</source>
             <translation>转到报告正文</translation>
         </message>
+        <message>
+            <source>From a filter box back to the figure table</source>
+            <translation>从筛选框返回数据表</translation>
+        </message>
+        <message>
+            <source>Move between figures in the table</source>
+            <translation>在表格中的数据间移动</translation>
+        </message>
+        <message>
+            <source>Next / previous pane: report list, text, figure table, checks</source>
+            <translation>下一个/上一个窗格：报告列表、正文、数据表、一致性检查</translation>
+        </message>
     </context>
     <context>
         <name>db_dialogs</name>
