@@ -2,6 +2,7 @@
 
     python tests/tools/make_screenshots.py [--out resources/screenshots] [--language en]
 
+Another language than English writes main-window.LANG.png and charts.LANG.png beside them.
 main-window.png: the review window on the seed with the most figures, part of it reviewed
 (six confirmed one by one, eight in one bulk step), a figure flagged by a check selected and
 the finding beside it. charts.png: the charts tab on the indicator most reports state.
@@ -75,17 +76,18 @@ def main() -> int:
     QTest.qWait(SETTLE_MS)
     window.statusBar().clearMessage()
     args.out.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(args.out / "main-window.png"))
+    suffix = "" if args.language == "en" else f".{args.language}"
+    window.grab().save(str(args.out / f"main-window{suffix}.png"))
 
     window.tabs.setCurrentWidget(window.charts)
     reports_stating = Counter(indicator for rows in figures.values() for indicator in {f.indicator for f in rows})
     reports_stating.pop(None, None)
     window.charts.set_indicator(reports_stating.most_common(1)[0][0])
     QTest.qWait(300)
-    window.charts.grab().save(str(args.out / "charts.png"))
+    window.charts.grab().save(str(args.out / f"charts{suffix}.png"))
     window.close()
     store.close()
-    print(f"wrote {args.out / 'main-window.png'} and {args.out / 'charts.png'}")
+    print(f"wrote {args.out / f'main-window{suffix}.png'} and {args.out / f'charts{suffix}.png'}")
     return 0
 
 
