@@ -84,6 +84,7 @@ class AddFigureDialog(QDialog):
 
     def accept(self) -> None:
         if self.values() is None:
-            self.error_label.setText(self.tr("Enter a value such as 12, 1.2万 or 三百二十 and a unit such as 件 or %."))
+            self.error_label.setText(
+                self.tr("Enter a value such as 12, 1.2万 or 三百二十 and a unit such as 件 or %."))
             return
         super().accept()

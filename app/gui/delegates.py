@@ -46,9 +46,6 @@ class ValueEdit(QLineEdit):
         self.textChanged.connect(self._show_reading)
         self._show_reading(self.text())
 
-    def value(self) -> float | None:
-        return typed_value(self.text())
-
     def _show_reading(self, text: str) -> None:
         value = typed_value(text)
         if value is not None:

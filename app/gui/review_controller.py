@@ -217,10 +217,12 @@ class ReviewController(QObject):
 
     # --- history ----------------------------------------------------------------------
     def undo(self) -> None:
-        self._replay(self.store.undo, self.store.undo_description(), self.tr("Undone: {0}"), self.tr("Nothing to undo."))
+        self._replay(self.store.undo, self.store.undo_description(), self.tr("Undone: {0}"),
+                     self.tr("Nothing to undo."))
 
     def redo(self) -> None:
-        self._replay(self.store.redo, self.store.redo_description(), self.tr("Redone: {0}"), self.tr("Nothing to redo."))
+        self._replay(self.store.redo, self.store.redo_description(), self.tr("Redone: {0}"),
+                     self.tr("Nothing to redo."))
 
     def _step_summary(self, description, before: dict, result) -> str:
         """What an undo/redo step did, for the status bar: "correct value of 6次 (report 2024.txt)"."""

@@ -3,8 +3,9 @@
 The context of a report comes from the whole database: every report's value per indicator
 (headline, else first reviewed, else first pending; as `Store.indicator_series`) gives the
 robust spread for the outlier rule, and the same agency's report for the year before gives
-the figures a figure may be compared with (app.core.year_match picks the one). A finding's fingerprint is its rule plus the spans and raw text of its
-figures, not their ids, so a dismissal survives both a re-run and a re-extraction.
+the figures a figure may be compared with (app.core.year_match picks the one). A finding's
+fingerprint is its rule plus the spans and raw text of its figures, not their ids, so a
+dismissal survives both a re-run and a re-extraction.
 """
 from __future__ import annotations
 

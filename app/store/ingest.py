@@ -17,8 +17,8 @@ from app.store.history import DISCARDED, DONE, SEALED, UNDONE, EditLog, now_utc
 from app.store.schema import text_sha256
 
 REPORT_COLUMNS = ("id", "path", "file_name", "sha256", "text_sha256", "original", "encoding",
-                  "encoding_confidence", "decode_warning", "decode_warning_key", "decode_warning_args", "text", *METADATA_FIELDS,
-                  "imported_at", "n_figures")
+                  "encoding_confidence", "decode_warning", "decode_warning_key", "decode_warning_args", "text",
+                  *METADATA_FIELDS, "imported_at", "n_figures")
 SECTION_COLUMNS = ("report_id", "level", "title", "category", "start", "end")
 FIGURE_FIELDS = ("start", "end", "raw", "value", "unit", "qualifier", "label", "indicator")
 FIGURE_COLUMNS = ("report_id", *FIGURE_FIELDS, *(f"x_{name}" for name in FIGURE_FIELDS),
