@@ -28,10 +28,13 @@ _PRIMARY_SQL = (
     " row_number() OVER (PARTITION BY report_id, indicator"
     " ORDER BY headline DESC, status = 'pending', start, id) AS rank FROM figures"
     " WHERE indicator IS NOT NULL AND status != 'rejected' AND value IS NOT NULL{where}) WHERE rank = 1")
-# Every figure that may be compared with next year's, best first within its report (as _PRIMARY_SQL).
+# Every figure that may be compared with next year's (of a report whose agency has a report the
+# year after), best first within its report (as _PRIMARY_SQL).
 _CANDIDATES_SQL = (
     "SELECT report_id, indicator, value, unit, label, headline FROM figures"
-    " WHERE indicator IS NOT NULL AND status != 'rejected' AND value IS NOT NULL"
+    " WHERE report_id IN (SELECT r.id FROM reports r JOIN reports later ON later.agency = r.agency"
+    " AND later.report_year = r.report_year + 1)"
+    " AND indicator IS NOT NULL AND status != 'rejected' AND value IS NOT NULL"
     " ORDER BY report_id, headline DESC, status = 'pending', start, id")
 CONTEXT_MAX_AGE = 30.0  # seconds a cached context serves; see context_source
 _contexts: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -67,14 +70,12 @@ class ContextSource:
             stats = PeerStats.from_values(values, known.unit if known else None)
             if stats:
                 self.peers[indicator_id] = stats
-        # Only reports some report of the next year can be compared with; of each, one figure
-        # per indicator, unit and label (the later repeats could never be chosen).
-        followed = {(agency, year) for agency, year in years.values() if agency and year}
+        # Of each report, one figure per indicator, unit and label (later repeats are never chosen).
         self.by_agency_year: dict[tuple[str, int], dict[str, list[PreviousValue]]] = {}
         seen: set[tuple] = set()
         for report_id, indicator_id, value, unit, label, headline in store.conn.execute(_CANDIDATES_SQL):
-            agency, year = years.get(report_id, (None, None))
-            if (agency, (year or 0) + 1) not in followed or (report_id, indicator_id, unit, label) in seen:
+            agency, year = years[report_id]
+            if (report_id, indicator_id, unit, label) in seen:
                 continue
             seen.add((report_id, indicator_id, unit, label))
             values = self.by_agency_year.setdefault((agency, year), {})
