@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from app.store.database import open_store
+from app.store.errors import MESSAGES as STORE_MESSAGES
 from app.store.errors import NotADatabase, StoreError, StoreLocked, StoreMissing, StoreTooNew
 
 # lupdate finds strings only in calls named translate() or tr()
@@ -86,7 +87,15 @@ def _refusals() -> list[tuple[type, str, str]]:
 def _explain(parent: QWidget | None, error: StoreError) -> None:
     """The store's own one-line message, under a title and advice chosen by the kind of refusal."""
     title, advice = next((title, advice) for kind, title, advice in _refusals() if isinstance(error, kind))
-    _message(parent, QMessageBox.Icon.Warning, title, str(error), advice)
+    _message(parent, QMessageBox.Icon.Warning, title, store_error_text(error), advice)
+
+
+def store_error_text(error: StoreError) -> str:
+    """The store's one-line message in the interface language, from its key and args."""
+    template = STORE_MESSAGES.get(error.message_key or "")
+    if template is None:
+        return str(error)
+    return translate("store_errors", template).format(**error.message_args)
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:

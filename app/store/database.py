@@ -40,7 +40,7 @@ def open_store(path: str | Path, create: bool = True) -> "Store":
     try:
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as error:
-        raise StoreError(f"cannot open {path}: {error}") from None
+        raise StoreError.of("cannot_open", path=path, reason=error) from None
     try:
         _prepare(conn, path)
     except BaseException:
@@ -51,19 +51,19 @@ def open_store(path: str | Path, create: bool = True) -> "Store":
 
 def _check_file(path: Path, create: bool) -> None:
     if path.is_dir():
-        raise StoreError(f"{path} is a folder, not a database file")
+        raise StoreError.of("is_folder", path=path)
     if not path.exists():
         if not create:
-            raise StoreMissing(f"{path} does not exist")
+            raise StoreMissing.of("missing", path=path)
         return
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
-        raise StoreError(f"cannot read {path}: {error.strerror or error}") from None
+        raise StoreError.of("cannot_read", path=path, reason=error.strerror or error) from None
     # An empty file is what SQLite itself creates; anything else must be SQLite.
     if header and header != SQLITE_HEADER:
-        raise NotADatabase(f"{path} is not a Report Reviewer database (file is not a database)")
+        raise NotADatabase.of("not_sqlite", path=path)
 
 
 def _prepare(conn: sqlite3.Connection, path: Path) -> None:
@@ -71,11 +71,9 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     try:
         version = schema.current_version(conn)
         if version > schema.SCHEMA_VERSION:
-            raise StoreTooNew(
-                f"{path} was written by a newer version of Report Reviewer (database version "
-                f"{version}, this program reads up to {schema.SCHEMA_VERSION}); update the program")
+            raise StoreTooNew.of("too_new", path=path, version=version, supported=schema.SCHEMA_VERSION)
         if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-            raise NotADatabase(f"{path} is not a Report Reviewer database (it holds other tables)")
+            raise NotADatabase.of("other_tables", path=path)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         schema.migrate(conn, path)
@@ -84,8 +82,8 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     except sqlite3.DatabaseError as error:
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         if isinstance(error, sqlite3.OperationalError):  # locked, read-only, disk full, ...
-            raise StoreError(f"cannot open {path}: {message}") from None
-        raise NotADatabase(f"{path} is not a Report Reviewer database ({message})") from None
+            raise StoreError.of("cannot_open", path=path, reason=message) from None
+        raise NotADatabase.of("not_ours", path=path, reason=message) from None
 
 
 class Store(ReportReadsMixin, ReviewMixin, HistoryMixin, IngestMixin):
@@ -150,12 +148,11 @@ class Store(ReportReadsMixin, ReviewMixin, HistoryMixin, IngestMixin):
                     self._holds_lock = True
                     return
                 if holder is not None and _pid_alive(holder):
-                    raise StoreLocked(f"{self.path} is open in another running copy of Report "
-                                      f"Reviewer (process {holder})") from None
+                    raise StoreLocked.of("locked", path=self.path, pid=holder) from None
                 self.lock_path.unlink(missing_ok=True)
                 continue
             except OSError as error:
-                raise StoreError(f"cannot create {self.lock_path}: {error.strerror}") from None
+                raise StoreError.of("cannot_lock", path=self.lock_path, reason=error.strerror) from None
             with os.fdopen(fd, "w") as handle:
                 handle.write(str(os.getpid()))
             self._holds_lock = True

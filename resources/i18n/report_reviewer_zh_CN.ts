@@ -2712,4 +2712,187 @@ Everything stays on this computer.</source>
             <translation>报告 (*.txt *.html *.htm *.mht *.mhtml *.docx *.jsonl);;所有文件 (*)</translation>
         </message>
     </context>
+    <context>
+        <name>store_errors</name>
+        <message>
+            <source>.db</source>
+            <translation>.db</translation>
+        </message>
+        <message>
+            <source>.sqlite</source>
+            <translation>.sqlite</translation>
+        </message>
+        <message>
+            <source>accountability_report</source>
+            <translation>述法报告</translation>
+        </message>
+        <message>
+            <source>added</source>
+            <translation>已添加</translation>
+        </message>
+        <message>
+            <source>agency</source>
+            <translation>机关</translation>
+        </message>
+        <message>
+            <source>approx</source>
+            <translation>约</translation>
+        </message>
+        <message>
+            <source>at_least</source>
+            <translation>至少</translation>
+        </message>
+        <message>
+            <source>at_most</source>
+            <translation>至多</translation>
+        </message>
+        <message>
+            <source>boilerplate</source>
+            <translation>网页框架文字</translation>
+        </message>
+        <message>
+            <source>cannot create {path}: {reason}</source>
+            <translation>无法创建 {path}：{reason}</translation>
+        </message>
+        <message>
+            <source>cannot open {path}: {reason}</source>
+            <translation>无法打开 {path}：{reason}</translation>
+        </message>
+        <message>
+            <source>cannot read {path}: {reason}</source>
+            <translation>无法读取 {path}：{reason}</translation>
+        </message>
+        <message>
+            <source>city</source>
+            <translation>市级</translation>
+        </message>
+        <message>
+            <source>closing</source>
+            <translation>落款</translation>
+        </message>
+        <message>
+            <source>confirm</source>
+            <translation>确认</translation>
+        </message>
+        <message>
+            <source>confirmed</source>
+            <translation>已确认</translation>
+        </message>
+        <message>
+            <source>corrected</source>
+            <translation>已更正</translation>
+        </message>
+        <message>
+            <source>county</source>
+            <translation>县级</translation>
+        </message>
+        <message>
+            <source>district</source>
+            <translation>区级</translation>
+        </message>
+        <message>
+            <source>doc_type</source>
+            <translation>文件类型</translation>
+        </message>
+        <message>
+            <source>exact</source>
+            <translation>精确</translation>
+        </message>
+        <message>
+            <source>level</source>
+            <translation>层级</translation>
+        </message>
+        <message>
+            <source>measures</source>
+            <translation>主要举措</translation>
+        </message>
+        <message>
+            <source>more_than</source>
+            <translation>超过</translation>
+        </message>
+        <message>
+            <source>other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>待审</translation>
+        </message>
+        <message>
+            <source>plans</source>
+            <translation>下一步安排</translation>
+        </message>
+        <message>
+            <source>preamble</source>
+            <translation>前言</translation>
+        </message>
+        <message>
+            <source>problems</source>
+            <translation>存在问题</translation>
+        </message>
+        <message>
+            <source>province</source>
+            <translation>省级</translation>
+        </message>
+        <message>
+            <source>publish_date</source>
+            <translation>发布日期</translation>
+        </message>
+        <message>
+            <source>region</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>reject</source>
+            <translation>驳回</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>已驳回</translation>
+        </message>
+        <message>
+            <source>report_year</source>
+            <translation>报告年度</translation>
+        </message>
+        <message>
+            <source>responsibility</source>
+            <translation>第一责任人职责</translation>
+        </message>
+        <message>
+            <source>situation_report</source>
+            <translation>情况报告</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>{path} does not exist</source>
+            <translation>{path} 不存在</translation>
+        </message>
+        <message>
+            <source>{path} is a folder, not a database file</source>
+            <translation>{path} 是文件夹，不是数据库文件</translation>
+        </message>
+        <message>
+            <source>{path} is not a Report Reviewer database (file is not a database)</source>
+            <translation>{path} 不是 Report Reviewer 数据库（该文件不是数据库）</translation>
+        </message>
+        <message>
+            <source>{path} is not a Report Reviewer database (it holds other tables)</source>
+            <translation>{path} 不是 Report Reviewer 数据库（其中是其他数据表）</translation>
+        </message>
+        <message>
+            <source>{path} is not a Report Reviewer database ({reason})</source>
+            <translation>{path} 不是 Report Reviewer 数据库（{reason}）</translation>
+        </message>
+        <message>
+            <source>{path} is open in another running copy of Report Reviewer (process {pid})</source>
+            <translation>{path} 已在另一个正在运行的 Report Reviewer 中打开（进程 {pid}）</translation>
+        </message>
+        <message>
+            <source>{path} was written by a newer version of Report Reviewer (database version {version}, this program reads up to {supported}); update the program</source>
+            <translation>{path} 由更新版本的 Report Reviewer 写入（数据库版本 {version}，本程序最高只能读取 {supported}）；请更新程序</translation>
+        </message>
+    </context>
 </TS>

@@ -35,6 +35,7 @@ EXTRA_VOCABULARY = ("confirm", "reject")  # decisions passed as words to the sta
 # values, or every string of another constant)
 CODE_TEXTS = {
     "findings_panel": (("app/core/checks.py", ("RULE_NAMES", "MESSAGES")),),
+    "store_errors": (("app/store/errors.py", ("MESSAGES",)),),
     "ReviewController": (("app/store/history.py", ("ACTION_LABELS", "DESCRIPTIONS")),),
     "file_messages": (("app/core/readers.py", ("MESSAGES", "CONVERTIBLE", "MAGIC_KINDS", "NUL_DATA",
                                                "CONTROL_DATA")),
