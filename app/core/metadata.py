@@ -10,7 +10,9 @@ from collections import Counter
 from datetime import date
 
 from app.core.model import Metadata, Section
-from app.core.regions import agency_name, split_region
+from app.core.regions import (
+    CLAUSE_START, LEVEL_WORDS, Mentions, Place, agency_name, find_place, placeless_level, without_typo,
+)
 from app.core.sections import (
     CITED_YEAR, QUOTED, SPACE, is_chrome, is_date_line, is_signature_line, signature_date,
     chinese_number, index_rows, year_number,
@@ -46,6 +48,8 @@ TITLE_START = re.compile(r"关于|法治|述法")  # the first half of a title b
 PARAGRAPH_PUNCT = re.compile(r"[。；：:，！？]")  # titles have none of these; a paragraph does
 CRUMB_STEP = re.compile(r"\s*[>＞»›]\s*")
 COLUMN_LABEL = re.compile(r"^[【\[][^】\]\n]{1,20}[】\]]")
+SPACE_INSIDE = re.compile(r"\S\s+\S")  # 国家卫健委 省卫健委 市政府: a row of portal links
+CHROME_MARK = re.compile(r"[|｜>＞»›/]|网站|门户|首页|导航|栏目")
 STAMP = re.compile(r"[（(]\s*(?:盖章|印章|公章)\s*[）)]")  # 某局（盖章）: where the seal goes
 
 
@@ -57,19 +61,21 @@ def extract_metadata(text: str, sections: list[Section]) -> Metadata:
     signature_lines = _lines_of(text, signature[0]) if signature else []
 
     title = _title(top_lines) or _row(rows, TITLE_ROWS) or _crumb_title(text, sections)
+    mentions = Mentions(text)
     agency = _agency(title, rows, signature_lines, top_lines)
-    region, level = split_region(agency)
-    if region is None:
+    agency, place = _place(agency, text, mentions)
+    if place.region is None and place.level is None:
         for other in (title, _row(rows, AGENCY_ROWS), *signature_lines):
-            region, level = split_region(other)
-            if region:
+            place = find_place(other, mentions)
+            if place.region:
                 break
     publish_date = _signed_date(signature_lines) or _row_date(rows) or _early_date(top_lines)
     return Metadata(
         title=title,
         agency=agency,
-        region=region,
-        level=level,
+        region=place.region,
+        level=place.level,
+        **place.fields(),
         report_year=_report_year(text, title, sections, publish_date),
         publish_date=publish_date,
         doc_type=_doc_type(title, top_lines),
@@ -144,9 +150,59 @@ def _names_a_body(line: str) -> bool:
     return is_signature_line(line) or (agency_name(line) is not None and not PARAGRAPH_PUNCT.search(line))
 
 
+def _place(agency: str | None, text: str, mentions: Mentions) -> tuple[str | None, Place]:
+    """(agency, its place). An agency written without its place (县卫生健康局, 市卫健委) takes the
+    place of that kind the text names most (德清县, 法治德清), and the level of its word."""
+    word = placeless_level(agency)
+    if not word:
+        return (without_typo(agency) if agency else None), find_place(agency, mentions)
+    division = mentions.most_named(word)
+    if division is None:
+        return agency, Place(level=LEVEL_WORDS[word])
+    return _full_agency(agency[1:], division.name, text), Place(division.name, division.level, division)
+
+
+def division_fields(region: str | None, agency: str | None, text: str) -> dict:
+    """province, city, county, division_code of a stored report (region as the reviewer left it)."""
+    mentions = Mentions(text)
+    for name in (region, agency):
+        place = find_place(name, mentions)
+        if place.region:
+            return place.fields()
+    return _place(agency, text, mentions)[1].fields()
+
+
+def _full_agency(body: str, place: str, text: str) -> str:
+    """The agency's full name where the text writes it (长春市卫生健康委员会 for 市卫健委), else the
+    place and the body as written."""
+    for found in re.finditer(f"{re.escape(place)}(?:{OPENING_AGENCY.pattern})", text):
+        named = found.group()[len(place):]
+        if named == body or _abbreviates(body, named):
+            return found.group()
+    return place + body
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """卫健委 for 卫生健康委员会, 市场监管局 for 市场监督管理局: same start, same kind, the rest in order."""
+    if not name or short[0] != name[0] or short[-1] not in name[-3:]:
+        return False
+    rest = iter(name)
+    return all(char in rest for char in short)
+
+
+def _is_agency(name: str | None) -> bool:
+    """A body named from its place or its level word, not a clause (围绕…) or a row of links."""
+    if not name or SPACE_INSIDE.search(name) or CHROME_MARK.search(name):
+        return False
+    if find_place(name).region:  # a real place first: 和林格尔县 starts with 和 and is no clause
+        return True
+    bare = name[2:] if name.startswith("中共") else name
+    return not CLAUSE_START.match(bare) and bool(placeless_level(name))
+
+
 def _agency(title, rows, signature_lines, top_lines) -> str | None:
     named, place = _agency_in_title(title) if title else (None, None)
-    if named:
+    if named and _is_agency(named):
         return named
     candidates = [_row(rows, AGENCY_ROWS)]
     signed = [agency_name(STAMP.sub("", ln.rpartition(" ")[0] if signature_date(ln) else ln)) for ln in signature_lines]
@@ -154,7 +210,7 @@ def _agency(title, rows, signature_lines, top_lines) -> str | None:
     candidates += sorted(signed, key=lambda name: bool(name and name.startswith("中共")))
     candidates += [agency_name(ln) for ln in top_lines[:3] if len(ln) <= 40]
     candidates += [_agency_in_opening(top_lines), _row(rows, SOURCE_ROWS)]
-    found = [c for c in candidates if c and agency_name(c)]
+    found = [c for c in candidates if c and agency_name(c) and _is_agency(c)]
     if place:  # the title names only a place (某区2024年法治政府建设…): prefer a body there
         return next((c for c in found if place in c), place)
     return found[0] if found else None
@@ -172,7 +228,7 @@ def _agency_in_title(title: str) -> tuple[str | None, str | None]:
         named = agency_name(part)
         if named:
             return named, None
-        region, _ = split_region(part)
+        region = find_place(part).region
         if place is None and region and region == part:
             place = region
     return None, place
@@ -182,11 +238,14 @@ def _agency_in_opening(top_lines: list[str]) -> str | None:
     """A body named as the subject of the opening paragraph: "2023年，北京市大兴区司法局在…"."""
     opening = next((ln for ln in top_lines if PARAGRAPH_PUNCT.search(ln)), "")
     for chunk in OPENING_CHUNKS.split(opening[:OPENING_SCAN]):
-        region, _ = split_region(chunk)
-        if not region or len(region) < 3 or not chunk.startswith(region):
-            continue  # "在市委…" is no place name
-        named = OPENING_AGENCY.match(chunk, len(region))
-        if named:
+        region = find_place(chunk).region
+        if region and len(region) >= 3 and chunk.startswith(region):
+            named = OPENING_AGENCY.match(chunk, len(region))
+            if named:
+                return chunk[: named.end()]
+        # 市卫健委按照…: a department written without its place ("区政府坚持…" names no department)
+        named = OPENING_AGENCY.match(chunk, 1) if chunk[:1] in LEVEL_WORDS else None
+        if named and "政府" not in named.group() and placeless_level(chunk[: named.end()]):
             return chunk[: named.end()]
     return None
 

@@ -11,9 +11,6 @@ import sqlite3
 from pathlib import Path
 from typing import Callable
 
-SCHEMA_VERSION = 1
-
-
 def _v1(conn: sqlite3.Connection) -> None:
     conn.executescript(
         """
@@ -119,8 +116,22 @@ def _v1(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
-assert len(MIGRATIONS) == SCHEMA_VERSION
+def _add_gazetteer_columns(conn: sqlite3.Connection) -> None:
+    """province, city, county, division_code (CODEBOOK §2), filled for the reports already
+    there from their stored region, agency and text (a reviewer's region edit included)."""
+    from app.core.metadata import division_fields  # the gazetteer loads only when migrating
+
+    for column in GAZETTEER_COLUMNS:
+        conn.execute(f"ALTER TABLE reports ADD COLUMN {column} TEXT")
+    rows = conn.execute("SELECT id, region, agency, text FROM reports").fetchall()
+    conn.executemany(
+        f"UPDATE reports SET {', '.join(c + ' = ?' for c in GAZETTEER_COLUMNS)} WHERE id = ?",
+        [(*division_fields(region, agency, text).values(), report_id) for report_id, region, agency, text in rows])
+
+
+GAZETTEER_COLUMNS = ("province", "city", "county", "division_code")
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _add_gazetteer_columns]
+SCHEMA_VERSION = len(MIGRATIONS)
 
 
 class SchemaTooNew(Exception):
