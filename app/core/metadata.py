@@ -46,6 +46,11 @@ OPENING_CHUNKS = re.compile(r"[，,。；;、：:\s]|(?:19|20)\d\d\s*年度?")
 OPENING_AGENCY = re.compile(r"人民政府|政府|[\u4e00-\u9fff]{2,14}?(?:委员会|局|厅|办公室|委|中心)")
 TITLE_START = re.compile(r"关于|法治|述法")  # the first half of a title broken over two lines
 PARAGRAPH_PUNCT = re.compile(r"[。；：:，！？]")  # titles have none of these; a paragraph does
+NAV_SPLIT = re.compile(r"[\s|｜丨/>＞»›·]+")
+NAV_MIN_ITEMS, NAV_ITEM_CHARS = 3, 8
+NAV_WORD = re.compile("首页|网站|导航|政务公开|信息公开|机构|互动|办事|专题|栏目")
+# A line of the opening paragraph that lost its punctuation: 现将…报告如下, or a clause (围绕…)
+CLAUSE_LINE = re.compile("如下$|^现将|^(?:围绕|落实|贯彻|按照|根据|坚持|深入|全面|认真)")
 CRUMB_STEP = re.compile(r"\s*[>＞»›]\s*")
 COLUMN_LABEL = re.compile(r"^[【\[][^】\]\n]{1,20}[】\]]")
 SPACE_INSIDE = re.compile(r"\S\s+\S")  # 国家卫健委 省卫健委 市政府: a row of portal links
@@ -114,20 +119,30 @@ def _row(rows: dict[str, str], keys: tuple) -> str | None:
 
 
 def _title(top_lines: list[str]) -> str | None:
-    """The title line; a title broken after the agency name is joined back without a space."""
-    for i, line in enumerate(top_lines):
-        if len(line) > TITLE_MAX or PARAGRAPH_PUNCT.search(line):
+    """The title line; a title broken after the agency name is joined back without a space.
+    A site's banner and navigation above it are passed over; no title line gives None."""
+    lines = [ln for ln in top_lines if not _is_navigation(ln)]
+    for i, line in enumerate(lines):
+        if len(line) > TITLE_MAX or PARAGRAPH_PUNCT.search(line) or CLAUSE_LINE.search(line):
             return None  # the opening paragraph has begun: there is no title line
         if TITLE_WORDS.search(line):
-            before = top_lines[i - 1] if i else ""
+            before = lines[i - 1] if i else ""
             if before and TITLE_LEAD.match(line) and _names_a_body(before):
                 return before + line
             return line
-        after = top_lines[i + 1] if i + 1 < len(top_lines) else ""
+        after = lines[i + 1] if i + 1 < len(lines) else ""
         if after and len(line + after) <= TITLE_MAX and after.endswith("报告") \
                 and TITLE_START.search(line) and not parse_date(line) and not TITLE_LEAD.match(after):
             return line + after
     return None
+
+
+def _is_navigation(line: str) -> bool:
+    """A row of site links or column names (首页 机构概况 政务公开 法治政府建设年度报告)."""
+    parts = [p for p in NAV_SPLIT.split(line) if p]
+    if len(parts) < NAV_MIN_ITEMS or (len(parts) == NAV_MIN_ITEMS and not NAV_WORD.search(line)):
+        return False  # 2023年 法治政府建设 年度报告 is a title with spaces
+    return sum(len(p) <= NAV_ITEM_CHARS for p in parts) >= len(parts) - 1
 
 
 def _crumb_title(text: str, sections: list[Section]) -> str | None:

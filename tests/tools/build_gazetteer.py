@@ -33,7 +33,7 @@ def build(source: Path) -> None:
     lines += [f"{r['code']}00 {r['name']}" for r in _rows(source, "cities.csv")]
     lines += [f"{r['code']} {r['name']}" for r in _rows(source, "areas.csv")]
     lines = [line if NO_CITY.match(line.split(" ")[1]) else " ".join(filter(None, (line, short_name(line.split(" ")[1]))))
-             for line in sorted(lines)]
+             for line in sorted(set(lines))]  # 东莞市, 中山市, 儋州市: a city row and an area row
     (OUT / "divisions.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     towns = defaultdict(list)
     for row in _rows(source, "streets.csv"):
