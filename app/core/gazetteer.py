@@ -97,6 +97,22 @@ class Gazetteer:
             if short:
                 self._by_short[short[0]].append(division)
         self.longest_name = max(map(len, self._by_name))
+        # the longest full or short name starting with these two characters: most places in a
+        # text start no name at all, and need no lookup of every length
+        self._longest_from: dict[str, int] = {}
+        self._longest_to: dict[str, int] = {}  # the same for full names ending in two characters
+        for name in (*self._by_name, *self._by_short):
+            self._longest_from[name[:2]] = max(len(name), self._longest_from.get(name[:2], 0))
+        for name in self._by_name:
+            self._longest_to[name[-2:]] = max(len(name), self._longest_to.get(name[-2:], 0))
+
+    def longest_from(self, text: str, pos: int) -> int:
+        """The longest name that may start at text[pos] (0: none)."""
+        return self._longest_from.get(text[pos:pos + 2], 0)
+
+    def longest_to(self, text: str, end: int) -> int:
+        """The longest full name that may end at text[end - 1] (0: none)."""
+        return self._longest_to.get(text[end - 2:end], 0)
 
     def get(self, code: str) -> Division | None:
         return self._by_code.get(code)

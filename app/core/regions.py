@@ -99,7 +99,7 @@ class _Unit:
 def _known_unit(name: str, pos: int, limit: int, held_by: list) -> _Unit | None:
     """The longest gazetteer name at pos, held by one of `held_by` (when given)."""
     g = gazetteer()
-    for end in range(min(pos + g.longest_name, limit), pos + 1, -1):
+    for end in range(min(pos + g.longest_from(name, pos), limit), pos + 1, -1):
         piece = name[pos:end]
         full = g.named(piece)
         found = full or g.short_named(piece)
@@ -260,7 +260,7 @@ def _count_mentions(text: str) -> Counter:
     counts: Counter = Counter()
     for found in NAME_END.finditer(text):
         end = found.end()
-        for start in range(max(0, end - MENTION_CHARS), end - 1):
+        for start in range(max(0, end - min(MENTION_CHARS, g.longest_to(text, end))), end - 1):
             named = g.named(text[start:end])
             if named:
                 counts.update(d.code for d in named)
@@ -284,6 +284,16 @@ def placeless_level(name: str | None) -> str | None:
             and _regions().agency_end.search(name) and not find_place(name).region:
         return name[0]
     return None
+
+
+def region_matches(region: str | None, text: str = "") -> list[Division]:
+    """The divisions a reviewer may mean by a region as written, the one the text points to first
+    (鼓楼区: four; 德清: one; a name's beginning: the divisions it starts)."""
+    if not region or not region.strip():
+        return []
+    place = find_place(region, Mentions(text))
+    found = ([place.division] if place.division else []) + list(place.candidates)
+    return found or gazetteer().search(region)
 
 
 def without_typo(name: str) -> str:

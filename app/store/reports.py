@@ -74,7 +74,7 @@ class ReportReadsMixin:
     def indicator_series(self, indicator_id: str) -> list[IndicatorPoint]:
         """Per report, its figure for the indicator: headline, else first reviewed, else first pending."""
         rows = self._query(
-            "SELECT r.id AS report_id, r.agency, r.region, r.level, r.report_year, f.value, f.unit,"
+            "SELECT r.id AS report_id, r.agency, r.region, r.level, r.province, r.report_year, f.value, f.unit,"
             " f.status, f.headline FROM (SELECT *, row_number() OVER (PARTITION BY report_id"
             " ORDER BY headline DESC, status = 'pending', start, id) AS rank FROM figures"
             " WHERE indicator = ? AND status != 'rejected') AS f"

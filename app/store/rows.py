@@ -124,6 +124,7 @@ class IndicatorPoint:
     agency: Optional[str]
     region: Optional[str]
     level: Optional[str]
+    province: Optional[str]
     report_year: Optional[int]
     value: Optional[float]
     unit: Optional[str]
