@@ -131,7 +131,13 @@ class MetadataPanel(QWidget):
             own = gazetteer().get(report.division_code)
             matches = ([own] if own else []) + matches
         self.division_combo.clear()
-        self.division_combo.addItem(self.tr("— no division —") if matches else self.tr("— no match —"), None)
+        if not matches:
+            first = self.tr("— no match —")
+        elif len(matches) > 1 and not report.division_code:
+            first = self.tr("— {0} matches: pick one —").format(len(matches))
+        else:
+            first = self.tr("— no division —")
+        self.division_combo.addItem(first, None)
         for division in matches:
             self.division_combo.addItem(f"{division.full_name} {division.code}", division.code)
         self.division_combo.setCurrentIndex(max(self.division_combo.findData(report.division_code), 0))

@@ -345,6 +345,10 @@ Everything stays on this computer.</source>
             <translation>检测置信度 {0:.2f}</translation>
         </message>
         <message>
+            <source>— {0} matches: pick one —</source>
+            <translation>— {0} 个匹配：请选择一个 —</translation>
+        </message>
+        <message>
             <source>— no division —</source>
             <translation>— 未定区划 —</translation>
         </message>
