@@ -218,3 +218,17 @@ def test_the_migration_fills_the_division_of_reports_already_stored(tmp_path):
     assert rows["重庆市渝北区卫生健康委员会"].division_code == "500112"
     assert (rows["县卫生健康局"].county, rows["县卫生健康局"].division_code) == ("德清县", "330521")
     assert rows["国家卫生健康委员会"].division_code is None
+
+
+def test_a_portal_banner_above_the_title_is_not_the_agency():
+    text = ("湖州市人民政府\n首页 政务公开 政民互动 办事服务 专题专栏\n2023年法治政府建设情况报告\n"
+            "2023年，德清县卫生健康局坚持依法行政，现将有关情况报告如下：\n一、主要举措\n全年办理案件12件。\n"
+            "二、存在问题\n不足。\n")
+    got = metadata(text)
+    assert (got["title"], got["agency"], got["division_code"]) == \
+        ("2023年法治政府建设情况报告", "德清县卫生健康局", "330521")
+
+
+def test_a_placeless_signature_under_a_title_naming_the_place_gets_it():
+    got = metadata(report("德清县2023年法治政府建设工作报告", signature="县卫生健康局\n2024年1月10日"))
+    assert (got["agency"], got["region"], got["level"]) == ("德清县卫生健康局", "德清县", "county")

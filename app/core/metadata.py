@@ -92,10 +92,13 @@ def _lines_of(text: str, section: Section) -> list[str]:
 
 
 def _top_lines(text: str, sections: list[Section]) -> list[str]:
-    """Non-chrome lines before the first heading (the title block and the opening paragraph)."""
+    """Non-chrome lines before the first heading (the title block and the opening paragraph);
+    "" where web-page chrome stood between them."""
     lines = []
     for section in sections:
         if section.category == "boilerplate":
+            if lines and lines[-1]:
+                lines.append("")  # a site's banner and the title, apart: never one title
             continue
         if section.category != "preamble":
             break
@@ -121,8 +124,11 @@ def _row(rows: dict[str, str], keys: tuple) -> str | None:
 def _title(top_lines: list[str]) -> str | None:
     """The title line; a title broken after the agency name is joined back without a space.
     A site's banner and navigation above it are passed over; no title line gives None."""
-    lines = [ln for ln in top_lines if not _is_navigation(ln)]
+    # a navigation row stays in place as "" so the lines around it are not joined as one title
+    lines = ["" if _is_navigation(ln) else ln for ln in top_lines]
     for i, line in enumerate(lines):
+        if not line:
+            continue
         if len(line) > TITLE_MAX or PARAGRAPH_PUNCT.search(line) or CLAUSE_LINE.search(line):
             return None  # the opening paragraph has begun: there is no title line
         if TITLE_WORDS.search(line):
@@ -223,12 +229,26 @@ def _agency(title, rows, signature_lines, top_lines) -> str | None:
     signed = [agency_name(STAMP.sub("", ln.rpartition(" ")[0] if signature_date(ln) else ln)) for ln in signature_lines]
     # A party group signing beside its agency (中共某局党组 / 某局): the agency is the report's body.
     candidates += sorted(signed, key=lambda name: bool(name and name.startswith("中共")))
-    candidates += [agency_name(ln) for ln in top_lines[:3] if len(ln) <= 40]
+    candidates += [agency_name(ln) for ln in _below_banner(top_lines, title)[:3] if len(ln) <= 40]
     candidates += [_agency_in_opening(top_lines), _row(rows, SOURCE_ROWS)]
     found = [c for c in candidates if c and agency_name(c) and _is_agency(c)]
     if place:  # the title names only a place (某区2024年法治政府建设…): prefer a body there
+        # 县卫生健康局 signing under 德清县…报告 is 德清县卫生健康局
+        found = [place + c[1:] if placeless_level(c) == place[-1] else c for c in found]
         return next((c for c in found if place in c), place)
     return found[0] if found else None
+
+
+def _below_banner(top_lines: list[str], title: str | None) -> list[str]:
+    """The top lines from the title on: a site's banner above it (某市人民政府 over a department's
+    report) names the site, not the report's body. Without a title, lines just above a row of
+    navigation are the banner."""
+    if title:
+        start = next((i for i, ln in enumerate(top_lines) if ln and title.startswith(ln)), None)
+        if start is not None:
+            return top_lines[start:]
+    return [ln for i, ln in enumerate(top_lines)
+            if not _is_navigation(ln) and not any(map(_is_navigation, top_lines[i + 1:i + 3]))]
 
 
 def _agency_in_title(title: str) -> tuple[str | None, str | None]:
