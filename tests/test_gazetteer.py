@@ -232,3 +232,16 @@ def test_a_portal_banner_above_the_title_is_not_the_agency():
 def test_a_placeless_signature_under_a_title_naming_the_place_gets_it():
     got = metadata(report("德清县2023年法治政府建设工作报告", signature="县卫生健康局\n2024年1月10日"))
     assert (got["agency"], got["region"], got["level"]) == ("德清县卫生健康局", "德清县", "county")
+
+
+@pytest.mark.parametrize("agency, region, level, code", [
+    ("恩施州卫生健康委员会", "恩施州", "city", "422800"),  # the prefecture's short name and its 州
+    ("黔东南州司法局", "黔东南州", "city", "522600"),
+    ("酉阳县卫生健康委员会", "酉阳县", "county", "500242"),  # 酉阳土家族苗族自治县 written short
+    ("萧山区卫健局", "萧山区", "district", "330109"),
+    ("兰州新区管委会", "兰州新区", "district", "620171"),  # a development zone the gazetteer lists
+    ("中山市卫生健康局", "中山市", "city", "442000"),  # a prefecture without counties
+])
+def test_short_and_unusual_names(agency, region, level, code):
+    place = find_place(agency)
+    assert (place.region, place.level, place.fields()["division_code"]) == (region, level, code)

@@ -113,6 +113,9 @@ def _known_unit(name: str, pos: int, limit: int, held_by: list) -> _Unit | None:
         if not full and end < limit and NAME_END.match(name, end):
             # 长安县 for today's 长安区 (撤县设区): the division, with the level as written
             level = _regions().levels.get(name[end])
+            suffixed = [d for d in found if d.name.endswith(name[end])]
+            if suffixed:  # 恩施州 is the prefecture, not 恩施市
+                found, level = suffixed, None
             end += 1
         return _Unit(end, found, level)
     return None
