@@ -160,8 +160,8 @@ def _crumb_title(text: str, sections: list[Section]) -> str | None:
         for line in _lines_of(text, section):
             last = CRUMB_STEP.split(line)[-1].strip(SPACE)
             if last != line and TITLE_WORDS.search(last) and len(last) <= TITLE_MAX \
-                    and not PARAGRAPH_PUNCT.search(last):
-                return last
+                    and not PARAGRAPH_PUNCT.search(last) and (CITED_YEAR.search(last) or find_place(last).region):
+                return last  # a column's name (法治政府建设年度报告) is no report's title
     return None
 
 

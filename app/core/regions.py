@@ -263,7 +263,8 @@ def _count_mentions(text: str) -> Counter:
     counts: Counter = Counter()
     for found in NAME_END.finditer(text):
         end = found.end()
-        for start in range(max(0, end - min(MENTION_CHARS, g.longest_to(text, end))), end - 1):
+        # two-character names (和县, 新县, 城区, 郊区) are words too: 省市和县三级 names no county
+        for start in range(max(0, end - min(MENTION_CHARS, g.longest_to(text, end))), end - 2):
             named = g.named(text[start:end])
             if named:
                 counts.update(d.code for d in named)
