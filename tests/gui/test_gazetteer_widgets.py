@@ -95,3 +95,14 @@ def test_editing_the_region_to_a_repeated_name_clears_the_old_division(metadata_
     stored = store.report(report_id)
     assert (stored.region, stored.province, stored.division_code) == ("朝阳区", None, None)
     assert metadata_panel.division_combo.count() == 3  # the prompt, 北京's and 长春's 朝阳区
+
+
+def test_the_charts_colour_bars_by_province(qtbot, store):
+    from app.gui.charts import ChartsPanel
+    panel = ChartsPanel(lambda: store)
+    qtbot.addWidget(panel)
+    panel.set_indicator("cases_filed")
+    panel.refresh()
+    panel.colour_combo.setCurrentIndex(panel.colour_combo.findData("province"))
+    legend = [label.text for _, label in panel.bar_legend.items]
+    assert sorted(legend) == sorted(["四川省", "山东省", "重庆市", "Unknown"])  # 鼓楼区: no province
