@@ -267,3 +267,14 @@ def test_a_breadcrumb_gives_a_title_only_when_it_names_a_report(crumb, title):
     text = (f"{crumb}\n2023年，我局坚持依法行政，现将有关情况报告如下：\n一、主要举措\n全年办理案件12件。\n"
             "二、存在问题\n不足。\n")
     assert metadata(text)["title"] == title
+
+
+@pytest.mark.parametrize("page_title", [
+    "德清县卫生健康局2023年法治政府建设情况报告_德清县人民政府",
+    "德清县卫生健康局2023年法治政府建设情况报告 - 湖州市人民政府门户网站",
+    "德清县卫生健康局2023年法治政府建设情况报告|德清县人民政府",
+])
+def test_the_site_name_after_a_page_title_is_left_out(page_title):
+    got = metadata(report(page_title))
+    assert got["title"] == "德清县卫生健康局2023年法治政府建设情况报告"
+    assert (got["agency"], got["division_code"]) == ("德清县卫生健康局", "330521")

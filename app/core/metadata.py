@@ -46,6 +46,7 @@ OPENING_CHUNKS = re.compile(r"[，,。；;、：:\s]|(?:19|20)\d\d\s*年度?")
 OPENING_AGENCY = re.compile(r"人民政府|政府|[\u4e00-\u9fff]{2,14}?(?:委员会|局|厅|办公室|委|中心)")
 TITLE_START = re.compile(r"关于|法治|述法")  # the first half of a title broken over two lines
 PARAGRAPH_PUNCT = re.compile(r"[。；：:，！？]")  # titles have none of these; a paragraph does
+SITE_NAME_CUT = re.compile(r"\s*[_|｜]\s*|\s+[-—–]+\s+")
 NAV_SPLIT = re.compile(r"[\s|｜丨/>＞»›·]+")
 NAV_MIN_ITEMS, NAV_ITEM_CHARS = 3, 8
 NAV_WORD = re.compile("首页|网站|导航|政务公开|信息公开|机构|互动|办事|专题|栏目")
@@ -131,6 +132,7 @@ def _title(top_lines: list[str]) -> str | None:
             continue
         if len(line) > TITLE_MAX or PARAGRAPH_PUNCT.search(line) or CLAUSE_LINE.search(line):
             return None  # the opening paragraph has begun: there is no title line
+        line = _without_site_name(line)
         if TITLE_WORDS.search(line):
             before = lines[i - 1] if i else ""
             if before and TITLE_LEAD.match(line) and _names_a_body(before):
@@ -141,6 +143,12 @@ def _title(top_lines: list[str]) -> str | None:
                 and TITLE_START.search(line) and not parse_date(line) and not TITLE_LEAD.match(after):
             return line + after
     return None
+
+
+def _without_site_name(line: str) -> str:
+    """A page title without the site's name after it (某局…报告_某县人民政府, …报告 - 某某网)."""
+    head = SITE_NAME_CUT.split(line, maxsplit=1)[0].strip(SPACE)
+    return head if head != line and TITLE_WORDS.search(head) else line
 
 
 def _is_navigation(line: str) -> bool:
