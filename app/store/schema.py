@@ -123,13 +123,19 @@ def _add_gazetteer_columns(conn: sqlite3.Connection) -> None:
 
     for column in GAZETTEER_COLUMNS:
         conn.execute(f"ALTER TABLE reports ADD COLUMN {column} TEXT")
-    rows = conn.execute("SELECT id, region, agency, text FROM reports").fetchall()
-    conn.executemany(
-        f"UPDATE reports SET {', '.join(c + ' = ?' for c in GAZETTEER_COLUMNS)} WHERE id = ?",
-        [(*division_fields(region, agency, text).values(), report_id) for report_id, region, agency, text in rows])
+    ids = [row[0] for row in conn.execute("SELECT id FROM reports ORDER BY id")]
+    for first in range(0, len(ids), MIGRATION_BATCH):  # texts a batch at a time, not all in memory
+        batch = ids[first:first + MIGRATION_BATCH]
+        rows = conn.execute("SELECT id, region, agency, text FROM reports WHERE id BETWEEN ? AND ?",
+                            (batch[0], batch[-1])).fetchall()
+        conn.executemany(
+            f"UPDATE reports SET {', '.join(c + ' = ?' for c in GAZETTEER_COLUMNS)} WHERE id = ?",
+            [(*division_fields(region, agency, text).values(), report_id)
+             for report_id, region, agency, text in rows])
 
 
 GAZETTEER_COLUMNS = ("province", "city", "county", "division_code")
+MIGRATION_BATCH = 500
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _add_gazetteer_columns]
 SCHEMA_VERSION = len(MIGRATIONS)
 
