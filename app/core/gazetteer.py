@@ -96,7 +96,6 @@ class Gazetteer:
             self._by_name[name].append(division)
             if short:
                 self._by_short[short[0]].append(division)
-        self.longest_name = max(map(len, self._by_name))
         # the longest full or short name starting with these two characters: most places in a
         # text start no name at all, and need no lookup of every length
         self._longest_from: dict[str, int] = {}

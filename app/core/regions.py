@@ -45,7 +45,6 @@ class Place:
     division: Division | None = None
     candidates: tuple[Division, ...] = ()  # the gazetteer's matches when the text did not decide
     within: Division | None = None  # what holds a unit the gazetteer lacks (天津市 for 天津市某区)
-    typo: int | None = None  # offset of a doubled suffix in the name read (安吉县县…)
 
     def fields(self) -> dict:
         """province, city, county, division_code (CODEBOOK §2): names of the divisions holding it."""
@@ -188,12 +187,12 @@ def find_place(name: str | None, mentions: "Mentions | None" = None) -> Place:
         region += town.group()
     known = [u for u in units if u.candidates]
     if not known:
-        return Place(region, _unit_level(units[-1]), typo=typo)
+        return Place(region, _unit_level(units[-1]))
     division, candidates = _decide(known[-1].candidates, mentions)
     if known[-1] is units[-1]:
-        return Place(region, _unit_level(units[-1]), division, candidates, typo=typo)
+        return Place(region, _unit_level(units[-1]), division, candidates)
     # a unit the gazetteer lacks under known ones (天津市某区): no code, but what holds it
-    return Place(region, _unit_level(units[-1]), None, candidates, within=division, typo=typo)
+    return Place(region, _unit_level(units[-1]), None, candidates, within=division)
 
 
 def _town_place(name: str, mentions: "Mentions | None") -> Place:
