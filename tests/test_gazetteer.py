@@ -278,3 +278,9 @@ def test_the_site_name_after_a_page_title_is_left_out(page_title):
     got = metadata(report(page_title))
     assert got["title"] == "德清县卫生健康局2023年法治政府建设情况报告"
     assert (got["agency"], got["division_code"]) == ("德清县卫生健康局", "330521")
+
+
+def test_a_short_name_of_a_province_and_its_city_is_decided_by_the_name_written_in_full():
+    assert find_place("吉林卫生健康委员会", Mentions("吉林省各地卫生健康部门")).division.code == "220000"
+    assert find_place("吉林卫生健康委员会", Mentions("吉林市各区县")).division.code == "220200"
+    assert find_place("吉林卫生健康委员会").level is None  # province or city: not sure

@@ -190,7 +190,8 @@ def find_place(name: str | None, mentions: "Mentions | None" = None) -> Place:
         return Place(region, _unit_level(units[-1]))
     division, candidates = _decide(known[-1].candidates, mentions)
     if known[-1] is units[-1]:
-        return Place(region, _unit_level(units[-1]), division, candidates)
+        level = units[-1].level or (division.level if division else _unit_level(units[-1]))
+        return Place(region, level, division, candidates)
     # a unit the gazetteer lacks under known ones (天津市某区): no code, but what holds it
     return Place(region, _unit_level(units[-1]), None, candidates, within=division)
 
@@ -214,8 +215,10 @@ def _decide(candidates: list, mentions: "Mentions | None") -> tuple[Division | N
     if len(candidates) == 1:
         return candidates[0], ()
     if mentions is not None:
-        scores = sorted(((mentions.score(d), d) for d in candidates), key=lambda s: s[0], reverse=True)
-        if scores[0][0] > 0 and scores[0][0] > scores[1][0]:
+        # the places holding it, then its own name (吉林省 named: the province, not 吉林市)
+        scores = sorted((((mentions.score(d), mentions.counts[d.code]), d) for d in candidates),
+                        key=lambda s: s[0], reverse=True)
+        if scores[0][0][0] > 0 and scores[0][0] > scores[1][0]:
             return scores[0][1], ()
     return None, tuple(candidates)
 
