@@ -38,10 +38,11 @@ EXCLUDES = (
     "_pytest",
 )
 # Files and folders under resources/ that the running program reads.
-BUNDLED_RESOURCES = ("indicators.json", "lexicon", "i18n", "icons")
+BUNDLED_RESOURCES = ("indicators.json", "lexicon", "gazetteer", "i18n", "icons")
 # Folders the running program needs; a bundle without them is broken.
 REQUIRED_IN_BUNDLE = (
     "resources/indicators.json",
+    "resources/gazetteer/divisions.txt",
     "resources/icons/app.png",
     "seeds",
     "PySide6/Qt/plugins/platforms",

@@ -15,12 +15,11 @@ import sys
 from pathlib import Path
 
 from app import APP_NAME, __version__
-from app.core.model import STATUSES
+from app.core.model import METADATA_FIELDS, STATUSES
 
 EXIT_OK, EXIT_FAILED = 0, 2
 DEFAULT_STATUSES = ("confirmed", "corrected", "added")
 EXPORT_FORMATS = ("csv", "xlsx", "jsonl")
-METADATA_KEYS = ("title", "agency", "region", "level", "report_year", "publish_date", "doc_type")
 SECTION_KEYS = ("level", "title", "category", "start", "end")
 FIGURE_KEYS = ("start", "end", "raw", "value", "unit", "qualifier", "label", "indicator")
 
@@ -131,7 +130,7 @@ def extraction_json(path: str, decoded, extraction) -> dict:
     result = {
         "path": path,
         "encoding": decoded.encoding,
-        "metadata": {key: getattr(extraction.metadata, key) for key in METADATA_KEYS},
+        "metadata": {key: getattr(extraction.metadata, key) for key in METADATA_FIELDS},
         "sections": [{key: getattr(s, key) for key in SECTION_KEYS} for s in extraction.sections],
         "figures": [{key: _plain_number(getattr(f, key)) if key == "value" else getattr(f, key)
                      for key in FIGURE_KEYS} for f in extraction.figures],

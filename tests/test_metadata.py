@@ -19,6 +19,7 @@ def test_web_page_of_a_justice_bureau():
         "agency": "南京市司法局",
         "region": "南京市",
         "level": "city",
+        "province": "江苏省", "city": "南京市", "county": None, "division_code": "320100",
         "report_year": 2023,
         "publish_date": "2024-03-25",
         "doc_type": "situation_report",
@@ -106,8 +107,8 @@ def test_agency_named_in_the_opening_sentence():
 
 def test_nothing_known_stays_empty():
     got = metadata("我局今年认真开展工作，取得了一定成效。")
-    assert got == {"title": None, "agency": None, "region": None, "level": None,
-                   "report_year": None, "publish_date": None, "doc_type": "situation_report"}
+    assert got == {"title": None, "agency": None, "region": None, "level": None, "province": None,
+                   "city": None, "county": None, "division_code": None, "report_year": None, "publish_date": None, "doc_type": "situation_report"}
 
 
 @pytest.mark.parametrize("name, region, level", [

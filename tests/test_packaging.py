@@ -31,6 +31,7 @@ def test_bundle_carries_resources_and_seeds_but_not_packaging():
              for source, dest in build_app.bundle_datas(ROOT)}
     assert datas["resources/indicators.json"] == "resources"
     assert datas["resources/icons"] == "resources/icons"
+    assert datas["resources/gazetteer"] == "resources/gazetteer"  # with its LICENSE (WTFPL)
     assert datas["seeds"] == "seeds"
     assert not any("packaging" in source for source in datas)
     for source in datas:

@@ -16,7 +16,8 @@ SECTION_CATEGORIES = (
     "measures", "responsibility", "problems", "plans", "other",
     "preamble", "closing", "boilerplate",
 )
-METADATA_FIELDS = ("title", "agency", "region", "level", "report_year", "publish_date", "doc_type")
+METADATA_FIELDS = ("title", "agency", "region", "level", "province", "city", "county", "division_code",
+                   "report_year", "publish_date", "doc_type")
 
 
 @dataclass
@@ -43,6 +44,12 @@ class Metadata:
     agency: Optional[str] = None
     region: Optional[str] = None
     level: Optional[str] = None
+    # the gazetteer's divisions holding the region (None where the level has none) and the
+    # six-digit code of the most specific one (渝北区 500112)
+    province: Optional[str] = None
+    city: Optional[str] = None
+    county: Optional[str] = None
+    division_code: Optional[str] = None
     report_year: Optional[int] = None
     publish_date: Optional[str] = None  # ISO yyyy-mm-dd
     doc_type: Optional[str] = None

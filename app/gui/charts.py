@@ -93,6 +93,7 @@ class ChartsPanel(QWidget):
         self.colour_combo = QComboBox(self, objectName="colour_combo")
         self.colour_combo.addItem(self.tr("Region"), "region")
         self.colour_combo.addItem(self.tr("Level"), "level")
+        self.colour_combo.addItem(self.tr("Province"), "province")
         self.summary_label = QLabel(self, objectName="charts_summary")
         self._controls = QHBoxLayout()
         self._controls.addWidget(QLabel(self.tr("Indicator:"), self))
@@ -214,10 +215,10 @@ class ChartsPanel(QWidget):
         self.summary_label.setText(self.tr("Reports with a value: %n", "", len(self.bars)))
 
     def _bar_groups(self, key: str) -> list[str]:
-        """Each bar's colour group: its level, or its region if that is one of the most frequent
-        (a legend of 160 regions helps nobody); the other regions share one grey."""
+        """Each bar's colour group: its level, or its region (province) if that is one of the most
+        frequent (a legend of 160 regions helps nobody); the other regions share one grey."""
         values = [getattr(point, key) or "" for point in self.bars]
-        if key != "region":
+        if key == "level":
             return values
         frequent = {region for region, _ in Counter(v for v in values if v).most_common(len(PALETTE))}
         return [value if not value or value in frequent else OTHER_GROUP for value in values]

@@ -2,6 +2,9 @@
 
 Each field is written through store.update_metadata as soon as the reviewer leaves it
 (one field, one undo step); a value that does not parse is put back and explained.
+Beside the region, the gazetteer's matches for it (浙江省 湖州市 德清县 330521): a region edit
+that matches one division takes its province, city, county and code with it; when several
+match (鼓楼区), the reviewer picks one (one undo step for the five fields).
 """
 from __future__ import annotations
 
@@ -9,9 +12,11 @@ import datetime
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QGridLayout, QLabel, QLineEdit, QWidget
 
+from app.core.gazetteer import Division, gazetteer
 from app.core.model import DOC_TYPES, LEVELS
+from app.core.regions import region_matches
 from app.gui import theme
 from app.gui.import_dialog import decode_warning_text, file_message
 from app.store.errors import StoreError
@@ -33,6 +38,9 @@ class MetadataPanel(QWidget):
         self.title_edit = self._line("title")
         self.agency_edit = self._line("agency")
         self.region_edit = self._line("region")
+        self.division_combo = QComboBox(self, objectName="division")
+        self.division_combo.setToolTip(self.tr("The gazetteer's divisions for this region: pick the one meant"))
+        self.division_combo.activated.connect(self._pick_division)
         self.year_edit = self._line("report_year")
         self.year_edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"^\d{0,4}$"), self.year_edit))
         self.date_edit = self._line("publish_date")
@@ -62,6 +70,7 @@ class MetadataPanel(QWidget):
         rows = [
             [(self.tr("Title"), self.title_edit, 7)],
             [(self.tr("Agency"), self.agency_edit, 4), (self.tr("Region"), self.region_edit, 2)],
+            [(self.tr("Division"), self.division_combo, 7)],
             [(self.tr("Level"), self.level_combo, 1), (self.tr("Year"), self.year_edit, 1),
              (self.tr("Date"), self.date_edit, 1), (self.tr("Type"), self.type_combo, 1)],
         ]
@@ -71,9 +80,9 @@ class MetadataPanel(QWidget):
                 grid.addWidget(QLabel(caption, self), row, column)
                 grid.addWidget(widget, row, column + 1, 1, span)
                 column += 1 + span
-        grid.addWidget(self.encoding_label, 2, 8)
+        grid.addWidget(self.encoding_label, 3, 8)
         grid.addWidget(self.encoding_combo, 1, 8)
-        grid.addWidget(self.warning_banner, 3, 0, 1, 9)
+        grid.addWidget(self.warning_banner, 4, 0, 1, 9)
         for column in (1, 3, 5, 7):
             grid.setColumnStretch(column, 1)
         self.setEnabled(False)
@@ -104,12 +113,58 @@ class MetadataPanel(QWidget):
         self.year_edit.setText("" if report.report_year is None else str(report.report_year))
         self.date_edit.setText(report.publish_date or "")
         self.level_combo.setCurrentIndex(max(self.level_combo.findData(report.level), 0))
+        self._show_divisions(report)
         self.type_combo.setCurrentIndex(max(self.type_combo.findData(report.doc_type), 0))
         overridden = self.tr(" (chosen by hand)") if report.encoding_overridden else ""
         self.encoding_label.setText(self.tr("Encoding: {0}{1}").format(report.encoding, overridden))
         self.encoding_label.setToolTip(self.tr("Detection confidence {0:.2f}").format(report.encoding_confidence))
         self.warning_banner.setText("⚠ " + decode_warning_text(report))
         self.warning_banner.setVisible(bool(report.decode_warning))
+
+    def _show_divisions(self, report) -> None:
+        """The gazetteer's matches for the region, the report's own division selected."""
+        if self.region_edit.completer() is None:  # the gazetteer loads with the first report shown
+            names = sorted({d.name for d in gazetteer().divisions()})
+            self.region_edit.setCompleter(QCompleter(names, self.region_edit))
+        matches = region_matches(report.region, report.text)
+        if report.division_code and report.division_code not in [d.code for d in matches]:
+            own = gazetteer().get(report.division_code)
+            matches = ([own] if own else []) + matches
+        self.division_combo.clear()
+        if not matches:
+            first = self.tr("— no match —")
+        elif len(matches) > 1 and not report.division_code:
+            first = self.tr("— {0} matches: pick one —").format(len(matches))
+        else:
+            first = self.tr("— no division —")
+        self.division_combo.addItem(first, None)
+        for division in matches:
+            self.division_combo.addItem(f"{division.full_name} {division.code}", division.code)
+        self.division_combo.setCurrentIndex(max(self.division_combo.findData(report.division_code), 0))
+
+    def _pick_division(self, _index: int) -> None:
+        code = self.division_combo.currentData()
+        self._set_division(gazetteer().get(code) if code else None)
+
+    def _set_division(self, division: Division | None) -> None:
+        """province, city, county, code and level of the division, in one step."""
+        if self._report is None or self.store is None:
+            return
+        names = {d.kind: d.name for d in division.path()} if division else {}
+        fields = {"province": names.get("province"), "city": names.get("city"), "county": names.get("area"),
+                  "division_code": division.code if division else None}
+        if division:
+            fields["level"] = division.level
+        if all(getattr(self._report, name) == value for name, value in fields.items()):
+            return
+        try:
+            self.store.update_metadata(self._report.id, **fields)
+        except StoreError as error:
+            self.message.emit(str(error))
+            return
+        self._report = self.store.report(self._report.id)
+        self.set_report(self._report)
+        self.metadata_changed.emit(self._report.id)
 
     def _commit(self, field: str, raw) -> None:
         if self._report is None or self.store is None:
@@ -127,6 +182,15 @@ class MetadataPanel(QWidget):
             self.set_report(self._report)
             return
         self._report = self.store.report(self._report.id)
+        if field == "region":
+            self._show_divisions(self._report)
+            matches = region_matches(value, self._report.text)
+            if len(matches) == 1:  # one division meant: take it along (several: the reviewer picks)
+                self._set_division(matches[0])
+                return
+            if self._report.division_code and self._report.division_code not in [d.code for d in matches]:
+                self._set_division(None)  # the old division is no longer the region's
+                return
         self.metadata_changed.emit(self._report.id)
 
     def _override_encoding(self, _index: int) -> None:

@@ -1,7 +1,9 @@
-"""The report list: agency, year and review progress of every report, with a filter box.
+"""The report list: agency, province, level, year and review progress of every report, with a
+filter box.
 
 A plain list of ReportSummary rows behind a sort/filter proxy; the filter matches agency,
-region, title, file name and year, like Store.list_reports(text_filter).
+region, province, level, title, file name and year, like Store.list_reports(text_filter)
+(which has no level words: the list's filter also knows them in the interface's language).
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QLineEdit, QStyle, QTableView, QVBoxLayout, QWidget,
 )
 
+from app.core.model import LEVELS
 from app.gui import theme
 from app.gui.metrics_filter import refilter
 from app.gui.roles import Role
@@ -23,12 +26,16 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 
 class ReportColumn(IntEnum):
     AGENCY = 0
-    YEAR = 1
-    PROGRESS = 2
+    PROVINCE = 1
+    LEVEL = 2
+    YEAR = 3
+    PROGRESS = 4
 
 
 SORT_KEYS = {
     ReportColumn.AGENCY: lambda s: s.agency or s.title or s.file_name or "",
+    ReportColumn.PROVINCE: lambda s: s.province,
+    ReportColumn.LEVEL: lambda s: LEVELS.index(s.level) if s.level in LEVELS else None,  # province first
     ReportColumn.YEAR: lambda s: s.report_year,
     ReportColumn.PROGRESS: lambda s: s.n_reviewed / s.n_figures if s.n_figures else 1.0,
 }
@@ -39,9 +46,10 @@ HANDLED_ROLES = frozenset(int(role) for role in (
     Role.FILTER_TEXT))
 
 
-def filter_text(summary) -> str:
-    """What the filter box matches, as Store.list_reports(text_filter) does."""
-    parts = (summary.agency, summary.region, summary.title, summary.file_name, summary.report_year)
+def filter_text(summary, level_name: str = "") -> str:
+    """What the filter box matches, as Store.list_reports(text_filter) does, and the level."""
+    parts = (summary.agency, summary.region, summary.province, summary.level, level_name, summary.title,
+             summary.file_name, summary.report_year)
     return " ".join(str(part) for part in parts if part).lower()
 
 
@@ -60,7 +68,10 @@ class ReportListModel(QAbstractTableModel):
 
     def _reindex(self) -> None:
         self._row_of = {s.id: row for row, s in enumerate(self._rows)}
-        self._filter_texts = [filter_text(s) for s in self._rows]
+        self._filter_texts = [filter_text(s, self._level_name(s.level)) for s in self._rows]
+
+    def _level_name(self, level: str | None) -> str:
+        return self.tr(level) if level else ""
 
     def filter_text(self, row: int) -> str:
         return self._filter_texts[row]
@@ -109,7 +120,8 @@ class ReportListModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=DISPLAY):
         if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return (self.tr("Agency"), self.tr("Year"), self.tr("Reviewed"))[section]
+            return (self.tr("Agency"), self.tr("Province"), self.tr("Level"), self.tr("Year"),
+                    self.tr("Reviewed"))[section]
         return None
 
     def data(self, index, role=DISPLAY):
@@ -120,6 +132,10 @@ class ReportListModel(QAbstractTableModel):
         if role == DISPLAY:
             if column == ReportColumn.AGENCY:
                 return summary.agency or summary.title or summary.file_name
+            if column == ReportColumn.PROVINCE:
+                return summary.province or ""
+            if column == ReportColumn.LEVEL:
+                return self._level_name(summary.level)
             if column == ReportColumn.YEAR:
                 return "" if summary.report_year is None else str(summary.report_year)
             mark = theme.progress_mark(summary.n_reviewed, summary.n_figures)
@@ -175,7 +191,7 @@ class ReportListPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.filter_box = QLineEdit(self)
         self.filter_box.setObjectName("report_filter")
-        self.filter_box.setPlaceholderText(self.tr("Filter: agency, region, year, file…"))
+        self.filter_box.setPlaceholderText(self.tr("Filter: agency, region, province, level, year…"))
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(self.proxy.set_text)
         self.view = QTableView(self)
@@ -193,7 +209,8 @@ class ReportListPanel(QWidget):
         header.setSectionResizeMode(ReportColumn.AGENCY, QHeaderView.ResizeMode.Stretch)
         # fixed widths: ResizeToContents would measure every row of a 2,000-report list on each sort
         metrics = self.fontMetrics()
-        for column, sample in ((ReportColumn.YEAR, "2024 "), (ReportColumn.PROGRESS, "◐ 888/888 ")):
+        for column, sample in ((ReportColumn.PROVINCE, "黑龙江省 "), (ReportColumn.LEVEL, "district "),
+                               (ReportColumn.YEAR, "2024 "), (ReportColumn.PROGRESS, "◐ 888/888 ")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)

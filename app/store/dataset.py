@@ -48,6 +48,10 @@ _META = [Column("report_id", "database id of the report (stable within one datab
          Column("title", "report title"), Column("agency", "issuing body, full name"),
          Column("region", "place the agency governs, as written"),
          Column("level", "province / city / district / county"),
+         Column("province", "province (or municipality) holding the region, from the gazetteer"),
+         Column("city", "prefecture-level city holding the region (empty for a municipality's districts)"),
+         Column("county", "county-level unit (county, district, county-level city) of the region"),
+         Column("division_code", "six-digit division code of the most specific division (渝北区 500112)"),
          Column("report_year", "the year the report is about"),
          Column("publish_date", "ISO date signed or published"),
          Column("doc_type", "situation_report or accountability_report")]
@@ -89,7 +93,8 @@ _SENTENCE_AT, _FINDINGS_AT = _FIGURE_FIELDS_READ.index("end") + 1, _FIGURE_FIELD
     _FIGURE_FIELDS_READ.index(name) for name in
     ("id", "indicator", "label", "value", "unit", "qualifier", "status", "headline", "raw", "start", "end"))
 _LIGHT_REPORT_COLUMNS = ("id, path, file_name, sha256, encoding, encoding_confidence, encoding_overridden,"
-                         " decode_warning, title, agency, region, level, report_year, publish_date, doc_type,"
+                         " decode_warning, title, agency, region, level, province, city, county, division_code,"
+                         " report_year, publish_date, doc_type,"
                          " imported_at")
 
 
@@ -271,6 +276,8 @@ class _Export:
 def _meta(report: dict) -> dict:
     return {"report_id": report["id"], "file": report["file_name"], "title": report["title"],
             "agency": report["agency"], "region": report["region"], "level": report["level"],
+            "province": report["province"], "city": report["city"], "county": report["county"],
+            "division_code": report["division_code"],
             "report_year": report["report_year"], "publish_date": report["publish_date"],
             "doc_type": report["doc_type"]}
 
@@ -323,7 +330,7 @@ def export_dataset(store, out_path: str | Path, fmt: str = "csv", layout: str = 
 # --- the round trip -------------------------------------------------------------------------
 _REPORT_FIELDS = ("path", "file_name", "sha256", "text_sha256", "original", "encoding", "encoding_confidence",
                   "encoding_overridden", "decode_warning", "text", "title", "agency", "region",
-                  "level", "report_year", "publish_date", "doc_type", "imported_at", "n_figures",
+                  "level", "province", "city", "county", "division_code", "report_year", "publish_date", "doc_type", "imported_at", "n_figures",
                   "n_reviewed")
 _FIGURE_FIELDS = ("report_id", "start", "end", "raw", "value", "unit", "qualifier", "label", "indicator",
                   "x_start", "x_end", "x_raw", "x_value", "x_unit", "x_qualifier", "x_label",
@@ -420,7 +427,9 @@ def _restore_group(store, group: dict, summary: ImportSummary) -> None:
 
 def _insert_report(conn, report: dict, figures: list[dict]) -> None:
     original = report.get("original_zlib_base64")
-    values = {**report, "file_name": report["file"], "n_figures": len(figures),
+    # exports made before the gazetteer have no division fields
+    values = {"province": None, "city": None, "county": None, "division_code": None,
+              **report, "file_name": report["file"], "n_figures": len(figures),
               "original": None if original is None else base64.b64decode(original, validate=True),
               "n_reviewed": sum(f["status"] != "pending" for f in figures),
               "encoding_overridden": int(bool(report.get("encoding_overridden")))}

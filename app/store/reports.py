@@ -24,7 +24,7 @@ def _like_pattern(text: str) -> str:
 
 class ReportReadsMixin:
     def list_reports(self, text_filter: str = "") -> list[ReportSummary]:
-        columns = ("id, file_name, title, agency, region, level, report_year, n_figures, "
+        columns = ("id, file_name, title, agency, region, level, province, report_year, n_figures, "
                    "n_reviewed, decode_warning IS NOT NULL")  # the ReportSummary field order
         text_filter = text_filter.strip()
         if not text_filter:
@@ -33,7 +33,7 @@ class ReportReadsMixin:
             # LIKE folds ASCII case; Chinese has none to fold
             rows = self.conn.execute(
                 f"SELECT {columns} FROM reports WHERE agency LIKE :p ESCAPE '\\' OR region LIKE :p"
-                " ESCAPE '\\' OR title LIKE :p ESCAPE '\\' OR file_name LIKE :p ESCAPE '\\'"
+                " ESCAPE '\\' OR province LIKE :p ESCAPE '\\' OR title LIKE :p ESCAPE '\\' OR file_name LIKE :p ESCAPE '\\'"
                 f" OR CAST(report_year AS TEXT) LIKE :p ESCAPE '\\' ORDER BY {LIST_ORDER}",
                 {"p": _like_pattern(text_filter)})
         return [ReportSummary(*row[:-1], bool(row[-1])) for row in rows]
@@ -74,7 +74,7 @@ class ReportReadsMixin:
     def indicator_series(self, indicator_id: str) -> list[IndicatorPoint]:
         """Per report, its figure for the indicator: headline, else first reviewed, else first pending."""
         rows = self._query(
-            "SELECT r.id AS report_id, r.agency, r.region, r.level, r.report_year, f.value, f.unit,"
+            "SELECT r.id AS report_id, r.agency, r.region, r.level, r.province, r.report_year, f.value, f.unit,"
             " f.status, f.headline FROM (SELECT *, row_number() OVER (PARTITION BY report_id"
             " ORDER BY headline DESC, status = 'pending', start, id) AS rank FROM figures"
             " WHERE indicator = ? AND status != 'rejected') AS f"

@@ -179,6 +179,9 @@ def _validate_metadata(fields: dict) -> None:
         raise InvalidEdit(f"level must be one of {', '.join(LEVELS)}")
     if fields.get("doc_type") not in (None, *DOC_TYPES):
         raise InvalidEdit(f"document type must be one of {', '.join(DOC_TYPES)}")
+    code = fields.get("division_code")
+    if code is not None and not (isinstance(code, str) and len(code) == 6 and code.isdigit()):
+        raise InvalidEdit(f"division code {code!r} is not six digits")
     year = fields.get("report_year")
     if year is not None and (not isinstance(year, int) or not 1949 <= year <= 2100):
         raise InvalidEdit(f"report year {year!r} is not a year")

@@ -18,6 +18,7 @@ class ReportSummary:
     agency: Optional[str]
     region: Optional[str]
     level: Optional[str]
+    province: Optional[str]
     report_year: Optional[int]
     n_figures: int
     n_reviewed: int  # figures whose status is not 'pending'
@@ -39,6 +40,10 @@ class Report:
     agency: Optional[str]
     region: Optional[str]
     level: Optional[str]
+    province: Optional[str]
+    city: Optional[str]
+    county: Optional[str]
+    division_code: Optional[str]
     report_year: Optional[int]
     publish_date: Optional[str]
     doc_type: Optional[str]
@@ -121,6 +126,7 @@ class IndicatorPoint:
     agency: Optional[str]
     region: Optional[str]
     level: Optional[str]
+    province: Optional[str]
     report_year: Optional[int]
     value: Optional[float]
     unit: Optional[str]

@@ -13,9 +13,6 @@ import sqlite3
 from pathlib import Path
 from typing import Callable
 
-SCHEMA_VERSION = 4
-
-
 def _v1(conn: sqlite3.Connection) -> None:
     conn.executescript(
         """
@@ -166,9 +163,30 @@ def _add_decode_warning_keys(conn: sqlite3.Connection) -> None:
                          (keys[parts[0]], json.dumps(parts[1], ensure_ascii=False), report_id))
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _add_text_hash, _add_finding_message_keys,
-                                                          _add_decode_warning_keys]
-assert len(MIGRATIONS) == SCHEMA_VERSION
+def _add_gazetteer_columns(conn: sqlite3.Connection) -> None:
+    """province, city, county, division_code (CODEBOOK §2), filled for the reports already
+    there from their stored region, agency and text (a reviewer's region edit included)."""
+    from app.core.metadata import division_fields  # the gazetteer loads only when migrating
+
+    for column in GAZETTEER_COLUMNS:
+        conn.execute(f"ALTER TABLE reports ADD COLUMN {column} TEXT")
+    ids = [row[0] for row in conn.execute("SELECT id FROM reports ORDER BY id")]
+    for first in range(0, len(ids), MIGRATION_BATCH):  # texts a batch at a time, not all in memory
+        batch = ids[first:first + MIGRATION_BATCH]
+        rows = conn.execute("SELECT id, region, agency, text FROM reports WHERE id BETWEEN ? AND ?",
+                            (batch[0], batch[-1])).fetchall()
+        conn.executemany(
+            f"UPDATE reports SET {', '.join(c + ' = ?' for c in GAZETTEER_COLUMNS)} WHERE id = ?",
+            [(*division_fields(region, agency, text).values(), report_id)
+             for report_id, region, agency, text in rows])
+
+
+GAZETTEER_COLUMNS = ("province", "city", "county", "division_code")
+MIGRATION_BATCH = 500
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1, _add_text_hash, _add_finding_message_keys, _add_decode_warning_keys, _add_gazetteer_columns,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
 
 
 class SchemaTooNew(Exception):

@@ -325,6 +325,10 @@ Everything stays on this computer.</source>
     <context>
         <name>MetadataPanel</name>
         <message>
+            <source>The gazetteer's divisions for this region: pick the one meant</source>
+            <translation>该地区在行政区划表中的匹配项：选择所指的一项</translation>
+        </message>
+        <message>
             <source>Re-read as…</source>
             <translation>重新读取为…</translation>
         </message>
@@ -343,6 +347,10 @@ Everything stays on this computer.</source>
         <message>
             <source>Region</source>
             <translation>地区</translation>
+        </message>
+        <message>
+            <source>Division</source>
+            <translation>行政区划</translation>
         </message>
         <message>
             <source>Level</source>
@@ -371,6 +379,18 @@ Everything stays on this computer.</source>
         <message>
             <source>Detection confidence {0:.2f}</source>
             <translation>检测置信度 {0:.2f}</translation>
+        </message>
+        <message>
+            <source>— no match —</source>
+            <translation>— 无匹配 —</translation>
+        </message>
+        <message>
+            <source>— {0} matches: pick one —</source>
+            <translation>— {0} 个匹配：请选择一个 —</translation>
+        </message>
+        <message>
+            <source>— no division —</source>
+            <translation>— 未定区划 —</translation>
         </message>
         <message>
             <source>A report year must lie between {0} and {1}.</source>
@@ -527,6 +547,10 @@ Everything stays on this computer.</source>
         <message>
             <source>utf-8</source>
             <translation>utf-8</translation>
+        </message>
+        <message>
+            <source>division_code</source>
+            <translation>区划代码</translation>
         </message>
     </context>
     <context>
@@ -819,6 +843,10 @@ Everything stays on this computer.</source>
             <source>{0} of {1} figure</source>
             <translation>{1} 个数据中显示 {0} 个</translation>
         </message>
+        <message>
+            <source>division_code</source>
+            <translation>区划代码</translation>
+        </message>
     </context>
     <context>
         <name>OutlineTree</name>
@@ -966,6 +994,10 @@ Everything stays on this computer.</source>
             <source>(web page text)</source>
             <translation>（网页框架文字）</translation>
         </message>
+        <message>
+            <source>division_code</source>
+            <translation>区划代码</translation>
+        </message>
     </context>
     <context>
         <name>ReportListModel</name>
@@ -978,6 +1010,14 @@ Everything stays on this computer.</source>
             <translation>年度</translation>
         </message>
         <message>
+            <source>Province</source>
+            <translation>省份</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>层级</translation>
+        </message>
+        <message>
             <source>Reviewed</source>
             <translation>已审核</translation>
         </message>
@@ -985,12 +1025,148 @@ Everything stays on this computer.</source>
             <source>The text may not have decoded cleanly.</source>
             <translation>正文可能未能完全正确解码。</translation>
         </message>
+        <message>
+            <source>accountability_report</source>
+            <translation>述法报告</translation>
+        </message>
+        <message>
+            <source>added</source>
+            <translation>已添加</translation>
+        </message>
+        <message>
+            <source>agency</source>
+            <translation>机关</translation>
+        </message>
+        <message>
+            <source>approx</source>
+            <translation>约</translation>
+        </message>
+        <message>
+            <source>at_least</source>
+            <translation>至少</translation>
+        </message>
+        <message>
+            <source>at_most</source>
+            <translation>至多</translation>
+        </message>
+        <message>
+            <source>boilerplate</source>
+            <translation>网页框架文字</translation>
+        </message>
+        <message>
+            <source>city</source>
+            <translation>市级</translation>
+        </message>
+        <message>
+            <source>closing</source>
+            <translation>落款</translation>
+        </message>
+        <message>
+            <source>confirm</source>
+            <translation>确认</translation>
+        </message>
+        <message>
+            <source>confirmed</source>
+            <translation>已确认</translation>
+        </message>
+        <message>
+            <source>corrected</source>
+            <translation>已更正</translation>
+        </message>
+        <message>
+            <source>county</source>
+            <translation>县级</translation>
+        </message>
+        <message>
+            <source>district</source>
+            <translation>区级</translation>
+        </message>
+        <message>
+            <source>division_code</source>
+            <translation>区划代码</translation>
+        </message>
+        <message>
+            <source>doc_type</source>
+            <translation>文件类型</translation>
+        </message>
+        <message>
+            <source>exact</source>
+            <translation>精确</translation>
+        </message>
+        <message>
+            <source>level</source>
+            <translation>层级</translation>
+        </message>
+        <message>
+            <source>measures</source>
+            <translation>主要举措</translation>
+        </message>
+        <message>
+            <source>more_than</source>
+            <translation>超过</translation>
+        </message>
+        <message>
+            <source>other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>待审</translation>
+        </message>
+        <message>
+            <source>plans</source>
+            <translation>下一步安排</translation>
+        </message>
+        <message>
+            <source>preamble</source>
+            <translation>前言</translation>
+        </message>
+        <message>
+            <source>problems</source>
+            <translation>存在问题</translation>
+        </message>
+        <message>
+            <source>province</source>
+            <translation>省份</translation>
+        </message>
+        <message>
+            <source>publish_date</source>
+            <translation>发布日期</translation>
+        </message>
+        <message>
+            <source>region</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>reject</source>
+            <translation>驳回</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>已驳回</translation>
+        </message>
+        <message>
+            <source>report_year</source>
+            <translation>报告年度</translation>
+        </message>
+        <message>
+            <source>responsibility</source>
+            <translation>第一责任人职责</translation>
+        </message>
+        <message>
+            <source>situation_report</source>
+            <translation>情况报告</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>标题</translation>
+        </message>
     </context>
     <context>
         <name>ReportListPanel</name>
         <message>
-            <source>Filter: agency, region, year, file…</source>
-            <translation>筛选：机关、地区、年度、文件名…</translation>
+            <source>Filter: agency, region, province, level, year…</source>
+            <translation>筛选：机关、地区、省份、层级、年份…</translation>
         </message>
     </context>
     <context>
@@ -1298,6 +1474,10 @@ Everything stays on this computer.</source>
         <message>
             <source>value</source>
             <translation>数值</translation>
+        </message>
+        <message>
+            <source>division_code</source>
+            <translation>区划代码</translation>
         </message>
     </context>
     <context>
@@ -1838,6 +2018,10 @@ Everything stays on this computer.</source>
             <source>xlsx</source>
             <translation>xlsx</translation>
         </message>
+        <message>
+            <source>division_code</source>
+            <translation>区划代码</translation>
+        </message>
     </context>
     <context>
         <name>file_messages</name>
@@ -2189,6 +2373,10 @@ Everything stays on this computer.</source>
             <source>title</source>
             <translation>标题</translation>
         </message>
+        <message>
+            <source>division_code</source>
+            <translation>区划代码</translation>
+        </message>
     </context>
     <context>
         <name>findings_panel</name>
@@ -2456,6 +2644,10 @@ Everything stays on this computer.</source>
             <source>{part} of {whole} is {rate}%, but the text says {stated}.</source>
             <translation>{part} 占 {whole} 的 {rate}%，但正文写的是 {stated}。</translation>
         </message>
+        <message>
+            <source>division_code</source>
+            <translation>区划代码</translation>
+        </message>
     </context>
     <context>
         <name>i18n</name>
@@ -2711,6 +2903,10 @@ Everything stays on this computer.</source>
             <source>Reports (*.txt *.html *.htm *.mht *.mhtml *.docx *.jsonl);;All files (*)</source>
             <translation>报告 (*.txt *.html *.htm *.mht *.mhtml *.docx *.jsonl);;所有文件 (*)</translation>
         </message>
+        <message>
+            <source>division_code</source>
+            <translation>区划代码</translation>
+        </message>
     </context>
     <context>
         <name>store_errors</name>
@@ -2893,6 +3089,10 @@ Everything stays on this computer.</source>
         <message>
             <source>{path} was written by a newer version of Report Reviewer (database version {version}, this program reads up to {supported}); update the program</source>
             <translation>{path} 由更新版本的 Report Reviewer 写入（数据库版本 {version}，本程序最高只能读取 {supported}）；请更新程序</translation>
+        </message>
+        <message>
+            <source>division_code</source>
+            <translation>区划代码</translation>
         </message>
     </context>
 </TS>

@@ -13,6 +13,7 @@ from review_fixtures import (  # noqa: F401
     ROOT, audit_rows, temp_settings, open_window, seeded_db, seeded_template, window,
 )
 
+from conftest import SEEDS
 from app.gui.actions import ActionId, specs
 from app.gui.help_dialog import HelpDialog
 from app.gui.report_list import ReportColumn
@@ -29,7 +30,7 @@ def select_report_row(qtbot, window, row: int) -> int:
 
 def test_window_shows_list_text_and_table(qtbot, window):
     store = window.store
-    assert window.report_list.proxy.rowCount() == store.report_count() == 3
+    assert window.report_list.proxy.rowCount() == store.report_count() == len(list(SEEDS.glob("*.txt")))
     report_id = window.controller.report_id
     report, figures = store.report(report_id), store.figures(report_id)
     assert window.text_pane.view.toPlainText() == report.text
@@ -150,7 +151,7 @@ def test_first_run_creates_and_seeds_a_database(qtbot, tmp_path, monkeypatch):
     settings = temp_settings(tmp_path)
     store = launch._open_start_database(settings)
     try:
-        assert store.report_count() == 3
+        assert store.report_count() == len(list(SEEDS.glob("*.txt")))
         assert settings.last_database == str(tmp_path / launch.DATABASE_NAME)
         assert settings.recent_databases == [settings.last_database]
     finally:

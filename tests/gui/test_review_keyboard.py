@@ -18,6 +18,7 @@ from review_fixtures import (  # noqa: F401
 
 from app.gui.actions import ActionId
 from app.gui.metrics_model import Column
+from app.gui.report_list import ReportColumn
 
 NO_MOD = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -79,7 +80,7 @@ def test_confirm_and_reject_move_on_and_are_on_disk(qtbot, window):
     assert {row["figure_id"] for row in audit_rows(path, "confirm")} == {first, third}
     assert [row["figure_id"] for row in audit_rows(path, "reject")] == [second]
     # the list shows the new progress of the report
-    report_row = window.report_list.view.currentIndex().siblingAtColumn(2)
+    report_row = window.report_list.view.currentIndex().siblingAtColumn(ReportColumn.PROGRESS)
     assert report_row.data().split()[-1].startswith("3/")
 
 
