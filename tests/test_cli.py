@@ -10,7 +10,7 @@ import pytest
 from app import cli
 from app.store import schema
 from app.store.database import open_store
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEED_COUNT, SEEDS
 
 TOP_KEYS = {"path", "encoding", "metadata", "sections", "figures"}
 METADATA_KEYS = {"title", "agency", "region", "level", "report_year", "publish_date", "doc_type"}
@@ -62,9 +62,9 @@ def test_extract_bad_paths_give_error_objects_and_exit_2(tmp_path, capsys):
 def test_import_twice_second_run_is_all_duplicates(tmp_path, capsys):
     db = tmp_path / "cli.db"
     assert cli.main(["import", str(SEEDS), "--db", str(db)]) == 0
-    assert capsys.readouterr().out.splitlines()[0] == "imported 3, skipped 0 duplicates, failed 0"
+    assert capsys.readouterr().out.splitlines()[0] == f"imported {SEED_COUNT}, skipped 0 duplicates, failed 0"
     assert cli.main(["import", str(SEEDS), "--db", str(db), "--workers", "1"]) == 0
-    assert capsys.readouterr().out.splitlines()[0] == "imported 0, skipped 3 duplicates, failed 0"
+    assert capsys.readouterr().out.splitlines()[0] == f"imported 0, skipped {SEED_COUNT} duplicates, failed 0"
 
 
 @needs_extractor
@@ -73,7 +73,7 @@ def test_import_lists_each_failure_and_exits_2(tmp_path, capsys):
     code = cli.main(["import", str(tmp_path / "empty.txt"), str(SEEDS), "--db", str(tmp_path / "x.db")])
     lines = capsys.readouterr().out.splitlines()
     assert code == 2
-    assert lines[0] == "imported 3, skipped 0 duplicates, failed 1"
+    assert lines[0] == f"imported {SEED_COUNT}, skipped 0 duplicates, failed 1"
     assert lines[1].startswith(f"  {tmp_path / 'empty.txt'}: ")
 
 

@@ -37,7 +37,11 @@ def seed(request):
 ], ids=["gb18030", "gbk", "utf16le-bom", "utf16be-bom", "utf32le-bom", "utf8-bom", "crlf",
         "cr-gb18030", "utf16le-no-bom", "utf16be-no-bom"])
 def test_every_encoding_of_a_seed_gives_the_utf8_text(seed, make_bytes):
-    decoded = decode_bytes(make_bytes(seed))
+    try:
+        data = make_bytes(seed)
+    except UnicodeEncodeError:  # GBK has no en space or no-break space (HTML seeds keep them)
+        pytest.skip("the seed has characters this encoding cannot write")
+    decoded = decode_bytes(data)
     assert decoded.text == seed
     assert not decoded.damaged
     assert decoded.warning is None
