@@ -12,6 +12,8 @@ from PySide6.QtGui import QDropEvent
 from review_fixtures import ROOT, open_window, seeded_db, seeded_template, window  # noqa: F401
 from store_fixtures import add_sample
 
+from conftest import SEED_COUNT
+
 from app.gui import db_dialogs, import_dialog
 from app.gui import main_window as main_window_module
 from app.gui.actions import ActionId
@@ -99,9 +101,9 @@ def test_a_dropped_report_is_imported_after_the_drop_returns(qtbot, window, tmp_
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
     assert event.isAccepted()
-    assert not started and window.store.report_count() == 3
-    qtbot.waitUntil(lambda: window.report_list.proxy.rowCount() == 4)
-    assert window.store.report_count() == 4
+    assert not started and window.store.report_count() == SEED_COUNT
+    qtbot.waitUntil(lambda: window.report_list.proxy.rowCount() == SEED_COUNT + 1)
+    assert window.store.report_count() == SEED_COUNT + 1
 
 
 def visible_search_dialogs(window) -> list[SearchDialog]:
