@@ -2,10 +2,10 @@
 
 The indicator comes from cue words in the figure's own clause (nearest first, the words just
 after it weigh less), filtered by unit compatibility, a pattern the sentence must contain
-and words that veto it; all of that is data in resources/lexicon/indicator_cues.json. Items
-of a breakdown (after 其中, or in brackets after a total) lose an indicator they share with
-their total (CODEBOOK §4); parts listed before a 共计 total give it their indicator and lose it.
-In a respective list (A、B分别为m、n) each figure reads its own name first; a figure written
+and words that veto it; all of that is data in resources/lexicon/indicator_cues.json, with
+the vetoes of CODEBOOK §5a under the names of their rules (codebook_5a). The §5a rules that
+read a sentence's structure (breakdowns, meetings, training, two objects in one count) are
+functions in app.core.indicator_rules. In a respective list (A、B分别为m、n) each figure reads its own name first; a figure written
 right after another (460批次1280人次) reads the words naming the first. An item of a list
 that names only its object (…8件、规范性文件12件) is read with the verb before the list.
 """
@@ -17,10 +17,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from app.core.breakdowns import as_check_figure, bounds, meet, sum_bounds
 from app.core.codebook import lexicon
+from app.core.indicator_rules import (
+    TOTAL_OPENING, Decision, rule_5a_3_breakdowns_are_null, rule_5a_4_meetings_by_their_verb,
+    rule_5a_5_training_held_by_the_agency, rule_5a_11_two_objects_in_one_count)
 from app.core.model import Figure
 
+SCOPES = ("near", "clause", "sentence", "figure")  # where a codebook_5a veto is searched
 SENTENCE_STOPS = "。！？!?\n"
 CLAUSE_STOPS = SENTENCE_STOPS + "，；;,：:（(）)"
 LABEL_MAX = 30
@@ -41,8 +44,6 @@ CJK = re.compile(r"[\u4e00-\u9fff《“]")
 RESPECTIVELY = "分别"
 LIST_SEPARATORS = re.compile(r"[、和及与]")
 LIST_LINKS = ("、", "，", ",")
-TOTAL_OPENING = re.compile(r"^(?:共计|合计|总计|累计|总共|一共|共)")
-BARE_TOTAL = re.compile(r"^(?:共计|合计|总计|累计|总共|一共|共)(?:达到|达|为|有)?$")
 COMMON_UNITS_SURE = 0.95
 RARE_UNIT = 0.8
 CHINESE_NUMERAL = 0.65
@@ -59,6 +60,8 @@ class _Rule:
     # (other kinds, own kinds): vetoed when the sentence last named another kind of case before
     # the figure ("行政复议案件收案36件，结案33件" closes reconsiderations, not violation cases)
     subject: Optional[tuple[re.Pattern, re.Pattern]]
+    # CODEBOOK §5a rules that veto this indicator: (units it applies to, or all; scope, pattern)
+    vetoes: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,14 @@ def _cues() -> _Cues:
     data = lexicon("indicator_cues")
     settings = data["_settings"]
     rules, targets = {}, {}
+    vetoes: dict[str, list] = {}
+    for name, entries in data["codebook_5a"].items():
+        for entry in entries if not name.startswith("_") else ():
+            for scope in SCOPES:
+                if scope in entry:
+                    for ind_id in entry["indicators"]:
+                        vetoes.setdefault(ind_id, []).append(
+                            (frozenset(entry.get("units", ())), scope, re.compile(entry[scope])))
     for ind_id, spec in data["indicators"].items():
         rules[ind_id] = _Rule(
             ind_id, frozenset(spec["units"]),
@@ -87,7 +98,8 @@ def _cues() -> _Cues:
             re.compile(spec["excludes_near"]) if spec.get("excludes_near") else None,
             re.compile(spec["excludes_sentence"]) if spec.get("excludes_sentence") else None,
             (re.compile(spec["other_subjects"]), re.compile(spec["own_subjects"]))
-            if spec.get("other_subjects") else None)
+            if spec.get("other_subjects") else None,
+            tuple(vetoes.get(ind_id, ())))
         for cue, weight in spec["cues"].items():
             targets.setdefault(cue, []).append((ind_id, float(weight)))
     cues = sorted(targets, key=len, reverse=True)
@@ -157,28 +169,52 @@ class _Context:
     sentence: tuple[int, int]
 
 
-def _scores(text: str, fig: Figure, ctx: _Context, cues: _Cues, index: _CueIndex) -> dict[str, float]:
+class _Scores(dict):
+    """Indicator -> score, with the cue that weighed most for each (the figure's reason)."""
+
+    def __init__(self):
+        super().__init__()
+        self.cue: dict[str, str] = {}
+
+
+def _vetoed(text: str, fig: Figure, ctx: _Context, rule: _Rule, near_start: int) -> bool:
+    """Whether a CODEBOOK §5a rule rules the indicator out for this figure."""
+    spans = {"near": (near_start, ctx.num_start), "clause": (ctx.pre_start, ctx.post_end),
+             "sentence": ctx.sentence, "figure": (fig.start, fig.end)}
+    if any(pattern.search(text, *spans[scope]) for units, scope, pattern in rule.vetoes
+           if not units or fig.unit in units):
+        return True
+    return rule.id == "training_sessions" and not rule_5a_5_training_held_by_the_agency(
+        text, ctx.pre_start, ctx.num_start, ctx.sentence)
+
+
+def _scores(text: str, fig: Figure, ctx: _Context, cues: _Cues, index: _CueIndex) -> _Scores:
     settings = cues.settings
     decay = settings["decay_chars"]
     near_start = max(ctx.pre_start, ctx.num_start - settings["near_window"])
     post_factor = settings["object_of_dui_post_factor" if "对" in text[ctx.pre_start:ctx.num_start]
                            else "post_factor"]
-    hits = []  # (indicator, weighted score, is a modifier: cue + 的 before the counted noun)
+    hits = []  # (indicator, weighted score, is a modifier: cue + 的 before the counted noun, cue)
     for s, e, ind, weight in index.within(ctx.pre_start, ctx.num_start):
         modifier = "的" in text[e:e + 2]
-        hits.append((ind, weight / (1.0 + (ctx.num_start - e) / decay), modifier))
+        # "检查各类医疗机构、公共场所、托幼机构等40家次": a verb before a list of objects is as
+        # near to the count as to the first object
+        listed = text.find("、", e, ctx.num_start)
+        distance = (listed if listed >= 0 else ctx.num_start) - e
+        hits.append((ind, weight / (1.0 + distance / decay), modifier, text[s:e]))
     if not hits:  # "完成1642家个体诊所的全面排查": the noun after the number says it all
         post_factor = 1.0
     for s, e, ind, weight in index.within(fig.end, ctx.post_end):
-        hits.append((ind, weight * post_factor / (1.0 + (s - fig.end) / decay), False))
+        hits.append((ind, weight * post_factor / (1.0 + (s - fig.end) / decay), False, text[s:e]))
     # "对本委出台的2份文件开展合法性审查": a modifier only yields to a cue for the action itself.
-    competing = any(not modifier for _, _, modifier in hits)
+    competing = any(not modifier for _, _, modifier, _ in hits)
     best: dict[str, list[float]] = {}
-    for ind, score, modifier in hits:
+    scores = _Scores()
+    for ind, score, modifier, cue in sorted(hits, key=lambda hit: hit[1]):
         if modifier and competing:
             score *= settings["modifier_factor"]
         best.setdefault(ind, []).append(score)
-    scores = {}
+        scores.cue[ind] = cue
     for ind, values in best.items():
         rule = cues.rules[ind]
         if fig.unit not in rule.units:
@@ -192,6 +228,8 @@ def _scores(text: str, fig: Figure, ctx: _Context, cues: _Cues, index: _CueIndex
         if rule.excludes_sentence and rule.excludes_sentence.search(text, *ctx.sentence):
             continue
         if rule.subject and _last_named(text, rule.subject, ctx.sentence[0], ctx.num_start) == 0:
+            continue
+        if _vetoed(text, fig, ctx, rule, near_start):
             continue
         values.sort(reverse=True)
         scores[ind] = values[0] + 0.25 * sum(values[1:])
@@ -270,38 +308,6 @@ def _contexts(text: str, figures: list[Figure], sentences: _Stops) -> list[_Cont
     return contexts
 
 
-def _breakdown_start(text: str, fig: Figure, figures: list[Figure], sentence_start: int,
-                     cues: _Cues) -> Optional[int]:
-    """Where the breakdown holding fig begins: a 其中-type marker, or a bracket opened right
-    after another figure (结案99件（一般程序93件…）); None when fig is not a breakdown item."""
-    marker = None
-    for m in cues.breakdown.finditer(text, sentence_start, fig.start):
-        marker = m.start()
-    opener = max(text.rfind("（", sentence_start, fig.start), text.rfind("(", sentence_start, fig.start))
-    closer = max(text.rfind("）", sentence_start, fig.start), text.rfind(")", sentence_start, fig.start))
-    if opener > closer and any(f.end == opener for f in figures):
-        marker = max(marker or 0, opener)
-    return marker
-
-
-def _breakdown_totals(text: str, figures: list[Figure], contexts: list[_Context],
-                      sentences: _Stops, cues: _Cues) -> list[Optional[set]]:
-    """For each breakdown item, the indicators of the total(s) before its marker."""
-    totals: list[Optional[set]] = [None] * len(figures)
-    for i, (fig, ctx) in enumerate(zip(figures, contexts)):
-        s_start = ctx.sentence[0]
-        marker = _breakdown_start(text, fig, figures, s_start, cues)
-        if marker is None:
-            continue
-        before = [f for f in figures[:i] if s_start <= f.start < marker]
-        if not before and s_start > 0 and text[s_start - 1] != "\n":
-            # "…罚款34.85万元。其中…": the total closes the previous sentence.
-            prev_start = sentences.bounds(s_start - 1, s_start - 1)[0]
-            before = [f for f in figures[:i] if prev_start <= f.start < s_start]
-        totals[i] = {f.indicator for f in before if f.indicator}
-    return totals
-
-
 def _respective_windows(text: str, figures: list[Figure]) -> dict[int, list[Optional[tuple[int, int]]]]:
     """"行政复议、行政诉讼案件分别为12件、5件": the i-th figure after 分别 counts the i-th name
     listed before it. Figure index -> the spans whose cues to try in turn (None: the figure's
@@ -325,29 +331,6 @@ def _respective_windows(text: str, figures: list[Figure]) -> dict[int, list[Opti
             else:
                 windows[i] = [None, with_verb]
     return windows
-
-
-def _parts_before_totals(text: str, figures: list[Figure],
-                         contexts: list[_Context]) -> dict[int, list[int]]:
-    """"食品类案件32件、药品类案件18件，共计50件": a figure opening its clause with 共计/合计
-    after a run of figures of its unit is their total. Total index -> part indices. A total
-    with words of its own ("累计发放折页3000份") must also be the sum of the run."""
-    found = {}
-    for i, (fig, ctx) in enumerate(zip(figures, contexts)):
-        opening = text[ctx.pre_start:fig.start].strip()
-        if not TOTAL_OPENING.match(opening):
-            continue
-        parts = []
-        for j in range(i - 1, -1, -1):
-            if figures[j].unit != fig.unit or figures[j].start < ctx.sentence[0]:
-                break
-            parts.insert(0, j)
-        if len(parts) < 2:
-            continue
-        part_sum = sum_bounds([as_check_figure(figures[j].to_dict()) for j in parts])
-        if BARE_TOTAL.match(opening) or meet(bounds(as_check_figure(fig.to_dict())), part_sum):
-            found[i] = parts
-    return found
 
 
 def _verb_span(text: str, start: int, end: int, verbs: re.Pattern) -> Optional[tuple[int, int]]:
@@ -426,59 +409,91 @@ def _figure_scores(text: str, figures: list[Figure], contexts: list[_Context], i
     return _scores(text, fig, ctx, cues, index)
 
 
-def _figure_confidence(fig: Figure, cues: _Cues) -> float:
+
+def _cue_candidates(text: str, fig: Figure, cues: _Cues, index: _CueIndex):
+    """For rule 5a.11: the indicators of the unit that words text[a:b] name by a cue."""
+    strong = cues.settings["naming_weight"]
+
+    def candidates(start: int, end: int) -> set:
+        return {ind for _, _, ind, weight in index.within(start, end)
+                if weight >= strong and fig.unit in cues.rules[ind].units}
+    return candidates
+
+
+@dataclass
+class _Verdict:
+    """How a figure's indicator was decided, for its reason and its confidence."""
+
+    kind: str  # "cue", "rule", "no_cue" (no cue word near it), "weak" (cues, none sure), "veto"
+    score: float = 0.0
+    margin: float = 0.0
+
+
+def _decide(text: str, figures: list[Figure], contexts: list[_Context], i: int, respective: dict,
+            verbs: dict, clauses: _Stops, cues: _Cues, index: _CueIndex) -> _Verdict:
+    """Set figure i's indicator and reason from its cues and the §5a rules of one figure."""
+    fig, ctx = figures[i], contexts[i]
+    fig.indicator = fig.indicator_reason = None
+    near = text[max(ctx.pre_start, fig.start - cues.settings["near_window"]):fig.start]
+    if (cues.near_excludes.search(near) or cues.clause_excludes.search(text, ctx.pre_start, fig.start)
+            or (fig.numeral == "chinese" and fig.value == 1)):
+        return _Verdict("veto")
+    clause = clauses.bounds(fig.start, fig.end)
+    meeting = rule_5a_4_meetings_by_their_verb(text, fig, clause, ctx.sentence[1])
+    if meeting is not None:
+        fig.indicator, fig.indicator_reason = meeting.indicator, meeting.reason
+        return _Verdict("rule")
+    scores = _figure_scores(text, figures, contexts, i, respective.get(i), verbs.get(i), cues, index)
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < cues.settings["min_score"]:
+        return _Verdict("weak" if ranked or index.within(ctx.pre_start, ctx.post_end) else "no_cue")
+    if i not in respective and rule_5a_11_two_objects_in_one_count(
+            text, ctx.pre_start, ctx.num_start, _cue_candidates(text, fig, cues, index)):
+        fig.indicator_reason = None
+        return _Verdict("rule")
+    best, score = ranked[0]
+    fig.indicator = best
+    cue = getattr(scores, "cue", {}).get(best)
+    fig.indicator_reason = f"cue {cue}" if cue else "cue"
+    return _Verdict("cue", score, score - (ranked[1][1] if len(ranked) > 1 else 0.0))
+
+
+def _confidence(fig: Figure, verdict: _Verdict, cues: _Cues) -> float:
+    """How likely the figure and its indicator are both right (calibrated on the gold seeds,
+    tests/test_confidence_calibration.py): sure units and a clear cue, or no cue at all, score
+    high; a rule's decision, a near tie or a rare unit score lower."""
+    table = cues.settings["confidence"]
     if fig.unit == "":
-        return 0.3
+        return table["no_unit"]
+    base = table[verdict.kind]
+    if verdict.kind == "cue":
+        sure = verdict.score >= table["sure_score"] and verdict.margin >= table["sure_margin"]
+        base = table["cue_sure" if sure else "cue"]
     if fig.numeral == "chinese":
-        return CHINESE_NUMERAL
-    return RARE_UNIT if fig.unit in cues.rare_units else COMMON_UNITS_SURE
+        base = min(base, table["chinese"])
+    if fig.unit in cues.rare_units:
+        base *= table["rare_unit_factor"]
+    return round(base, 2)
 
 
 def annotate(text: str, figures: list[Figure]) -> None:
-    """Fill label, indicator and confidence of figures (in text order) in place."""
+    """Fill label, indicator, its reason and confidence of figures (in text order) in place."""
     cues = _cues()
     sentences = _Stops(text, SENTENCE_STOPS)
+    clauses = _Stops(text, CLAUSE_STOPS)
     contexts = _contexts(text, figures, sentences)
     index = _CueIndex(text, cues, sorted({ctx.sentence for ctx in contexts}))
     respective = _respective_windows(text, figures)
     verbs = _shared_verbs(text, figures, contexts, cues, respective)
-    doubts = []
+    verdicts = []
     for i, (fig, ctx) in enumerate(zip(figures, contexts)):
         fig.label = _label(text, fig, ctx)
-        near = text[max(ctx.pre_start, fig.start - cues.settings["near_window"]):fig.start]
-        vetoed = (cues.near_excludes.search(near) or cues.clause_excludes.search(text, ctx.pre_start, fig.start)
-                  or (fig.numeral == "chinese" and fig.value == 1))
-        scores = {} if vetoed else _figure_scores(text, figures, contexts, i, respective.get(i), verbs.get(i),
-                                                  cues, index)
-        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-        doubt = 0.9 if not vetoed else 0.75
-        fig.indicator = None
-        if ranked and ranked[0][1] >= cues.settings["min_score"]:
-            best, score = ranked[0]
-            margin = score - (ranked[1][1] if len(ranked) > 1 else 0.0)
-            fig.indicator = best
-            doubt = 0.6 + 0.35 * min(1.0, score / 3.0) - (0.15 if margin < 0.5 else 0.0)
-        elif ranked:
-            doubt = 0.6
-        doubts.append(doubt)
-    for i, total in enumerate(_breakdown_totals(text, figures, contexts, sentences, cues)):
-        if total is None:
-            continue
-        if figures[i].indicator in total:
-            figures[i].indicator = None
-            doubts[i] = 0.7
-        else:
-            doubts[i] *= 0.85
-    for i, parts in _parts_before_totals(text, figures, contexts).items():
-        shared = {figures[j].indicator for j in parts} - {None}
-        if len(shared) != 1:
-            continue  # the parts count different things: a list, not one total broken down
-        if figures[i].indicator is None:
-            figures[i].indicator = shared.pop()
-            doubts[i] = 0.7
-        for j in parts:
-            if figures[j].indicator == figures[i].indicator:
-                figures[j].indicator = None
-                doubts[j] = 0.7
-    for fig, doubt in zip(figures, doubts):
-        fig.confidence = round(_figure_confidence(fig, cues) * doubt, 2)
+        verdicts.append(_decide(text, figures, contexts, i, respective, verbs, clauses, cues, index))
+    decided = rule_5a_3_breakdowns_are_null(text, figures, contexts,
+                                            lambda pos: sentences.bounds(pos, pos)[0],
+                                            cues.breakdown, cues.list_verbs)
+    for i, decision in decided.items():
+        figures[i].indicator, figures[i].indicator_reason = decision.indicator, decision.reason
+        verdicts[i] = _Verdict("rule")
+    for fig, verdict in zip(figures, verdicts):
+        fig.confidence = _confidence(fig, verdict, cues)
