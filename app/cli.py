@@ -22,7 +22,8 @@ DEFAULT_STATUSES = ("confirmed", "corrected", "added")
 EXPORT_FORMATS = ("csv", "xlsx", "jsonl")
 METADATA_KEYS = ("title", "agency", "region", "level", "report_year", "publish_date", "doc_type")
 SECTION_KEYS = ("level", "title", "category", "start", "end")
-FIGURE_KEYS = ("start", "end", "raw", "value", "unit", "qualifier", "label", "indicator")
+FIGURE_KEYS = ("start", "end", "raw", "value", "unit", "qualifier", "label", "indicator",
+               "indicator_reason", "confidence")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,7 +15,8 @@ from conftest import ROOT, SEED_COUNT, SEEDS
 TOP_KEYS = {"path", "encoding", "metadata", "sections", "figures"}
 METADATA_KEYS = {"title", "agency", "region", "level", "report_year", "publish_date", "doc_type"}
 SECTION_KEYS = {"level", "title", "category", "start", "end"}
-FIGURE_KEYS = {"start", "end", "raw", "value", "unit", "qualifier", "label", "indicator"}
+FIGURE_KEYS = {"start", "end", "raw", "value", "unit", "qualifier", "label", "indicator",
+               "indicator_reason", "confidence"}
 
 needs_extractor = pytest.mark.skipif(
     not (ROOT / "app" / "core" / "extract.py").exists(), reason="app.core.extract not written yet")
@@ -39,6 +40,10 @@ def test_extract_seeds_prints_one_json_object_per_file():
         assert obj["figures"] and all(set(f) == FIGURE_KEYS for f in obj["figures"])
         text = open(obj["path"], encoding="utf-8").read()
         assert all(text[f["start"]:f["end"]] == f["raw"] for f in obj["figures"])
+        assert all(0.0 <= f["confidence"] <= 1.0 for f in obj["figures"])
+        # every indicator says why, in words such as "cue 行政复议"; no indicator, no reason
+        assert all((f["indicator"] is None) == (f["indicator_reason"] is None) for f in obj["figures"])
+        assert any((f["indicator_reason"] or "").startswith("cue ") for f in obj["figures"])
     assert "\\u" not in result.stdout  # Chinese as itself, not escaped
 
 

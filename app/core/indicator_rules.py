@@ -164,16 +164,15 @@ def rule_5a_4_meetings_by_their_verb(text: str, fig: Figure, clause: tuple[int, 
         if ABOUT_A_MEETING.search(text[fig.end:end + 1]):
             return Decision(None, "what a meeting dealt with (rule 5a.4)")
         return None
-    reach = min(sentence_end, max(end, fig.end + MEETING_REACH))
     meeting = MEETING.search(text, start, end)
     if meeting is None:
         return None
-    words = text[start:reach]
-    if MEETING_NULL.search(words):
+    if MEETING_NULL.search(text, start, end):
         return Decision(None, "述职述法 meeting (rule 5a.4)")
-    if MEETING_STUDY.search(words):
+    if MEETING_STUDY.search(text, start, end):
         return Decision("study_sessions", f"law study at {meeting.group()} (rule 5a.4)")
-    verb = MEETING_DECISION.search(words)
+    # "召开推进会3次，部署年度普法工作": the verb may follow in the next clause
+    verb = MEETING_DECISION.search(text, start, min(sentence_end, max(end, fig.end + MEETING_REACH)))
     if verb:
         return Decision("decision_meetings", f"{verb.group()} at {meeting.group()} (rule 5a.4)")
     return None

@@ -361,7 +361,9 @@ def _shared_verbs(text: str, figures: list[Figure], contexts: list[_Context], cu
         own = text[start:fig.start]
         own_verb = _verb_span(text, start, fig.start, cues.list_verbs)
         listed = (verb is not None and figures[i - 1].start >= ctx.sentence[0]
-                  and text[figures[i - 1].end:start] in LIST_LINKS)
+                  and text[figures[i - 1].end:start] in LIST_LINKS
+                  # "…，全市4850名民警参加考试": a verb after the figure makes a statement of its own
+                  and not cues.list_verbs.search(text, fig.end, ctx.post_end))
         if (own_verb is None and listed and own.strip() and i not in respective
                 and not cues.breakdown.match(own) and not TOTAL_OPENING.match(own)
                 and RESPECTIVELY not in own):
@@ -424,7 +426,9 @@ def _cue_candidates(text: str, fig: Figure, cues: _Cues, index: _CueIndex):
 class _Verdict:
     """How a figure's indicator was decided, for its reason and its confidence."""
 
-    kind: str  # "cue", "rule", "no_cue" (no cue word near it), "weak" (cues, none sure), "veto"
+    # "cue"; "rule"; "veto"; "weak" (cues in the figure's words, none enough or fit); "unnamed"
+    # (cues elsewhere in the sentence, none in the figure's words); "no_cue" (none in the sentence)
+    kind: str
     score: float = 0.0
     margin: float = 0.0
 
@@ -446,7 +450,9 @@ def _decide(text: str, figures: list[Figure], contexts: list[_Context], i: int, 
     scores = _figure_scores(text, figures, contexts, i, respective.get(i), verbs.get(i), cues, index)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < cues.settings["min_score"]:
-        return _Verdict("weak" if ranked or index.within(ctx.pre_start, ctx.post_end) else "no_cue")
+        kind = ("weak" if ranked or index.within(ctx.pre_start, ctx.post_end)
+                else "unnamed" if index.within(*ctx.sentence) else "no_cue")
+        return _Verdict(kind)
     if i not in respective and rule_5a_11_two_objects_in_one_count(
             text, ctx.pre_start, ctx.num_start, _cue_candidates(text, fig, cues, index)):
         fig.indicator_reason = None
@@ -497,3 +503,5 @@ def annotate(text: str, figures: list[Figure]) -> None:
         verdicts[i] = _Verdict("rule")
     for fig, verdict in zip(figures, verdicts):
         fig.confidence = _confidence(fig, verdict, cues)
+        if fig.indicator is None:
+            fig.indicator_reason = None  # a reason says why an indicator was chosen
