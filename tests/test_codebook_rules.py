@@ -61,6 +61,10 @@ def test_rule_5a_3_breakdowns_are_null(sentence, raw, indicator):
     ("组织开展述职述法2次。", "2次", None),
     ("召开6次涉及28起案件的重大案件集体审议会。", "28起", None),
     ("召开6次涉及28起案件的重大案件集体审议会。", "6次", "decision_meetings"),
+    # 会 of 社会 or of a 座谈会/听证会 is no decision meeting
+    ("面向社会组织学习宣传活动5次。", "5次", None),
+    ("召开企业座谈会研究营商环境问题3次。", "3次", None),
+    ("区政府常务会议研究部署法治政府建设工作6次。", "6次", "decision_meetings"),
 ])
 def test_rule_5a_4_meetings_by_their_verb(sentence, raw, indicator):
     """§5a.4: A count of meetings is decided by what the meeting did, not by its name."""

@@ -20,7 +20,8 @@ BARE_TOTAL = re.compile(r"^(?:共计|合计|总计|累计|总共|一共|共)(?:�
 CLAUSE_BREAKS = "，；;,：:（(）)。！？!?\n"
 
 # rule 4: what a meeting did decides what its count is
-MEETING = re.compile(r"(?:会议|[^\s，。；、]会(?![同商签审诊员长谈]))")
+# 会 of a meeting, not of 社会, 协会, 委员会, 机会, 体会, 座谈会, 听证会, 培训会 or 会同, 会商
+MEETING = re.compile(r"会议|(?<![社协学员工机体领都博运晚庙展交谈证训])会(?![同商签审诊员长谈前])")
 MEETING_STUDY = re.compile(r"学法|学习")
 MEETING_DECISION = re.compile(r"研究|审议|部署|决策|讨论|审定|议定")
 MEETING_NULL = re.compile(r"述职|述法")
@@ -167,14 +168,15 @@ def rule_5a_4_meetings_by_their_verb(text: str, fig: Figure, clause: tuple[int, 
     meeting = MEETING.search(text, start, end)
     if meeting is None:
         return None
+    name = text[max(start, meeting.start() - 3):meeting.end()].lstrip("召开主持和及、")
     if MEETING_NULL.search(text, start, end):
         return Decision(None, "述职述法 meeting (rule 5a.4)")
     if MEETING_STUDY.search(text, start, end):
-        return Decision("study_sessions", f"law study at {meeting.group()} (rule 5a.4)")
+        return Decision("study_sessions", f"law study at {name} (rule 5a.4)")
     # "召开推进会3次，部署年度普法工作": the verb may follow in the next clause
     verb = MEETING_DECISION.search(text, start, min(sentence_end, max(end, fig.end + MEETING_REACH)))
     if verb:
-        return Decision("decision_meetings", f"{verb.group()} at {meeting.group()} (rule 5a.4)")
+        return Decision("decision_meetings", f"{verb.group()} at {name} (rule 5a.4)")
     return None
 
 
