@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Optional
 
 from app.core.codebook import lexicon
+from app.core.confidence import Verdict, confidence
 from app.core.indicator_rules import (
     TOTAL_OPENING, Decision, rule_5a_3_breakdowns_are_null, rule_5a_4_meetings_by_their_verb,
     rule_5a_5_training_held_by_the_agency, rule_5a_11_two_objects_in_one_count)
@@ -422,64 +423,35 @@ def _cue_candidates(text: str, fig: Figure, cues: _Cues, index: _CueIndex):
     return candidates
 
 
-@dataclass
-class _Verdict:
-    """How a figure's indicator was decided, for its reason and its confidence."""
-
-    # "cue"; "rule"; "veto"; "weak" (cues in the figure's words, none enough or fit); "unnamed"
-    # (cues elsewhere in the sentence, none in the figure's words); "no_cue" (none in the sentence)
-    kind: str
-    score: float = 0.0
-    margin: float = 0.0
-
-
 def _decide(text: str, figures: list[Figure], contexts: list[_Context], i: int, respective: dict,
-            verbs: dict, clauses: _Stops, cues: _Cues, index: _CueIndex) -> _Verdict:
+            verbs: dict, clauses: _Stops, cues: _Cues, index: _CueIndex) -> Verdict:
     """Set figure i's indicator and reason from its cues and the §5a rules of one figure."""
     fig, ctx = figures[i], contexts[i]
     fig.indicator = fig.indicator_reason = None
     near = text[max(ctx.pre_start, fig.start - cues.settings["near_window"]):fig.start]
     if (cues.near_excludes.search(near) or cues.clause_excludes.search(text, ctx.pre_start, fig.start)
             or (fig.numeral == "chinese" and fig.value == 1)):
-        return _Verdict("veto")
+        return Verdict("veto")
     clause = clauses.bounds(fig.start, fig.end)
     meeting = rule_5a_4_meetings_by_their_verb(text, fig, clause, ctx.sentence[1])
     if meeting is not None:
         fig.indicator, fig.indicator_reason = meeting.indicator, meeting.reason
-        return _Verdict("rule")
+        return Verdict("rule")
     scores = _figure_scores(text, figures, contexts, i, respective.get(i), verbs.get(i), cues, index)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < cues.settings["min_score"]:
         kind = ("weak" if ranked or index.within(ctx.pre_start, ctx.post_end)
                 else "unnamed" if index.within(*ctx.sentence) else "no_cue")
-        return _Verdict(kind)
+        return Verdict(kind)
     if i not in respective and rule_5a_11_two_objects_in_one_count(
             text, ctx.pre_start, ctx.num_start, _cue_candidates(text, fig, cues, index)):
         fig.indicator_reason = None
-        return _Verdict("rule")
+        return Verdict("rule")
     best, score = ranked[0]
     fig.indicator = best
     cue = getattr(scores, "cue", {}).get(best)
     fig.indicator_reason = f"cue {cue}" if cue else "cue"
-    return _Verdict("cue", score, score - (ranked[1][1] if len(ranked) > 1 else 0.0))
-
-
-def _confidence(fig: Figure, verdict: _Verdict, cues: _Cues) -> float:
-    """How likely the figure and its indicator are both right (calibrated on the gold seeds,
-    tests/test_confidence_calibration.py): sure units and a clear cue, or no cue at all, score
-    high; a rule's decision, a near tie or a rare unit score lower."""
-    table = cues.settings["confidence"]
-    if fig.unit == "":
-        return table["no_unit"]
-    base = table[verdict.kind]
-    if verdict.kind == "cue":
-        sure = verdict.score >= table["sure_score"] and verdict.margin >= table["sure_margin"]
-        base = table["cue_sure" if sure else "cue"]
-    if fig.numeral == "chinese":
-        base = min(base, table["chinese"])
-    if fig.unit in cues.rare_units:
-        base *= table["rare_unit_factor"]
-    return round(base, 2)
+    return Verdict("cue", score, score - (ranked[1][1] if len(ranked) > 1 else 0.0))
 
 
 def annotate(text: str, figures: list[Figure]) -> None:
@@ -500,8 +472,8 @@ def annotate(text: str, figures: list[Figure]) -> None:
                                             cues.breakdown, cues.list_verbs)
     for i, decision in decided.items():
         figures[i].indicator, figures[i].indicator_reason = decision.indicator, decision.reason
-        verdicts[i] = _Verdict("rule")
+        verdicts[i] = Verdict("rule")
     for fig, verdict in zip(figures, verdicts):
-        fig.confidence = _confidence(fig, verdict, cues)
+        fig.confidence = confidence(fig, verdict, cues.settings["confidence"], cues.rare_units)
         if fig.indicator is None:
             fig.indicator_reason = None  # a reason says why an indicator was chosen
