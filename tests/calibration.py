@@ -19,7 +19,8 @@ from app.core.figures import find_figures  # noqa: E402
 from tests.gold_scoring import load_gold, match_by_overlap  # noqa: E402
 
 THRESHOLD = 0.9
-VARIANT_MODULES = ("test_indicator_variants", "test_codebook_rules", "test_subtotal_indicators",
+VARIANT_MODULES = ("test_indicator_variants", "test_codebook_rules", "test_agency_sentences",
+                   "test_subtotal_indicators",
                    "test_list_indicators")
 
 
