@@ -26,3 +26,11 @@ def test_every_figure_has_a_confidence_and_an_indicator_has_its_reason():
         assert (figure.indicator_reason is not None) == (figure.indicator is not None)
     first = find_figures(text)[0]
     assert (first.indicator, first.indicator_reason) == ("reconsideration_cases", "cue 行政复议")
+
+
+def test_the_figures_the_extractor_gets_wrong_are_below_the_sure_level():
+    """Where the extractor is wrong on the labelled reports, it must not claim to be sure:
+    a confidence that is high everywhere would pass the share test but fail here."""
+    wrong = [confidence for confidence, right in gold_seeds() + full_reports() if not right]
+    assert wrong, "the labelled reports hold figures the extractor gets wrong"
+    assert max(wrong) < THRESHOLD

@@ -17,7 +17,8 @@ class Verdict:
     """How a figure's indicator was decided, for its reason and its confidence."""
 
     # "cue"; "rule"; "veto"; "weak" (cues in the figure's words, none enough or fit); "unnamed"
-    # (cues elsewhere in the sentence, none in the figure's words); "no_cue" (none in the sentence)
+    # (cues of its unit elsewhere in the sentence, none in its words); "no_cue" (no cue in the
+    # sentence could count it)
     kind: str
     score: float = 0.0
     margin: float = 0.0

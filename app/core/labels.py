@@ -440,8 +440,8 @@ def _decide(text: str, figures: list[Figure], contexts: list[_Context], i: int, 
     scores = _figure_scores(text, figures, contexts, i, respective.get(i), verbs.get(i), cues, index)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < cues.settings["min_score"]:
-        kind = ("weak" if ranked or index.within(ctx.pre_start, ctx.post_end)
-                else "unnamed" if index.within(*ctx.sentence) else "no_cue")
+        around = [ind for _, _, ind, _ in index.within(*ctx.sentence) if fig.unit in cues.rules[ind].units]
+        kind = "weak" if ranked or index.within(ctx.pre_start, ctx.post_end) else "unnamed" if around else "no_cue"
         return Verdict(kind)
     if i not in respective and rule_5a_11_two_objects_in_one_count(
             text, ctx.pre_start, ctx.num_start, _cue_candidates(text, fig, cues, index)):
