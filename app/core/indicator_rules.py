@@ -17,7 +17,6 @@ from app.core.model import Figure
 
 TOTAL_OPENING = re.compile(r"^(?:共计|合计|总计|累计|总共|一共|共)")
 BARE_TOTAL = re.compile(r"^(?:共计|合计|总计|累计|总共|一共|共)(?:达到|达|为|有)?$")
-CLAUSE_BREAKS = "，；;,：:（(）)。！？!?\n"
 
 # rule 4: what a meeting did decides what its count is
 # 会 of a meeting, not of 社会, 协会, 委员会, 机会, 体会, 座谈会, 听证会, 培训会 or 会同, 会商
@@ -198,10 +197,10 @@ def rule_5a_11_two_objects_in_one_count(text: str, start: int, num_start: int,
     """Whether the words before a figure join the objects of different indicators in one count
     (处理医疗纠纷和投诉举报45件): no indicator clearly fits, so it is null. `candidates(a, b)`
     gives the indicators the words text[a:b] alone could name."""
-    cuts = [m for m in COORDINATION.finditer(text, start, num_start)]
+    cuts = list(COORDINATION.finditer(text, start, num_start))
     if not cuts:
         return False
-    bounds_ = [start] + [m.end() for m in cuts]
+    starts = [start] + [m.end() for m in cuts]
     ends = [m.start() for m in cuts] + [num_start]
-    named = [found for a, b in zip(bounds_, ends) if (found := candidates(a, b))]
+    named = [found for a, b in zip(starts, ends) if (found := candidates(a, b))]
     return any(not (x & y) for k, x in enumerate(named) for y in named[k + 1:])

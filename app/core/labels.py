@@ -5,9 +5,10 @@ after it weigh less), filtered by unit compatibility, a pattern the sentence mus
 and words that veto it; all of that is data in resources/lexicon/indicator_cues.json, with
 the vetoes of CODEBOOK §5a under the names of their rules (codebook_5a). The §5a rules that
 read a sentence's structure (breakdowns, meetings, training, two objects in one count) are
-functions in app.core.indicator_rules. In a respective list (A、B分别为m、n) each figure reads its own name first; a figure written
-right after another (460批次1280人次) reads the words naming the first. An item of a list
-that names only its object (…8件、规范性文件12件) is read with the verb before the list.
+functions in app.core.indicator_rules. In a respective list (A、B分别为m、n) each figure reads
+its own name first; a figure written right after another (460批次1280人次) reads the words
+naming the first. An item of a list that names only its object (…8件、规范性文件12件) is read
+with the verb before the list.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from typing import Optional
 from app.core.codebook import lexicon
 from app.core.confidence import Verdict, confidence
 from app.core.indicator_rules import (
-    TOTAL_OPENING, Decision, rule_5a_3_breakdowns_are_null, rule_5a_4_meetings_by_their_verb,
+    TOTAL_OPENING, rule_5a_3_breakdowns_are_null, rule_5a_4_meetings_by_their_verb,
     rule_5a_5_training_held_by_the_agency, rule_5a_11_two_objects_in_one_count)
 from app.core.model import Figure
 
@@ -45,9 +46,6 @@ CJK = re.compile(r"[\u4e00-\u9fff《“]")
 RESPECTIVELY = "分别"
 LIST_SEPARATORS = re.compile(r"[、和及与]")
 LIST_LINKS = ("、", "，", ",")
-COMMON_UNITS_SURE = 0.95
-RARE_UNIT = 0.8
-CHINESE_NUMERAL = 0.65
 
 
 @dataclass(frozen=True)
@@ -375,7 +373,7 @@ def _shared_verbs(text: str, figures: list[Figure], contexts: list[_Context], cu
 
 
 def _composed_scores(text: str, fig: Figure, ctx: _Context, verb: tuple[int, int],
-                     cues: _Cues) -> dict[str, float]:
+                     cues: _Cues) -> _Scores:
     """Scores of the item read as one statement: the shared verb, then its own words
     ("审查" + "重大行政决策12件"); the rest of the sentence plays no part."""
     item_start = _item_start(text, ctx.pre_start)
@@ -389,7 +387,7 @@ def _composed_scores(text: str, fig: Figure, ctx: _Context, verb: tuple[int, int
 
 def _figure_scores(text: str, figures: list[Figure], contexts: list[_Context], i: int,
                    respective: Optional[list], verb: Optional[tuple[int, int]], cues: _Cues,
-                   index: _CueIndex) -> dict[str, float]:
+                   index: _CueIndex) -> _Scores:
     fig, ctx = figures[i], contexts[i]
     if verb is not None:
         composed = _composed_scores(text, fig, ctx, verb, cues)
@@ -400,7 +398,7 @@ def _figure_scores(text: str, figures: list[Figure], contexts: list[_Context], i
     if respectively_at >= 0:  # "两个专项行动分别查处案件…": the words after 分别 name the figures after it
         ctx = _Context(ctx.pre_start, ctx.num_start, respectively_at, ctx.sentence)
     if respective:
-        scores: dict[str, float] = {}
+        scores = _Scores()
         for window in respective:
             if max(scores.values(), default=0.0) < cues.settings["min_score"]:
                 own = ctx if window is None else _Context(window[0], window[1], fig.end, ctx.sentence)
@@ -412,8 +410,7 @@ def _figure_scores(text: str, figures: list[Figure], contexts: list[_Context], i
     return _scores(text, fig, ctx, cues, index)
 
 
-
-def _cue_candidates(text: str, fig: Figure, cues: _Cues, index: _CueIndex):
+def _cue_candidates(fig: Figure, cues: _Cues, index: _CueIndex):
     """For rule 5a.11: the indicators of the unit that words text[a:b] name by a cue."""
     strong = cues.settings["naming_weight"]
 
@@ -444,12 +441,12 @@ def _decide(text: str, figures: list[Figure], contexts: list[_Context], i: int, 
         kind = "weak" if ranked or index.within(ctx.pre_start, ctx.post_end) else "unnamed" if around else "no_cue"
         return Verdict(kind)
     if i not in respective and rule_5a_11_two_objects_in_one_count(
-            text, ctx.pre_start, ctx.num_start, _cue_candidates(text, fig, cues, index)):
+            text, ctx.pre_start, ctx.num_start, _cue_candidates(fig, cues, index)):
         fig.indicator_reason = None
         return Verdict("rule")
     best, score = ranked[0]
     fig.indicator = best
-    cue = getattr(scores, "cue", {}).get(best)
+    cue = scores.cue.get(best)
     fig.indicator_reason = f"cue {cue}" if cue else "cue"
     return Verdict("cue", score, score - (ranked[1][1] if len(ranked) > 1 else 0.0))
 
