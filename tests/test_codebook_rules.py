@@ -98,6 +98,7 @@ def test_rule_5a_6_publicity_counts_events_materials_audience_posts(sentence, ra
 
 @pytest.mark.parametrize("sentence, raw, indicator", [
     ("公布行政执法事项清单286项。", "286项", None),
+    ("公布行政许可、行政执法等权责清单事项3120项。", "3120项", "service_items"),
     ("编制权责清单31个。", "31个", None),
     ("梳理依申请政务服务事项356项。", "356项", "service_items"),
     ("取消调整行政审批事项12项。", "12项", None),
@@ -152,6 +153,9 @@ def test_rule_5a_10_disputes_by_their_channel(sentence, raw, indicator):
 @pytest.mark.parametrize("sentence, raw, indicator", [
     ("依法处理医疗纠纷和患者投诉举报45件。", "45件", None),
     ("受理劳动监察举报投诉和信访件132件。", "132件", None),
+    # objects of one indicator, or a word whose indicator the sentence's field rules out
+    ("开展普法宣传和义诊活动20场。", "20场", "publicity_events"),
+    ("办理行政许可和备案事项860件。", "860件", "services_handled"),
 ])
 def test_rule_5a_11_two_objects_in_one_count_is_null(sentence, raw, indicator):
     """§5a.11: Two indicators' objects counted together: none clearly fits, so null."""

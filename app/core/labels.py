@@ -410,13 +410,17 @@ def _figure_scores(text: str, figures: list[Figure], contexts: list[_Context], i
     return _scores(text, fig, ctx, cues, index)
 
 
-def _cue_candidates(fig: Figure, cues: _Cues, index: _CueIndex):
-    """For rule 5a.11: the indicators of the unit that words text[a:b] name by a cue."""
+def _cue_candidates(text: str, fig: Figure, sentence: tuple[int, int], cues: _Cues, index: _CueIndex):
+    """For rule 5a.11: the indicators of the unit (and of the sentence's field: `requires`)
+    that words text[a:b] name by a cue."""
     strong = cues.settings["naming_weight"]
 
+    def fits(ind: str) -> bool:
+        rule = cues.rules[ind]
+        return fig.unit in rule.units and not (rule.requires and not rule.requires.search(text, *sentence))
+
     def candidates(start: int, end: int) -> set:
-        return {ind for _, _, ind, weight in index.within(start, end)
-                if weight >= strong and fig.unit in cues.rules[ind].units}
+        return {ind for _, _, ind, weight in index.within(start, end) if weight >= strong and fits(ind)}
     return candidates
 
 
@@ -441,7 +445,7 @@ def _decide(text: str, figures: list[Figure], contexts: list[_Context], i: int, 
         kind = "weak" if ranked or index.within(ctx.pre_start, ctx.post_end) else "unnamed" if around else "no_cue"
         return Verdict(kind)
     if i not in respective and rule_5a_11_two_objects_in_one_count(
-            text, ctx.pre_start, ctx.num_start, _cue_candidates(fig, cues, index)):
+            text, ctx.pre_start, ctx.num_start, _cue_candidates(text, fig, ctx.sentence, cues, index)):
         fig.indicator_reason = None
         return Verdict("rule")
     best, score = ranked[0]
