@@ -84,7 +84,7 @@ def _adds_up(total: Figure, parts: list[Figure], exactly: bool = False) -> bool:
     """Whether the parts can sum to the total; `exactly`: read 余/约 figures at their values, so
     100余份 followed by 50余份 and 100余份 is no total with its parts."""
     def as_checked(fig: Figure):
-        checked = as_check_figure(fig.to_dict())
+        checked = as_check_figure(fig)
         checked.qualifier = "exact" if exactly else checked.qualifier
         return checked
     return meet(bounds(as_checked(total)), sum_bounds([as_checked(p) for p in parts]))

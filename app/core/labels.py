@@ -278,8 +278,7 @@ def _name_cell_above(text: str, fig: Figure, pre_start: int) -> Optional[int]:
     return above_start
 
 
-def _contexts(text: str, figures: list[Figure], sentences: _Stops) -> list[_Context]:
-    clauses = _Stops(text, CLAUSE_STOPS)
+def _contexts(text: str, figures: list[Figure], sentences: _Stops, clauses: _Stops) -> list[_Context]:
     contexts, previous = [], None
     for fig in figures:
         clause_start, clause_end = clauses.bounds(fig.start, fig.end)
@@ -307,13 +306,13 @@ def _contexts(text: str, figures: list[Figure], sentences: _Stops) -> list[_Cont
     return contexts
 
 
-def _respective_windows(text: str, figures: list[Figure]) -> dict[int, list[Optional[tuple[int, int]]]]:
+def _respective_windows(text: str, figures: list[Figure],
+                        clauses: _Stops) -> dict[int, list[Optional[tuple[int, int]]]]:
     """"行政复议、行政诉讼案件分别为12件、5件": the i-th figure after 分别 counts the i-th name
     listed before it. Figure index -> the spans whose cues to try in turn (None: the figure's
     own context): its name where names and figures pair up, then the whole list ("刑事" in
     刑事、治安案件; "进乡村" in 法治宣传进机关、进乡村…活动), then everything up to the first
     listed figure (5件 in 分别查处案件12件、5件; 公安局 in 市场监管局、公安局分别查处案件…)."""
-    clauses = _Stops(text, CLAUSE_STOPS)
     windows = {}
     for m in re.finditer(RESPECTIVELY, text):
         clause_start, clause_end = clauses.bounds(m.start(), m.end())
@@ -441,9 +440,10 @@ def _decide(text: str, figures: list[Figure], contexts: list[_Context], i: int, 
     scores = _figure_scores(text, figures, contexts, i, respective.get(i), verbs.get(i), cues, index)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < cues.settings["min_score"]:
-        around = [ind for _, _, ind, _ in index.within(*ctx.sentence) if fig.unit in cues.rules[ind].units]
-        kind = "weak" if ranked or index.within(ctx.pre_start, ctx.post_end) else "unnamed" if around else "no_cue"
-        return Verdict(kind)
+        if ranked or index.within(ctx.pre_start, ctx.post_end):
+            return Verdict("weak")
+        around = any(fig.unit in cues.rules[ind].units for _, _, ind, _ in index.within(*ctx.sentence))
+        return Verdict("unnamed" if around else "no_cue")
     if i not in respective and rule_5a_11_two_objects_in_one_count(
             text, ctx.pre_start, ctx.num_start, _cue_candidates(text, fig, ctx.sentence, cues, index)):
         fig.indicator_reason = None
@@ -460,9 +460,9 @@ def annotate(text: str, figures: list[Figure]) -> None:
     cues = _cues()
     sentences = _Stops(text, SENTENCE_STOPS)
     clauses = _Stops(text, CLAUSE_STOPS)
-    contexts = _contexts(text, figures, sentences)
+    contexts = _contexts(text, figures, sentences, clauses)
     index = _CueIndex(text, cues, sorted({ctx.sentence for ctx in contexts}))
-    respective = _respective_windows(text, figures)
+    respective = _respective_windows(text, figures, clauses)
     verbs = _shared_verbs(text, figures, contexts, cues, respective)
     verdicts = []
     for i, (fig, ctx) in enumerate(zip(figures, contexts)):
