@@ -21,7 +21,8 @@ EXIT_OK, EXIT_FAILED = 0, 2
 DEFAULT_STATUSES = ("confirmed", "corrected", "added")
 EXPORT_FORMATS = ("csv", "xlsx", "jsonl")
 SECTION_KEYS = ("level", "title", "category", "start", "end")
-FIGURE_KEYS = ("start", "end", "raw", "value", "unit", "qualifier", "label", "indicator")
+FIGURE_KEYS = ("start", "end", "raw", "value", "unit", "qualifier", "label", "indicator",
+               "indicator_reason", "confidence")
 
 
 def main(argv: list[str] | None = None) -> int:

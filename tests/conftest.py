@@ -11,4 +11,5 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 SEEDS = ROOT / "seeds"
+SEED_COUNT = len(list(SEEDS.glob("*.txt")))
 DATA = Path(__file__).resolve().parent / "data"

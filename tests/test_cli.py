@@ -10,15 +10,14 @@ import pytest
 from app import cli
 from app.store import schema
 from app.store.database import open_store
-from conftest import ROOT, SEEDS
-
-N_SEEDS = len(list(SEEDS.glob("*.txt")))
+from conftest import ROOT, SEED_COUNT, SEEDS
 
 TOP_KEYS = {"path", "encoding", "metadata", "sections", "figures"}
 METADATA_KEYS = {"title", "agency", "region", "level", "province", "city", "county", "division_code",
                  "report_year", "publish_date", "doc_type"}
 SECTION_KEYS = {"level", "title", "category", "start", "end"}
-FIGURE_KEYS = {"start", "end", "raw", "value", "unit", "qualifier", "label", "indicator"}
+FIGURE_KEYS = {"start", "end", "raw", "value", "unit", "qualifier", "label", "indicator",
+               "indicator_reason", "confidence"}
 
 needs_extractor = pytest.mark.skipif(
     not (ROOT / "app" / "core" / "extract.py").exists(), reason="app.core.extract not written yet")
@@ -42,6 +41,10 @@ def test_extract_seeds_prints_one_json_object_per_file():
         assert obj["figures"] and all(set(f) == FIGURE_KEYS for f in obj["figures"])
         text = open(obj["path"], encoding="utf-8").read()
         assert all(text[f["start"]:f["end"]] == f["raw"] for f in obj["figures"])
+        assert all(0.0 <= f["confidence"] <= 1.0 for f in obj["figures"])
+        # every indicator says why, in words such as "cue 行政复议"; no indicator, no reason
+        assert all((f["indicator"] is None) == (f["indicator_reason"] is None) for f in obj["figures"])
+        assert any((f["indicator_reason"] or "").startswith("cue ") for f in obj["figures"])
     assert "\\u" not in result.stdout  # Chinese as itself, not escaped
 
 
@@ -65,9 +68,9 @@ def test_extract_bad_paths_give_error_objects_and_exit_2(tmp_path, capsys):
 def test_import_twice_second_run_is_all_duplicates(tmp_path, capsys):
     db = tmp_path / "cli.db"
     assert cli.main(["import", str(SEEDS), "--db", str(db)]) == 0
-    assert capsys.readouterr().out.splitlines()[0] == f"imported {N_SEEDS}, skipped 0 duplicates, failed 0"
+    assert capsys.readouterr().out.splitlines()[0] == f"imported {SEED_COUNT}, skipped 0 duplicates, failed 0"
     assert cli.main(["import", str(SEEDS), "--db", str(db), "--workers", "1"]) == 0
-    assert capsys.readouterr().out.splitlines()[0] == f"imported 0, skipped {N_SEEDS} duplicates, failed 0"
+    assert capsys.readouterr().out.splitlines()[0] == f"imported 0, skipped {SEED_COUNT} duplicates, failed 0"
 
 
 @needs_extractor
@@ -76,7 +79,7 @@ def test_import_lists_each_failure_and_exits_2(tmp_path, capsys):
     code = cli.main(["import", str(tmp_path / "empty.txt"), str(SEEDS), "--db", str(tmp_path / "x.db")])
     lines = capsys.readouterr().out.splitlines()
     assert code == 2
-    assert lines[0] == f"imported {N_SEEDS}, skipped 0 duplicates, failed 1"
+    assert lines[0] == f"imported {SEED_COUNT}, skipped 0 duplicates, failed 1"
     assert lines[1].startswith(f"  {tmp_path / 'empty.txt'}: ")
 
 

@@ -141,3 +141,26 @@ def test_per_time_units_written_with_a_slash(text, raw, value, unit):
 
 def test_a_figure_at_the_very_start_of_the_text():
     assert described("3个工作日办结。") == [("3个工作日", 3, "工作日", "exact")]
+
+
+@pytest.mark.parametrize("text, raw, unit", [
+    # a measure word that starts a longer word is still the unit when the rest is a word
+    ("约谈30余名单位主要负责人。", "30余名", "名"),
+    ("年初分解8项目标任务到各科室。", "8项", "项"),
+    ("聘请12名义务监督员参与执法监督。", "12名", "名"),
+    ("开展6次日常监督检查。", "6次", "次"),
+    # a count of departments is written in 部门
+    ("会同公安、市场监管等5部门开展联合执法。", "5部门", "部门"),
+])
+def test_the_measure_word_as_written(text, raw, unit):
+    assert [(f.raw, f.unit) for f in find_figures(text) if f.raw == raw] == [(raw, unit)]
+
+
+@pytest.mark.parametrize("text, raw", [
+    # raw is the number and its unit (and the noun after 个), never the words of the clause after it
+    ("在辖区设立12个法律服务站点开展普法宣传。", "12个法律服务站点"),
+    ("成立3个督查组对各学校进行检查。", "3个督查组"),
+    ("组建5个执法小组按照网格开展巡查。", "5个执法小组"),
+])
+def test_raw_stops_at_the_verb_after_the_noun(text, raw):
+    assert raw in [f.raw for f in find_figures(text)]

@@ -10,7 +10,7 @@ from app.store import importer
 from app.store.database import open_store
 from app.store.importer import import_paths
 from app.store.rows import ImportSummary
-from conftest import SEEDS
+from conftest import SEED_COUNT, SEEDS
 
 pytest.importorskip("app.core.extract")
 
@@ -20,8 +20,6 @@ def store(tmp_path):
     with open_store(tmp_path / "import.db") as opened:
         yield opened
 
-
-N_SEEDS = len(list(SEEDS.glob("*.txt")))
 
 
 @pytest.fixture
@@ -43,8 +41,8 @@ def many_reports(folder: Path, count: int) -> Path:
 
 def test_seeds_import_with_offsets_into_the_stored_text(store, seed_folder):
     summary = import_paths(store, [seed_folder])
-    assert len(summary.imported) == N_SEEDS and summary.duplicates == [] and summary.failed == []
-    assert store.report_count() == N_SEEDS
+    assert len(summary.imported) == SEED_COUNT and summary.duplicates == [] and summary.failed == []
+    assert store.report_count() == SEED_COUNT
     for listed in store.list_reports():
         report = store.report(listed.id)
         figures = store.figures(listed.id)
@@ -57,23 +55,23 @@ def test_seeds_import_with_offsets_into_the_stored_text(store, seed_folder):
 def test_second_import_skips_everything_as_duplicates(store, seed_folder):
     import_paths(store, [seed_folder])
     again = import_paths(store, [seed_folder])
-    assert again.imported == [] and len(again.duplicates) == N_SEEDS and again.failed == []
-    assert store.report_count() == N_SEEDS
+    assert again.imported == [] and len(again.duplicates) == SEED_COUNT and again.failed == []
+    assert store.report_count() == SEED_COUNT
 
 
 def test_duplicates_within_one_run(store, seed_folder):
     first = sorted(seed_folder.glob("*.txt"))[0]
     shutil.copy(first, seed_folder / "copy_of_first.txt")
     summary = import_paths(store, [seed_folder])
-    assert len(summary.imported) == N_SEEDS and len(summary.duplicates) == 1
-    assert store.report_count() == N_SEEDS
+    assert len(summary.imported) == SEED_COUNT and len(summary.duplicates) == 1
+    assert store.report_count() == SEED_COUNT
 
 
 def test_bad_files_are_reported_and_the_rest_imported(store, seed_folder, tmp_path):
     (seed_folder / "empty.txt").write_bytes(b"")
     (seed_folder / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     summary = import_paths(store, [seed_folder, tmp_path / "missing.txt"])
-    assert len(summary.imported) == N_SEEDS
+    assert len(summary.imported) == SEED_COUNT
     failed = dict(summary.failed)
     assert set(failed) == {str(seed_folder / "empty.txt"), str(seed_folder / "picture.txt"),
                            str(tmp_path / "missing.txt")}

@@ -49,7 +49,7 @@ def test_item_reads_the_shared_verb_with_its_own_noun(sentence, raw, indicator):
 
 @pytest.mark.parametrize("sentence, raw", [
     # the item's noun fits no indicator, whatever the verb
-    ("发放宣传资料2万份、纪念品500个。", "500个"),
+    ("发放宣传资料2万份、慰问金3万元。", "3万元"),
     ("审查规范性文件18件，其他事项5件。", "5件"),
     # the item has a verb of its own: it is a new statement, not a list item
     ("审查规范性文件18件，提出修改意见23条。", "23条"),

@@ -159,3 +159,31 @@ def test_attachments_under_the_signature_stay_in_the_closing():
     outline = "".join(f"{n}、第{n}类数据\n1.事项12件\n" for n in "一二三四五六七八九十")
     long_table = BODY + "某县卫生健康局\n2024年3月1日\n（此件公开发布）\n附件1\n2023年行政执法数据统计表\n" + outline
     assert level1(long_table) == [*BODY_OUTLINE, (1, "closing", "某县卫生健康局")]
+
+
+def test_level2_headings_that_lost_their_opening_continue_the_numbers():
+    text = ("某市市场监督管理局2024年法治政府建设情况报告\n"
+            "一、主要举措\n"
+            "（一）强化抽检。全年完成食品抽检1200批次。\n"
+            "（二）畅通投诉举报。受理投诉举报860件。\n"
+            "）加强执法。查处案件95件。\n"
+            "）深化普法。开展宣传活动20场。\n"
+            "二、存在的问题\n"
+            "执法人员不足，部分案件（含移送\n"
+            "）办理周期较长。\n")
+    level2 = [(s.level, s.title[:5]) for s in find_sections(text) if s.level == 2]
+    # the ")" lines after (二) are (三) and (四); a ")" that ends a wrapped line is text
+    assert level2 == [(2, "（一）强化"), (2, "（二）畅通"), (2, "）加强执法"), (2, "）深化普法")]
+
+
+def test_index_rows_with_spaced_keys_and_the_title_under_a_title_key():
+    text = ("索\u2002引\u2002号:\n"
+            "时  效:\n"
+            "名  称:\n"
+            "某区人力资源和社会保障局2024年度法治政府建设情况报告\n"
+            "发布时间:2025-01-20 09:00\n"
+            "一、主要举措\n"
+            "全年受理劳动仲裁案件320件。\n")
+    outline = [(s.category, s.title[:4]) for s in find_sections(text) if s.level == 1]
+    assert outline == [("boilerplate", "索\u2002引\u2002"), ("preamble", "某区人力"),
+                       ("boilerplate", "发布时间"), ("measures", "一、主要")]

@@ -201,11 +201,11 @@ def test_parts_before_their_total(sentence, expected):
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("全年接待群众来访460批次1280人次，其中集体访36批次。",
+    ("全年受理信访事项460批次1280人次，其中集体访36批次。",
      {"460批次": "petitions", "1280人次": "petitions", "36批次": None}),
     ("全年受理群众来信来访120件360人次。", {"120件": "petitions", "360人次": "petitions"}),
 ])
 def test_one_count_in_two_measures(sentence, expected):
-    """"来访460批次1280人次": the second measure is named by the words before the first."""
+    """"信访事项460批次1280人次": the second measure is named by the words before the first."""
     found = indicators_of(sentence)
     assert {raw: found.get(raw, "missing") for raw in expected} == expected

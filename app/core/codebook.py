@@ -18,7 +18,7 @@ class Indicator:
     group: str
     unit: str
     description: str
-    name_zh: str = ""
+    name_zh: str = ""  # short display names (codebook v2); the id stays the export column name
     name_en: str = ""
 
 

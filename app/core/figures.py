@@ -54,7 +54,8 @@ class _Lexicon:
     chinese_rare_ok: frozenset
     unit_of: dict  # written form -> unit (5个工作日 -> 工作日, 120人/次 -> 人次)
     list_only: frozenset
-    not_units: re.Pattern  # words that begin with a unit but are not one (部门, 条例)
+    not_units: re.Pattern  # words that begin with a unit but are not one (名单, 条例)
+    split_words: tuple  # words after such a word's unit character: 60余名单位 is 名 + 单位
     ge_stops: tuple
     ge_max: int
     slogans: re.Pattern
@@ -89,6 +90,7 @@ def _lexicon() -> _Lexicon:
         unit_of={**units["after_ge"], **units["slashed"]},
         list_only=frozenset(units["list_only"]),
         not_units=re.compile(_alternation(units["not_units"])),
+        split_words=tuple(units["split_words"]),
         ge_stops=tuple(sorted(units["ge_noun_stops"], key=len, reverse=True)),
         ge_max=units["ge_noun_max"],
         slogans=re.compile("|".join(map(re.escape, slogan_words))),
@@ -184,6 +186,8 @@ def _candidate(text: str, m: re.Match, lex: _Lexicon, blocked: list) -> Optional
         return None
     before = _prev_char(text, start)
     longer_word = lex.not_units.match(text, m.start("unit"))
+    if longer_word and text.startswith(lex.split_words, end):
+        longer_word = None  # 12项目标任务: the measure word before a word of its own
     if (longer_word and longer_word.end() > end) or before == "第":
         return None
     if before in RANK_BEFORE and unit_text in RANK_UNITS:  # 位列全市前3名: a rank, not 3 people

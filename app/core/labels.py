@@ -2,12 +2,13 @@
 
 The indicator comes from cue words in the figure's own clause (nearest first, the words just
 after it weigh less), filtered by unit compatibility, a pattern the sentence must contain
-and words that veto it; all of that is data in resources/lexicon/indicator_cues.json. Items
-of a breakdown (after 其中, or in brackets after a total) lose an indicator they share with
-their total (CODEBOOK §4); parts listed before a 共计 total give it their indicator and lose it.
-In a respective list (A、B分别为m、n) each figure reads its own name first; a figure written
-right after another (460批次1280人次) reads the words naming the first. An item of a list
-that names only its object (…8件、规范性文件12件) is read with the verb before the list.
+and words that veto it; all of that is data in resources/lexicon/indicator_cues.json, with
+the vetoes of CODEBOOK §5a under the names of their rules (codebook_5a). The §5a rules that
+read a sentence's structure (breakdowns, meetings, training, two objects in one count) are
+functions in app.core.indicator_rules. In a respective list (A、B分别为m、n) each figure reads
+its own name first; a figure written right after another (460批次1280人次) reads the words
+naming the first. An item of a list that names only its object (…8件、规范性文件12件) is read
+with the verb before the list.
 """
 from __future__ import annotations
 
@@ -17,10 +18,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from app.core.breakdowns import as_check_figure, bounds, meet, sum_bounds
 from app.core.codebook import lexicon
+from app.core.confidence import Verdict, confidence
+from app.core.indicator_rules import (
+    TOTAL_OPENING, rule_5a_3_breakdowns_are_null, rule_5a_4_meetings_by_their_verb,
+    rule_5a_5_training_held_by_the_agency, rule_5a_11_two_objects_in_one_count)
 from app.core.model import Figure
 
+SCOPES = ("near", "clause", "sentence", "figure")  # where a codebook_5a veto is searched
 SENTENCE_STOPS = "。！？!?\n"
 CLAUSE_STOPS = SENTENCE_STOPS + "，；;,：:（(）)"
 LABEL_MAX = 30
@@ -41,11 +46,6 @@ CJK = re.compile(r"[\u4e00-\u9fff《“]")
 RESPECTIVELY = "分别"
 LIST_SEPARATORS = re.compile(r"[、和及与]")
 LIST_LINKS = ("、", "，", ",")
-TOTAL_OPENING = re.compile(r"^(?:共计|合计|总计|累计|总共|一共|共)")
-BARE_TOTAL = re.compile(r"^(?:共计|合计|总计|累计|总共|一共|共)(?:达到|达|为|有)?$")
-COMMON_UNITS_SURE = 0.95
-RARE_UNIT = 0.8
-CHINESE_NUMERAL = 0.65
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,8 @@ class _Rule:
     # (other kinds, own kinds): vetoed when the sentence last named another kind of case before
     # the figure ("行政复议案件收案36件，结案33件" closes reconsiderations, not violation cases)
     subject: Optional[tuple[re.Pattern, re.Pattern]]
+    # CODEBOOK §5a rules that veto this indicator: (units it applies to, or all; scope, pattern)
+    vetoes: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,14 @@ def _cues() -> _Cues:
     data = lexicon("indicator_cues")
     settings = data["_settings"]
     rules, targets = {}, {}
+    vetoes: dict[str, list] = {}
+    for name, entries in data["codebook_5a"].items():
+        for entry in entries if not name.startswith("_") else ():
+            for scope in SCOPES:
+                if scope in entry:
+                    for ind_id in entry["indicators"]:
+                        vetoes.setdefault(ind_id, []).append(
+                            (frozenset(entry.get("units", ())), scope, re.compile(entry[scope])))
     for ind_id, spec in data["indicators"].items():
         rules[ind_id] = _Rule(
             ind_id, frozenset(spec["units"]),
@@ -87,7 +97,8 @@ def _cues() -> _Cues:
             re.compile(spec["excludes_near"]) if spec.get("excludes_near") else None,
             re.compile(spec["excludes_sentence"]) if spec.get("excludes_sentence") else None,
             (re.compile(spec["other_subjects"]), re.compile(spec["own_subjects"]))
-            if spec.get("other_subjects") else None)
+            if spec.get("other_subjects") else None,
+            tuple(vetoes.get(ind_id, ())))
         for cue, weight in spec["cues"].items():
             targets.setdefault(cue, []).append((ind_id, float(weight)))
     cues = sorted(targets, key=len, reverse=True)
@@ -157,28 +168,52 @@ class _Context:
     sentence: tuple[int, int]
 
 
-def _scores(text: str, fig: Figure, ctx: _Context, cues: _Cues, index: _CueIndex) -> dict[str, float]:
+class _Scores(dict):
+    """Indicator -> score, with the cue that weighed most for each (the figure's reason)."""
+
+    def __init__(self):
+        super().__init__()
+        self.cue: dict[str, str] = {}
+
+
+def _vetoed(text: str, fig: Figure, ctx: _Context, rule: _Rule, near_start: int) -> bool:
+    """Whether a CODEBOOK §5a rule rules the indicator out for this figure."""
+    spans = {"near": (near_start, ctx.num_start), "clause": (ctx.pre_start, ctx.post_end),
+             "sentence": ctx.sentence, "figure": (fig.start, fig.end)}
+    if any(pattern.search(text, *spans[scope]) for units, scope, pattern in rule.vetoes
+           if not units or fig.unit in units):
+        return True
+    return rule.id == "training_sessions" and not rule_5a_5_training_held_by_the_agency(
+        text, ctx.pre_start, ctx.num_start, ctx.sentence)
+
+
+def _scores(text: str, fig: Figure, ctx: _Context, cues: _Cues, index: _CueIndex) -> _Scores:
     settings = cues.settings
     decay = settings["decay_chars"]
     near_start = max(ctx.pre_start, ctx.num_start - settings["near_window"])
     post_factor = settings["object_of_dui_post_factor" if "对" in text[ctx.pre_start:ctx.num_start]
                            else "post_factor"]
-    hits = []  # (indicator, weighted score, is a modifier: cue + 的 before the counted noun)
+    hits = []  # (indicator, weighted score, is a modifier: cue + 的 before the counted noun, cue)
     for s, e, ind, weight in index.within(ctx.pre_start, ctx.num_start):
         modifier = "的" in text[e:e + 2]
-        hits.append((ind, weight / (1.0 + (ctx.num_start - e) / decay), modifier))
+        # "检查各类医疗机构、公共场所、托幼机构等40家次": a verb before a list of objects is as
+        # near to the count as to the first object
+        listed = text.find("、", e, ctx.num_start)
+        distance = (listed if listed >= 0 else ctx.num_start) - e
+        hits.append((ind, weight / (1.0 + distance / decay), modifier, text[s:e]))
     if not hits:  # "完成1642家个体诊所的全面排查": the noun after the number says it all
         post_factor = 1.0
     for s, e, ind, weight in index.within(fig.end, ctx.post_end):
-        hits.append((ind, weight * post_factor / (1.0 + (s - fig.end) / decay), False))
+        hits.append((ind, weight * post_factor / (1.0 + (s - fig.end) / decay), False, text[s:e]))
     # "对本委出台的2份文件开展合法性审查": a modifier only yields to a cue for the action itself.
-    competing = any(not modifier for _, _, modifier in hits)
+    competing = any(not modifier for _, _, modifier, _ in hits)
     best: dict[str, list[float]] = {}
-    for ind, score, modifier in hits:
+    scores = _Scores()
+    for ind, score, modifier, cue in sorted(hits, key=lambda hit: hit[1]):
         if modifier and competing:
             score *= settings["modifier_factor"]
         best.setdefault(ind, []).append(score)
-    scores = {}
+        scores.cue[ind] = cue
     for ind, values in best.items():
         rule = cues.rules[ind]
         if fig.unit not in rule.units:
@@ -192,6 +227,8 @@ def _scores(text: str, fig: Figure, ctx: _Context, cues: _Cues, index: _CueIndex
         if rule.excludes_sentence and rule.excludes_sentence.search(text, *ctx.sentence):
             continue
         if rule.subject and _last_named(text, rule.subject, ctx.sentence[0], ctx.num_start) == 0:
+            continue
+        if _vetoed(text, fig, ctx, rule, near_start):
             continue
         values.sort(reverse=True)
         scores[ind] = values[0] + 0.25 * sum(values[1:])
@@ -241,8 +278,7 @@ def _name_cell_above(text: str, fig: Figure, pre_start: int) -> Optional[int]:
     return above_start
 
 
-def _contexts(text: str, figures: list[Figure], sentences: _Stops) -> list[_Context]:
-    clauses = _Stops(text, CLAUSE_STOPS)
+def _contexts(text: str, figures: list[Figure], sentences: _Stops, clauses: _Stops) -> list[_Context]:
     contexts, previous = [], None
     for fig in figures:
         clause_start, clause_end = clauses.bounds(fig.start, fig.end)
@@ -270,45 +306,13 @@ def _contexts(text: str, figures: list[Figure], sentences: _Stops) -> list[_Cont
     return contexts
 
 
-def _breakdown_start(text: str, fig: Figure, figures: list[Figure], sentence_start: int,
-                     cues: _Cues) -> Optional[int]:
-    """Where the breakdown holding fig begins: a 其中-type marker, or a bracket opened right
-    after another figure (结案99件（一般程序93件…）); None when fig is not a breakdown item."""
-    marker = None
-    for m in cues.breakdown.finditer(text, sentence_start, fig.start):
-        marker = m.start()
-    opener = max(text.rfind("（", sentence_start, fig.start), text.rfind("(", sentence_start, fig.start))
-    closer = max(text.rfind("）", sentence_start, fig.start), text.rfind(")", sentence_start, fig.start))
-    if opener > closer and any(f.end == opener for f in figures):
-        marker = max(marker or 0, opener)
-    return marker
-
-
-def _breakdown_totals(text: str, figures: list[Figure], contexts: list[_Context],
-                      sentences: _Stops, cues: _Cues) -> list[Optional[set]]:
-    """For each breakdown item, the indicators of the total(s) before its marker."""
-    totals: list[Optional[set]] = [None] * len(figures)
-    for i, (fig, ctx) in enumerate(zip(figures, contexts)):
-        s_start = ctx.sentence[0]
-        marker = _breakdown_start(text, fig, figures, s_start, cues)
-        if marker is None:
-            continue
-        before = [f for f in figures[:i] if s_start <= f.start < marker]
-        if not before and s_start > 0 and text[s_start - 1] != "\n":
-            # "…罚款34.85万元。其中…": the total closes the previous sentence.
-            prev_start = sentences.bounds(s_start - 1, s_start - 1)[0]
-            before = [f for f in figures[:i] if prev_start <= f.start < s_start]
-        totals[i] = {f.indicator for f in before if f.indicator}
-    return totals
-
-
-def _respective_windows(text: str, figures: list[Figure]) -> dict[int, list[Optional[tuple[int, int]]]]:
+def _respective_windows(text: str, figures: list[Figure],
+                        clauses: _Stops) -> dict[int, list[Optional[tuple[int, int]]]]:
     """"行政复议、行政诉讼案件分别为12件、5件": the i-th figure after 分别 counts the i-th name
     listed before it. Figure index -> the spans whose cues to try in turn (None: the figure's
     own context): its name where names and figures pair up, then the whole list ("刑事" in
     刑事、治安案件; "进乡村" in 法治宣传进机关、进乡村…活动), then everything up to the first
     listed figure (5件 in 分别查处案件12件、5件; 公安局 in 市场监管局、公安局分别查处案件…)."""
-    clauses = _Stops(text, CLAUSE_STOPS)
     windows = {}
     for m in re.finditer(RESPECTIVELY, text):
         clause_start, clause_end = clauses.bounds(m.start(), m.end())
@@ -325,29 +329,6 @@ def _respective_windows(text: str, figures: list[Figure]) -> dict[int, list[Opti
             else:
                 windows[i] = [None, with_verb]
     return windows
-
-
-def _parts_before_totals(text: str, figures: list[Figure],
-                         contexts: list[_Context]) -> dict[int, list[int]]:
-    """"食品类案件32件、药品类案件18件，共计50件": a figure opening its clause with 共计/合计
-    after a run of figures of its unit is their total. Total index -> part indices. A total
-    with words of its own ("累计发放折页3000份") must also be the sum of the run."""
-    found = {}
-    for i, (fig, ctx) in enumerate(zip(figures, contexts)):
-        opening = text[ctx.pre_start:fig.start].strip()
-        if not TOTAL_OPENING.match(opening):
-            continue
-        parts = []
-        for j in range(i - 1, -1, -1):
-            if figures[j].unit != fig.unit or figures[j].start < ctx.sentence[0]:
-                break
-            parts.insert(0, j)
-        if len(parts) < 2:
-            continue
-        part_sum = sum_bounds([as_check_figure(figures[j].to_dict()) for j in parts])
-        if BARE_TOTAL.match(opening) or meet(bounds(as_check_figure(fig.to_dict())), part_sum):
-            found[i] = parts
-    return found
 
 
 def _verb_span(text: str, start: int, end: int, verbs: re.Pattern) -> Optional[tuple[int, int]]:
@@ -378,7 +359,9 @@ def _shared_verbs(text: str, figures: list[Figure], contexts: list[_Context], cu
         own = text[start:fig.start]
         own_verb = _verb_span(text, start, fig.start, cues.list_verbs)
         listed = (verb is not None and figures[i - 1].start >= ctx.sentence[0]
-                  and text[figures[i - 1].end:start] in LIST_LINKS)
+                  and text[figures[i - 1].end:start] in LIST_LINKS
+                  # "…，全市4850名民警参加考试": a verb after the figure makes a statement of its own
+                  and not cues.list_verbs.search(text, fig.end, ctx.post_end))
         if (own_verb is None and listed and own.strip() and i not in respective
                 and not cues.breakdown.match(own) and not TOTAL_OPENING.match(own)
                 and RESPECTIVELY not in own):
@@ -389,7 +372,7 @@ def _shared_verbs(text: str, figures: list[Figure], contexts: list[_Context], cu
 
 
 def _composed_scores(text: str, fig: Figure, ctx: _Context, verb: tuple[int, int],
-                     cues: _Cues) -> dict[str, float]:
+                     cues: _Cues) -> _Scores:
     """Scores of the item read as one statement: the shared verb, then its own words
     ("审查" + "重大行政决策12件"); the rest of the sentence plays no part."""
     item_start = _item_start(text, ctx.pre_start)
@@ -403,7 +386,7 @@ def _composed_scores(text: str, fig: Figure, ctx: _Context, verb: tuple[int, int
 
 def _figure_scores(text: str, figures: list[Figure], contexts: list[_Context], i: int,
                    respective: Optional[list], verb: Optional[tuple[int, int]], cues: _Cues,
-                   index: _CueIndex) -> dict[str, float]:
+                   index: _CueIndex) -> _Scores:
     fig, ctx = figures[i], contexts[i]
     if verb is not None:
         composed = _composed_scores(text, fig, ctx, verb, cues)
@@ -414,7 +397,7 @@ def _figure_scores(text: str, figures: list[Figure], contexts: list[_Context], i
     if respectively_at >= 0:  # "两个专项行动分别查处案件…": the words after 分别 name the figures after it
         ctx = _Context(ctx.pre_start, ctx.num_start, respectively_at, ctx.sentence)
     if respective:
-        scores: dict[str, float] = {}
+        scores = _Scores()
         for window in respective:
             if max(scores.values(), default=0.0) < cues.settings["min_score"]:
                 own = ctx if window is None else _Context(window[0], window[1], fig.end, ctx.sentence)
@@ -426,59 +409,72 @@ def _figure_scores(text: str, figures: list[Figure], contexts: list[_Context], i
     return _scores(text, fig, ctx, cues, index)
 
 
-def _figure_confidence(fig: Figure, cues: _Cues) -> float:
-    if fig.unit == "":
-        return 0.3
-    if fig.numeral == "chinese":
-        return CHINESE_NUMERAL
-    return RARE_UNIT if fig.unit in cues.rare_units else COMMON_UNITS_SURE
+def _cue_candidates(text: str, fig: Figure, sentence: tuple[int, int], cues: _Cues, index: _CueIndex):
+    """For rule 5a.11: the indicators of the unit (and of the sentence's field: `requires`)
+    that words text[a:b] name by a cue."""
+    strong = cues.settings["naming_weight"]
+
+    def fits(ind: str) -> bool:
+        rule = cues.rules[ind]
+        return fig.unit in rule.units and not (rule.requires and not rule.requires.search(text, *sentence))
+
+    def candidates(start: int, end: int) -> set:
+        return {ind for _, _, ind, weight in index.within(start, end) if weight >= strong and fits(ind)}
+    return candidates
+
+
+def _decide(text: str, figures: list[Figure], contexts: list[_Context], i: int, respective: dict,
+            verbs: dict, clauses: _Stops, cues: _Cues, index: _CueIndex) -> Verdict:
+    """Set figure i's indicator and reason from its cues and the §5a rules of one figure."""
+    fig, ctx = figures[i], contexts[i]
+    fig.indicator = fig.indicator_reason = None
+    near = text[max(ctx.pre_start, fig.start - cues.settings["near_window"]):fig.start]
+    if (cues.near_excludes.search(near) or cues.clause_excludes.search(text, ctx.pre_start, fig.start)
+            or (fig.numeral == "chinese" and fig.value == 1)):
+        return Verdict("veto")
+    clause = clauses.bounds(fig.start, fig.end)
+    meeting = rule_5a_4_meetings_by_their_verb(text, fig, clause, ctx.sentence[1])
+    if meeting is not None:
+        fig.indicator, fig.indicator_reason = meeting.indicator, meeting.reason
+        return Verdict("rule")
+    scores = _figure_scores(text, figures, contexts, i, respective.get(i), verbs.get(i), cues, index)
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < cues.settings["min_score"]:
+        if ranked or index.within(ctx.pre_start, ctx.post_end):
+            return Verdict("weak")
+        around = any(fig.unit in cues.rules[ind].units for _, _, ind, _ in index.within(*ctx.sentence))
+        return Verdict("unnamed" if around else "no_cue")
+    if i not in respective and rule_5a_11_two_objects_in_one_count(
+            text, ctx.pre_start, ctx.num_start, _cue_candidates(text, fig, ctx.sentence, cues, index)):
+        fig.indicator_reason = None
+        return Verdict("rule")
+    best, score = ranked[0]
+    fig.indicator = best
+    cue = scores.cue.get(best)
+    fig.indicator_reason = f"cue {cue}" if cue else "cue"
+    return Verdict("cue", score, score - (ranked[1][1] if len(ranked) > 1 else 0.0))
 
 
 def annotate(text: str, figures: list[Figure]) -> None:
-    """Fill label, indicator and confidence of figures (in text order) in place."""
+    """Fill label, indicator, its reason and confidence of figures (in text order) in place."""
     cues = _cues()
     sentences = _Stops(text, SENTENCE_STOPS)
-    contexts = _contexts(text, figures, sentences)
+    clauses = _Stops(text, CLAUSE_STOPS)
+    contexts = _contexts(text, figures, sentences, clauses)
     index = _CueIndex(text, cues, sorted({ctx.sentence for ctx in contexts}))
-    respective = _respective_windows(text, figures)
+    respective = _respective_windows(text, figures, clauses)
     verbs = _shared_verbs(text, figures, contexts, cues, respective)
-    doubts = []
+    verdicts = []
     for i, (fig, ctx) in enumerate(zip(figures, contexts)):
         fig.label = _label(text, fig, ctx)
-        near = text[max(ctx.pre_start, fig.start - cues.settings["near_window"]):fig.start]
-        vetoed = (cues.near_excludes.search(near) or cues.clause_excludes.search(text, ctx.pre_start, fig.start)
-                  or (fig.numeral == "chinese" and fig.value == 1))
-        scores = {} if vetoed else _figure_scores(text, figures, contexts, i, respective.get(i), verbs.get(i),
-                                                  cues, index)
-        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-        doubt = 0.9 if not vetoed else 0.75
-        fig.indicator = None
-        if ranked and ranked[0][1] >= cues.settings["min_score"]:
-            best, score = ranked[0]
-            margin = score - (ranked[1][1] if len(ranked) > 1 else 0.0)
-            fig.indicator = best
-            doubt = 0.6 + 0.35 * min(1.0, score / 3.0) - (0.15 if margin < 0.5 else 0.0)
-        elif ranked:
-            doubt = 0.6
-        doubts.append(doubt)
-    for i, total in enumerate(_breakdown_totals(text, figures, contexts, sentences, cues)):
-        if total is None:
-            continue
-        if figures[i].indicator in total:
-            figures[i].indicator = None
-            doubts[i] = 0.7
-        else:
-            doubts[i] *= 0.85
-    for i, parts in _parts_before_totals(text, figures, contexts).items():
-        shared = {figures[j].indicator for j in parts} - {None}
-        if len(shared) != 1:
-            continue  # the parts count different things: a list, not one total broken down
-        if figures[i].indicator is None:
-            figures[i].indicator = shared.pop()
-            doubts[i] = 0.7
-        for j in parts:
-            if figures[j].indicator == figures[i].indicator:
-                figures[j].indicator = None
-                doubts[j] = 0.7
-    for fig, doubt in zip(figures, doubts):
-        fig.confidence = round(_figure_confidence(fig, cues) * doubt, 2)
+        verdicts.append(_decide(text, figures, contexts, i, respective, verbs, clauses, cues, index))
+    decided = rule_5a_3_breakdowns_are_null(text, figures, contexts,
+                                            lambda pos: sentences.bounds(pos, pos)[0],
+                                            cues.breakdown, cues.list_verbs)
+    for i, decision in decided.items():
+        figures[i].indicator, figures[i].indicator_reason = decision.indicator, decision.reason
+        verdicts[i] = Verdict("rule")
+    for fig, verdict in zip(figures, verdicts):
+        fig.confidence = confidence(fig, verdict, cues.settings["confidence"], cues.rare_units)
+        if fig.indicator is None:
+            fig.indicator_reason = None  # a reason says why an indicator was chosen

@@ -79,6 +79,8 @@ class Figure:
     indicator: Optional[str] = None
     numeral: str = "arabic"  # or "chinese"
     confidence: float = 0.5  # how sure the extractor is of the figure and its indicator
+    # why the indicator was chosen ("cue 行政复议"); None when there is no indicator
+    indicator_reason: Optional[str] = None
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -95,6 +95,9 @@ def _rules() -> _Rules:
         (1, "ordinal", re.compile(rf"^第({numeral})\s*[、．.:：]\s*(?=\S)")),
         (2, "plain", re.compile(rf"^[（(]\s*({numeral})\s*[）)]\s*[、，,．.]?\s*(?=\S)")),
         (3, "plain", re.compile(r"^([0-9０-９]{1,2})\s*(?:[、，,]|[.．](?![0-9０-９]))\s*(?=\S)")),
+        # A level-2 marker whose "(三" was lost in conversion leaves a line opening with ")": it
+        # can only continue the level-2 numbers before it (numbered in _continue_lost_markers).
+        (2, "lost", re.compile(r"^()[）)]\s*(?=[\u4e00-\u9fff])")),
     )
     closing = words["closing"]
     suffixes = sorted(regions["agency_suffixes"], key=len, reverse=True)
@@ -181,9 +184,9 @@ def _candidate(line: _Line) -> _Candidate | None:
         found = marker.match(body)
         if not found:
             continue
-        number = chinese_number(found.group(1).translate(_FULLWIDTH))
+        number = chinese_number(found.group(1).translate(_FULLWIDTH)) if kind != "lost" else 0
         title = body[found.end():]
-        if number < 1 or ENUMERATED_NUMERAL.match(title):
+        if (number < 1 and kind != "lost") or ENUMERATED_NUMERAL.match(title):
             return None
         # Short titles, or titles that end their first sentence early, read as headings.
         first_sentence = re.split(r"[。；;]", title, maxsplit=1)[0]
@@ -194,6 +197,25 @@ def _candidate(line: _Line) -> _Candidate | None:
         return _Candidate(line, level, number, score, kind)
     return None
 
+
+
+def _continue_lost_markers(body: list[_Line], candidates: list[_Candidate]) -> list[_Candidate]:
+    """Number each level-2 line that lost its "(N" as the one after the level-2 heading before it
+    (under the same level-1 heading), when the line above ends a sentence or is a heading itself;
+    a ")" line anywhere else is a wrapped line of text, not a heading."""
+    kept, previous = [], None
+    ended = {line.start for i, line in enumerate(body[1:]) if SENTENCE_END.search(body[i].text[-1:])}
+    for cand in candidates:
+        if cand.level == 1:
+            previous = None
+        if cand.kind == "lost":
+            if previous is None or cand.line.start not in ended:
+                continue
+            cand.number, cand.kind = previous.number + 1, "plain"
+        if cand.level == 2:
+            previous = cand
+        kept.append(cand)
+    return kept
 
 
 def _best_chain(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -369,7 +391,8 @@ def _unheaded_parts(lines: list[_Line], category: str) -> list[Section]:
     parts: list[Section] = []
     key = None
     for line in lines:
-        value = bool(key) and _fits_row(key, line.text)
+        # the value under a title key is the report's own title line, part of the document
+        value = bool(key) and key not in TITLE_ROWS and _fits_row(key, line.text)
         chrome = is_chrome(line.text) or bool(_bare_row_key(line.text)) or value
         key = _bare_row_key(line.text)
         kind = "boilerplate" if chrome else category
@@ -402,7 +425,7 @@ def find_sections(text: str) -> list[Section]:
     tail = next((i for i in range(closing, tail) if is_chrome(lines[i].text)), tail)
     body = lines[:closing]
 
-    candidates = [c for c in map(_candidate, body) if c is not None]
+    candidates = _continue_lost_markers(body, [c for c in map(_candidate, body) if c is not None])
     # Where the report is divided into 第一部分, 第二部分…, those are its top parts; 第一、 第二、
     # are used only when the report has no 一、 二、 outline.
     level1 = _best_chain([c for c in candidates if c.kind == "part"])

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
+from conftest import SEED_COUNT
+
 from review_fixtures import (  # noqa: F401
     ROOT, audit_rows, temp_settings, open_window, seeded_db, seeded_template, window,
 )
@@ -30,7 +32,7 @@ def select_report_row(qtbot, window, row: int) -> int:
 
 def test_window_shows_list_text_and_table(qtbot, window):
     store = window.store
-    assert window.report_list.proxy.rowCount() == store.report_count() == len(list(SEEDS.glob("*.txt")))
+    assert window.report_list.proxy.rowCount() == store.report_count() == SEED_COUNT
     report_id = window.controller.report_id
     report, figures = store.report(report_id), store.figures(report_id)
     assert window.text_pane.view.toPlainText() == report.text
@@ -151,7 +153,7 @@ def test_first_run_creates_and_seeds_a_database(qtbot, tmp_path, monkeypatch):
     settings = temp_settings(tmp_path)
     store = launch._open_start_database(settings)
     try:
-        assert store.report_count() == len(list(SEEDS.glob("*.txt")))
+        assert store.report_count() == SEED_COUNT
         assert settings.last_database == str(tmp_path / launch.DATABASE_NAME)
         assert settings.recent_databases == [settings.last_database]
     finally:

@@ -12,6 +12,8 @@ from PySide6.QtGui import QDropEvent
 from review_fixtures import ROOT, open_window, seeded_db, seeded_template, window  # noqa: F401
 from store_fixtures import add_sample
 
+from conftest import SEED_COUNT
+
 from app.gui import db_dialogs, import_dialog
 from app.gui import main_window as main_window_module
 from app.gui.actions import ActionId
