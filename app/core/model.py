@@ -65,6 +65,7 @@ class Figure:
     indicator: Optional[str] = None
     numeral: str = "arabic"  # or "chinese"
     confidence: float = 0.5  # how sure the extractor is of the figure and its indicator
+    indicator_reason: Optional[str] = None
 
     def to_dict(self) -> dict:
         return asdict(self)
