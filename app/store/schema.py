@@ -11,7 +11,6 @@ import sqlite3
 from pathlib import Path
 from typing import Callable
 
-SCHEMA_VERSION = 1
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -119,7 +118,29 @@ def _v1(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+def _add_taught_cues(conn: sqlite3.Connection) -> None:
+    # Taught cues are derived from the reviewed figures (app.store.cues); this table holds only
+    # what the reviewer changed in the Cues view, and who taught a cue when the edits that
+    # say so are not in the file (a database restored from an export).
+    conn.executescript(
+        """
+        ALTER TABLE figures ADD COLUMN indicator_reason TEXT;  -- why the extractor chose the indicator
+        CREATE TABLE cue_overrides (
+            key TEXT PRIMARY KEY,         -- the phrase as taught: the teaching figure's label
+            phrase TEXT,                  -- the reviewer's edit of it; NULL: as taught
+            decision TEXT,                -- the reviewer's edit of the decision; NULL: as taught
+            edited_at TEXT,               -- a decision taught after this edit wins over the edit
+            enabled INTEGER NOT NULL DEFAULT 1,
+            removed_at TEXT,              -- removed; a teaching after this brings the cue back
+            taught_by TEXT,
+            taught_at TEXT
+        );
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _add_taught_cues]
+SCHEMA_VERSION = len(MIGRATIONS)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
