@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Optional
 
 from app.core.model import Figure
 
@@ -53,26 +53,55 @@ def is_taught(reason: Optional[str]) -> bool:
     return bool(reason) and reason.startswith(REASON_PREFIX)
 
 
-def ranked(cues: Iterable[TaughtCue]) -> list[TaughtCue]:
-    """The cues in the order they are tried: longest phrase first, then the latest taught."""
-    usable = [cue for cue in cues if len(cue.phrase) >= MIN_PHRASE]
-    return sorted(usable, key=lambda cue: (len(cue.phrase), cue.taught_at), reverse=True)
+class CueMatcher:
+    """Which cue decides a label: the longest phrase the label holds, then the latest taught.
 
+    Phrases are found by their first two characters at each position of the label, so a
+    label costs about the same however many cues a database has taught."""
 
-def deciding_cue(label: str, cues: Sequence[TaughtCue]) -> Optional[TaughtCue]:
-    """The first of `cues` (already `ranked`) whose phrase the label holds."""
-    if not label:
-        return None
-    return next((cue for cue in cues if cue.phrase in label), None)
+    def __init__(self, cues: Iterable[TaughtCue] = ()):
+        self._by_phrase: dict[str, TaughtCue] = {}
+        self._lengths: dict[str, list[int]] = {}  # first two characters -> phrase lengths, longest first
+        for cue in cues:
+            self.add(cue)
+
+    def __bool__(self) -> bool:
+        return bool(self._by_phrase)
+
+    def add(self, cue: TaughtCue) -> None:
+        phrase = cue.phrase
+        if len(phrase) < MIN_PHRASE:
+            return
+        known = self._by_phrase.get(phrase)
+        if known is None or cue.taught_at >= known.taught_at:
+            self._by_phrase[phrase] = cue
+        lengths = self._lengths.setdefault(phrase[:MIN_PHRASE], [])
+        if len(phrase) not in lengths:
+            lengths.append(len(phrase))
+            lengths.sort(reverse=True)
+
+    def match(self, label: Optional[str]) -> Optional[TaughtCue]:
+        label, best = label or "", None
+        for i in range(len(label) - MIN_PHRASE + 1):
+            lengths = self._lengths.get(label[i:i + MIN_PHRASE])
+            if lengths is None:
+                continue
+            for length in lengths:  # the longest phrase starting here
+                cue = self._by_phrase.get(label[i:i + length])
+                if cue is not None:
+                    if best is None or (len(cue.phrase), cue.taught_at) > (len(best.phrase), best.taught_at):
+                        best = cue
+                    break
+        return best
 
 
 def apply_taught(figures: list[Figure], cues: Iterable[TaughtCue]) -> None:
     """Override indicator, reason and confidence of the figures a taught cue matches, in place."""
-    order = ranked(cues)
-    if not order:
+    matcher = CueMatcher(cues)
+    if not matcher:
         return
     for figure in figures:
-        cue = deciding_cue(figure.label, order)
+        cue = matcher.match(figure.label)
         if cue is None:
             continue
         figure.indicator = cue.indicator

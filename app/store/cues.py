@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from app.core.codebook import indicator_ids
-from app.core.taught_cues import (MIN_PHRASE, NO_INDICATOR, NOT_A_FIGURE, TaughtCue, deciding_cue,
-                                  parse_reason, ranked)
+from app.core.taught_cues import MIN_PHRASE, NO_INDICATOR, NOT_A_FIGURE, CueMatcher, TaughtCue, parse_reason
 from app.store.errors import InvalidEdit, RowMissing
 from app.store.history import now_utc
 
@@ -71,14 +70,17 @@ class CuesMixin:
             teachings.append((at, row["id"], key, _decision(row["status"], row["indicator"]), who,
                               row["file_name"]))
         cues: dict[str, CueRow] = {}
+        active = CueMatcher()  # the cues taught so far
         for at, figure_id, key, decision, who, file_name in sorted(teachings):
             if key not in cues:
-                known = deciding_cue(key, ranked(c.cue() for c in cues.values() if c.enabled and not c.removed))
+                known = active.match(key)
                 if known is not None and known.decision == decision:
                     continue  # the cues taught before already decide it so
             n_taught = cues[key].n_taught + 1 if key in cues else 1
-            cues[key] = _effective(CueRow(key, key, decision, who, at, figure_id, file_name, n_taught=n_taught),
-                                   overrides.get(key, {}))
+            cue = cues[key] = _effective(CueRow(key, key, decision, who, at, figure_id, file_name, n_taught=n_taught),
+                                         overrides.get(key, {}))
+            if cue.enabled and not cue.removed:
+                active.add(cue.cue())
         decided = self._decided_counts()
         for cue in cues.values():
             cue.n_decided = decided.get(cue.phrase, 0) + (decided.get(cue.key, 0) if cue.key != cue.phrase else 0)
@@ -101,8 +103,7 @@ class CuesMixin:
         if row["status"] not in ("corrected", "rejected"):
             return None
         rows = [cue for cue in self.taught_cue_rows() if cue.enabled]
-        label = (row["x_label"] or row["label"] or "").strip()
-        found = deciding_cue(label, ranked(cue.cue() for cue in rows))
+        found = CueMatcher(cue.cue() for cue in rows).match((row["x_label"] or row["label"] or "").strip())
         if found is None or found.decision != _decision(row["status"], row["indicator"]):
             return None
         return next(cue for cue in rows if cue.phrase == found.phrase and cue.taught_at == found.taught_at)
@@ -114,11 +115,11 @@ class CuesMixin:
     def _similar(self, row: CueRow, active: list[TaughtCue]) -> list[int]:
         if not row.enabled:
             return []
-        order, cue = ranked(active), row.cue()
+        matcher, cue = CueMatcher(active), row.cue()
         found = []
         for figure in self._query("SELECT id, label, indicator FROM figures WHERE status = 'pending'"
                                   " AND instr(label, ?) > 0 ORDER BY report_id, start", (row.phrase,)):
-            winner = deciding_cue(figure["label"], order)
+            winner = matcher.match(figure["label"])
             if winner == cue and (cue.decision == NOT_A_FIGURE or figure["indicator"] != cue.indicator):
                 found.append(figure["id"])
         return found
