@@ -11,7 +11,7 @@ cue_overrides; a change older than a later teaching of the same key gives way to
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Optional
 
 from app.core.codebook import indicator_ids
@@ -52,7 +52,22 @@ def _decision(status: str, indicator: Optional[str]) -> str:
 class CuesMixin:
     # --- reading ----------------------------------------------------------------------
     def taught_cue_rows(self, include_removed: bool = False) -> list[CueRow]:
-        """Every taught cue, latest taught first; removed ones only if asked."""
+        """Every taught cue, latest taught first; removed ones only if asked.
+
+        Derived again only when figures, edits or overrides changed since the last time
+        (an offer after a decision, the Cues view and an import then share one derivation)."""
+        token = self.conn.execute(
+            "SELECT (SELECT max(id) FROM edits), (SELECT max(id) FROM figures), (SELECT count(*) FROM figures),"
+            " (SELECT group_concat(key || phrase || decision || edited_at || enabled || removed_at, '|')"
+            "  FROM (SELECT key, coalesce(phrase, '') AS phrase, coalesce(decision, '') AS decision,"
+            "  coalesce(edited_at, '') AS edited_at, enabled, coalesce(removed_at, '') AS removed_at"
+            "  FROM cue_overrides ORDER BY key))").fetchone()
+        cached = getattr(self, "_cue_rows_cache", None)
+        if cached is None or cached[0] != token:
+            cached = self._cue_rows_cache = (token, self._derive_cue_rows())
+        return [replace(row) for row in cached[1] if include_removed or not row.removed]
+
+    def _derive_cue_rows(self) -> list[CueRow]:
         overrides = {row["key"]: row for row in self._query("SELECT * FROM cue_overrides")}
         taught_when = {row["figure_id"]: (row["who"], row["at"]) for row in self._query(
             f"SELECT e.figure_id, e.who, e.at FROM edits e JOIN figures f ON f.id = e.figure_id WHERE {_TEACHES}"
@@ -84,8 +99,7 @@ class CuesMixin:
         decided = self._decided_counts()
         for cue in cues.values():
             cue.n_decided = decided.get(cue.phrase, 0) + (decided.get(cue.key, 0) if cue.key != cue.phrase else 0)
-        found = [cue for cue in cues.values() if include_removed or not cue.removed]
-        return sorted(found, key=lambda cue: (cue.taught_at, cue.figure_id), reverse=True)
+        return sorted(cues.values(), key=lambda cue: (cue.taught_at, cue.figure_id), reverse=True)
 
     def active_cues(self) -> list[TaughtCue]:
         """The cues the extractor uses: taught, enabled and not removed."""
