@@ -150,6 +150,14 @@ def test_apply_to_similar_pending_is_one_undo_step(store):
     assert store.figure(teacher).status == "corrected"  # the teaching itself is an older step
 
 
+def test_a_figure_reset_after_the_cue_was_applied_loses_the_cues_reason(store):
+    teach_films(store)
+    [applied, _] = store.apply_cue(FILMS)
+    store.reset_to_pending([applied])
+    figure = store.figure(applied)
+    assert (figure.status, figure.indicator, figure.indicator_reason) == ("pending", None, None)
+
+
 def test_applying_a_rejection_rejects_the_similar_figures(store):
     store.reject([figure_labelled(store, report_id_of(store, "a.txt"), PEOPLE).id])
     applied = store.apply_cue(PEOPLE)

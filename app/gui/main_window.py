@@ -168,6 +168,8 @@ class MainWindow(QMainWindow):
         self.metrics.model.indicator_changed.connect(self._offer_cue)
         self.controller.figure_rejected.connect(self._offer_cue)
         self.cue_offer.apply_requested.connect(self.controller.apply_cue)
+        for step in (ActionId.UNDO, ActionId.REDO):  # the offer was about the step before
+            act(step).triggered.connect(self.cue_offer.withdraw)
         self.controller.data_changed.connect(self._refresh_cues)
 
     # --- database ---------------------------------------------------------------------

@@ -41,8 +41,11 @@ class ReviewMixin:
         def pending(row: dict) -> dict:
             if row["x_raw"] is None:
                 return {}
+            # a taught cue applied to a reviewed figure (app.store.cues) no longer decides it
+            applied = row["status"] in ("corrected", "rejected") and is_taught(row["indicator_reason"])
             return {"status": "pending", "reject_reason": None,
-                    **{name: row[f"x_{name}"] for name in CORRECTABLE}}
+                    **{name: row[f"x_{name}"] for name in CORRECTABLE},
+                    **({"indicator_reason": None} if applied else {})}
         self._change_figures("reset", figure_ids, pending)
 
     def correct(self, figure_id: int, **changes) -> None:
