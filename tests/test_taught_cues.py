@@ -207,7 +207,7 @@ def test_a_disabled_cue_is_listed_but_not_used_and_edits_change_what_it_decides(
 
 
 # --- export and restore -------------------------------------------------------------------------
-def test_export_and_restore_carry_the_cues(store, tmp_path):
+def test_export_and_restore_carry_the_cues(store, tmp_path, folder):
     teach_films(store)
     store.reject([figure_labelled(store, report_id_of(store, "b.txt"), PEOPLE).id])
     store.apply_cue(FILMS)
@@ -220,11 +220,16 @@ def test_export_and_restore_carry_the_cues(store, tmp_path):
     before = [(c.key, c.phrase, c.decision, c.enabled, c.taught_by, c.taught_at, c.n_taught, c.n_decided)
               for c in store.taught_cue_rows()]
     with open_store(tmp_path / "restored.db") as restored:
+        import_paths(restored, [write_report(folder, "other.txt", 2019, 7, cases=3)], workers=1)  # ids move on
         summary = import_paths(restored, [out])
         assert len(summary.imported) == 3 and not summary.failed
         after = [(c.key, c.phrase, c.decision, c.enabled, c.taught_by, c.taught_at, c.n_taught, c.n_decided)
                  for c in restored.taught_cue_rows()]
         assert after == before
+        teachers = {c.phrase: c.figure_id for c in restored.taught_cue_rows()}
+        reasons = [parse_reason(f.indicator_reason) for r in restored.list_reports() for f in restored.figures(r.id)
+                   if f.indicator_reason]
+        assert reasons and all(int(r["figure_id"]) == teachers[r["phrase"]] for r in reasons)
 
 
 def test_cues_follow_from_the_figures_even_without_cue_lines(store, tmp_path):

@@ -217,6 +217,17 @@ class CuesMixin:
         with self.transaction():
             self.conn.executemany(f"INSERT INTO cue_overrides (key, {', '.join(_OVERRIDE_FIELDS)})"
                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING", rows)
+            self._renumber_reasons()
+
+    def _renumber_reasons(self) -> None:
+        """Point the reasons of the figures a cue decided at its teaching figure in this database:
+        a restore gives every figure a new id, so the exporting database's ids name other figures."""
+        for row in self.taught_cue_rows(include_removed=True):
+            reason = row.cue().reason()
+            for phrase in {row.phrase, row.key}:
+                prefix = f"taught cue {phrase} (by "
+                self.conn.execute("UPDATE figures SET indicator_reason = ? WHERE substr(indicator_reason, 1, ?) = ?"
+                                  " AND indicator_reason != ?", (reason, len(prefix), prefix, reason))
 
 
 def _effective(row: CueRow, override: dict) -> CueRow:
