@@ -140,7 +140,6 @@ class CuesModel(QAbstractTableModel):
     """Rows are app.store.cues.CueRow; edits go to the store at once, then the rows are re-read."""
 
     write_failed = Signal(str)
-    changed = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -199,7 +198,7 @@ class CuesModel(QAbstractTableModel):
             return False
         cue, column = self._rows[index.row()], index.column()
         if role == CHECK and column == CueColumn.ENABLED:
-            on = value == Qt.CheckState.Checked or value == Qt.CheckState.Checked.value or value is True
+            on = value if isinstance(value, bool) else Qt.CheckState(value) == Qt.CheckState.Checked
             return self._write(lambda: self.store.set_cue_enabled(cue.key, on))
         if role != EDIT or column not in (CueColumn.PHRASE, CueColumn.DECISION):
             return False
@@ -218,7 +217,6 @@ class CuesModel(QAbstractTableModel):
             self.write_failed.emit(str(error))
             return False
         self.reload()
-        self.changed.emit()
         return True
 
 
@@ -253,7 +251,6 @@ class CuesDialog(QDialog):
     """The Cues view: not modal, so the reviewer keeps reviewing beside it."""
 
     message = Signal(str)
-    cues_changed = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -261,7 +258,6 @@ class CuesDialog(QDialog):
         self.setWindowTitle(tr("Taught Cues"))
         self.model = CuesModel(self)
         self.model.write_failed.connect(self.message)
-        self.model.changed.connect(self.cues_changed)
         self.table = QTableView(self, objectName="cues_table")
         self.table.setModel(self.model)
         self.table.setItemDelegate(DecisionDelegate(self.table))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QComboBox
 
 from review_fixtures import chinese, figure_on_disk, open_window, press_return_to_commit  # noqa: F401
 
+from app.gui.cues_view import CueColumn
 from app.gui.metrics_model import Column
 from app.gui.roles import Role
 from app.store.database import open_store
@@ -111,8 +112,11 @@ def test_rejecting_teaches_and_the_cues_view_switches_off_and_removes(qtbot, cue
     qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
     model = dialog.model
     assert model.rowCount() == 1
-    assert model.index(0, 1).data() == PEOPLE and model.index(0, 2).data() == "(not a figure)"
-    assert model.setData(model.index(0, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert model.index(0, CueColumn.PHRASE).data() == PEOPLE
+    assert model.index(0, CueColumn.DECISION).data() == "(not a figure)"
+    assert model.index(0, CueColumn.SOURCE).data() == f"c.txt, figure {people['c.txt']}"
+    enabled = model.index(0, CueColumn.ENABLED)
+    assert model.setData(enabled, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     assert window.store.active_cues() == [] and model.rowCount() == 1
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
@@ -128,6 +132,6 @@ def test_the_offer_and_the_cues_view_speak_chinese_with_display_names(qtbot, chi
     assert "应用" in window.cue_offer.apply_button.text()
     window.show_cues()
     model = window._cues_dialog.model
-    assert model.headerData(1, Qt.Orientation.Horizontal) != "Phrase"
+    assert model.headerData(CueColumn.PHRASE, Qt.Orientation.Horizontal) == "短语"
     from app.core.codebook import indicator
-    assert model.index(0, 2).data() == indicator("publicity_events").name_zh
+    assert model.index(0, CueColumn.DECISION).data() == indicator("publicity_events").name_zh
