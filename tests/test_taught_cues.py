@@ -244,6 +244,21 @@ def test_cues_follow_from_the_figures_even_without_cue_lines(store, tmp_path):
         assert (cue.phrase, cue.decision, cue.file_name) == (FILMS, "publicity_events", "a.txt")
 
 
+def test_a_malformed_cue_line_is_ignored_and_the_reports_still_restore(store, tmp_path):
+    teach_films(store)
+    out = tmp_path / "all.jsonl"
+    export_dataset(store, out, fmt="jsonl", statuses="all")
+    lines = out.read_text(encoding="utf-8").splitlines()
+    bad = [{"type": "cue", "key": 7}, {"type": "cue", "key": FILMS, "taught_at": 12, "phrase": ["x"], "enabled": 0}]
+    out.write_text("\n".join([line for line in lines if '"type": "cue"' not in line]
+                             + [json.dumps(b) for b in bad]) + "\n", encoding="utf-8")
+    with open_store(tmp_path / "restored.db") as restored:
+        summary = import_paths(restored, [out])
+        assert len(summary.imported) == 3 and not summary.failed
+        [cue] = restored.taught_cue_rows()
+        assert (cue.phrase, cue.decision) == (FILMS, "publicity_events")
+
+
 def test_a_removed_cue_stays_removed_after_a_restore(store, tmp_path):
     teach_films(store)
     store.remove_cue(FILMS)

@@ -208,12 +208,13 @@ class CuesMixin:
             key = record.get("key")
             if not isinstance(key, str) or len(key.strip()) < MIN_PHRASE:
                 continue
-            phrase = record.get("phrase")
-            decision = record.get("decision") if record.get("decision_edited") else None
-            rows.append((key, phrase if isinstance(phrase, str) and phrase != key else None,
+            text = {name: record.get(name) if isinstance(record.get(name), str) else None
+                    for name in ("phrase", "decision", "edited_at", "removed_at", "taught_by", "taught_at")}
+            phrase, decision = text["phrase"], text["decision"] if record.get("decision_edited") else None
+            rows.append((key, phrase if phrase and len(phrase.strip()) >= MIN_PHRASE and phrase != key else None,
                          decision if decision in (*indicator_ids(), *DECISIONS) else None,
-                         record.get("edited_at"), int(record.get("enabled", True) is not False),
-                         record.get("removed_at"), record.get("taught_by"), record.get("taught_at")))
+                         text["edited_at"], int(record.get("enabled", True) is not False),
+                         text["removed_at"], text["taught_by"], text["taught_at"]))
         with self.transaction():
             self.conn.executemany(f"INSERT INTO cue_overrides (key, {', '.join(_OVERRIDE_FIELDS)})"
                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING", rows)
