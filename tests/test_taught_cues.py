@@ -158,6 +158,17 @@ def test_a_figure_reset_after_the_cue_was_applied_loses_the_cues_reason(store):
     assert (figure.status, figure.indicator, figure.indicator_reason) == ("pending", None, None)
 
 
+def test_the_offer_names_the_cue_and_its_similar_figures_and_nothing_without_them(store):
+    teacher = teach_films(store)
+    cue, similar = store.cue_offer(teacher)
+    assert cue.key == FILMS and sorted(similar) == sorted(store.similar_pending(FILMS))
+    store.apply_cue(FILMS)
+    assert store.cue_offer(teacher) is None  # nothing pending is like it any more
+    cases = figure_labelled(store, report_id_of(store, "a.txt"), "办理行政复议案件")
+    store.confirm([cases.id])
+    assert store.cue_offer(cases.id) is None  # a confirmation teaches nothing
+
+
 def test_applying_a_rejection_rejects_the_similar_figures(store):
     store.reject([figure_labelled(store, report_id_of(store, "a.txt"), PEOPLE).id])
     applied = store.apply_cue(PEOPLE)

@@ -97,16 +97,16 @@ class CueOfferBar(QFrame):
     def consider(self, store, figure_id: int) -> bool:
         """Offer the cue a just-reviewed figure teaches, if it would decide pending figures."""
         try:
-            cue = store.cue_for_figure(figure_id)
-            count = len(store.similar_pending(cue.key)) if cue is not None else 0
+            offer = store.cue_offer(figure_id)
         except StoreError:
-            cue, count = None, 0
-        if cue is None or not count:
+            offer = None
+        if offer is None:
             return False
-        self.key, self.count = cue.key, count
+        cue, similar = offer
+        self.key, self.count = cue.key, len(similar)
         self.label.setText(tr("Taught cue “{phrase}” → {decision}").format(
             phrase=cue.phrase, decision=decision_text(cue.decision)))
-        self.apply_button.setText(tr("Apply to {0} similar pending figures").format(count))
+        self.apply_button.setText(tr("Apply to {0} similar pending figures").format(self.count))
         self.show()
         return True
 

@@ -122,6 +122,24 @@ class CuesMixin:
             return None
         return next(cue for cue in rows if cue.phrase == found.phrase and cue.taught_at == found.taught_at)
 
+    def cue_offer(self, figure_id: int) -> Optional[tuple[CueRow, list[int]]]:
+        """The cue a just-reviewed figure teaches and the pending figures it would decide, if any.
+
+        Pending figures that hold none of its phrases come first and cheap (one indexed query):
+        most rejected figures have no like, and then no cue is derived at all."""
+        row = self._figure_dicts([figure_id])[0]
+        key = (row["x_label"] or row["label"] or "").strip()
+        if row["status"] not in ("corrected", "rejected") or len(key) < MIN_PHRASE:
+            return None
+        edited = self.conn.execute("SELECT phrase FROM cue_overrides WHERE key = ?", (key,)).fetchone()
+        phrases = {key, *([edited[0]] if edited and edited[0] else [])}
+        if not any(self.conn.execute("SELECT 1 FROM figures WHERE status = 'pending' AND instr(label, ?) > 0"
+                                     " AND id != ? LIMIT 1", (phrase, figure_id)).fetchone() for phrase in phrases):
+            return None
+        cue = self.cue_for_figure(figure_id)
+        similar = self.similar_pending(cue.key) if cue is not None else []
+        return (cue, similar) if similar else None
+
     def similar_pending(self, key: str) -> list[int]:
         """Pending figures the cue decides (the best-matching active cue) and would change."""
         return self._similar(self.cue_row(key), self.active_cues())
