@@ -185,6 +185,8 @@ class CuesModel(QAbstractTableModel):
             return QColor("#8a8a8a")
         if role == Qt.ItemDataRole.ToolTipRole and column == CueColumn.PHRASE and cue.phrase != cue.key:
             return tr("Taught as “{0}”").format(cue.key)
+        if role == Qt.ItemDataRole.ToolTipRole and column == CueColumn.SOURCE:
+            return tr("Double-click to show this figure")
         if role != DISPLAY:
             return None
         return {CueColumn.PHRASE: cue.phrase, CueColumn.DECISION: decision_text(cue.decision),
@@ -251,6 +253,7 @@ class CuesDialog(QDialog):
     """The Cues view: not modal, so the reviewer keeps reviewing beside it."""
 
     message = Signal(str)
+    figure_activated = Signal(int)  # show the figure a cue was taught from
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -266,6 +269,7 @@ class CuesDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.verticalHeader().hide()
+        self.table.doubleClicked.connect(self._activated)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         note = QLabel(tr("A cue is taught when you change a figure's indicator or reject it. Imports into this "
@@ -290,6 +294,10 @@ class CuesDialog(QDialog):
     def refresh(self) -> None:
         self.model.reload()
         self.remove_button.setEnabled(self.model.rowCount() > 0)
+
+    def _activated(self, index) -> None:
+        if index.column() == CueColumn.SOURCE:
+            self.figure_activated.emit(self.model.cue_at(index.row()).figure_id)
 
     def remove_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -266,11 +266,16 @@ class MainWindow(QMainWindow):
         if self._cues_dialog is None:
             self._cues_dialog = CuesDialog(self)
             self._cues_dialog.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+            self._cues_dialog.figure_activated.connect(self._open_figure)
             self._cues_dialog.set_store(self.store)
         else:
             self._cues_dialog.refresh()
         self._cues_dialog.show()
         self._cues_dialog.raise_()
+
+    def _open_figure(self, figure_id: int) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.controller.open_report(self.store.figure(figure_id).report_id, figure_id)
 
     def _refresh_cues(self) -> None:
         if self._cues_dialog is not None and self._cues_dialog.isVisible():

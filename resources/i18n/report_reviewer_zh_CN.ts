@@ -1621,6 +1621,10 @@ Everything stays on this computer.</source>
             <source>{file}, figure {figure}</source>
             <translation>{file}，数字 {figure}</translation>
         </message>
+        <message>
+            <source>Double-click to show this figure</source>
+            <translation>双击显示该数字</translation>
+        </message>
     </context>
     <context>
         <name>db_dialogs</name>

@@ -115,6 +115,10 @@ def test_rejecting_teaches_and_the_cues_view_switches_off_and_removes(qtbot, cue
     assert model.index(0, CueColumn.PHRASE).data() == PEOPLE
     assert model.index(0, CueColumn.DECISION).data() == "(not a figure)"
     assert model.index(0, CueColumn.SOURCE).data() == f"c.txt, figure {people['c.txt']}"
+    source = model.index(0, CueColumn.SOURCE)
+    window.controller.open_report(next(r.id for r in window.store.list_reports() if r.file_name == "a.txt"))
+    dialog.table.doubleClicked.emit(source)  # the teaching figure, shown in the window
+    assert window.metrics.current_figure_id() == people["c.txt"]
     enabled = model.index(0, CueColumn.ENABLED)
     assert model.setData(enabled, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     assert window.store.active_cues() == [] and model.rowCount() == 1
