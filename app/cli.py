@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print one JSON line per file: encoding, metadata, sections and figures "
                     "(or the error). Folders are searched recursively. Exit 2 if any file failed.")
     extract.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .html, .docx files or folders")
+    extract.add_argument("--db", metavar="FILE", help="an existing database whose taught cues decide indicators first")
     extract.set_defaults(run=run_extract)
 
     imports = commands.add_parser(
@@ -109,6 +110,14 @@ def run_extract(options) -> int:
     from app.core.decode import DecodeError
     from app.core.extract import extract
     from app.core.readers import collect_files, read_report
+    taught = None
+    if options.db:
+        from app.store.database import StoreError, open_store
+        try:
+            with open_store(options.db, create=False) as store:
+                taught = store.active_cues()
+        except StoreError as error:
+            return _fail(error)
     _utf8_stdout()
     files, problems = collect_files(options.paths)
     failed = bool(problems)
@@ -117,7 +126,7 @@ def run_extract(options) -> int:
     for path in files:
         try:
             _, decoded = read_report(path)
-            result = extraction_json(str(path), decoded, extract(decoded.text))
+            result = extraction_json(str(path), decoded, extract(decoded.text, taught=taught))
         except DecodeError as error:
             result, failed = {"path": str(path), "error": _one_line(error)}, True
         except Exception as error:  # an extractor bug costs one file's line, not the run

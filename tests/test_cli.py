@@ -173,3 +173,25 @@ def test_jsonl_export_restores_into_a_new_database(tmp_path, capsys):
     assert capsys.readouterr().out.splitlines()[0] == "imported 1, skipped 0 duplicates, failed 0"
     with open_store(copy, create=False) as restored:
         assert [f.status for f in restored.figures(restored.report_ids()[0])][0] == "confirmed"
+
+
+@needs_extractor
+def test_extract_with_a_database_uses_its_taught_cues(tmp_path, capsys):
+    report = tmp_path / "r.txt"
+    report.write_text("某县司法局2024年法治政府建设情况报告\n一、主要举措\n开展法治电影放映35场。\n", encoding="utf-8")
+    db = tmp_path / "cues.db"
+    with open_store(db) as store:
+        cli.main(["import", str(report), "--db", str(db)])
+        [figure] = store.figures(store.report_ids()[0])
+        store.correct(figure.id, indicator="publicity_events")
+    capsys.readouterr()
+    report.write_text(report.read_text(encoding="utf-8").replace("35场", "40场"), encoding="utf-8")
+    assert cli.main(["extract", str(report)]) == 0
+    [plain] = json.loads(capsys.readouterr().out)["figures"]
+    assert cli.main(["extract", str(report), "--db", str(db)]) == 0
+    [taught] = json.loads(capsys.readouterr().out)["figures"]
+    assert plain["indicator"] is None and 0 < plain["confidence"] < taught["confidence"]
+    assert taught["indicator"] == "publicity_events"
+    assert taught["indicator_reason"].startswith("taught cue 开展法治电影放映 (by ")
+    assert cli.main(["extract", str(report), "--db", str(tmp_path / "missing.db")]) == 2
+    assert capsys.readouterr().err.count("\n") == 1

@@ -225,7 +225,7 @@ def test_reextract_keeps_reviewed_figures_and_edited_metadata(store, report_id):
 def test_override_encoding_redecodes_and_keeps_reviews(store, monkeypatch):
     # what the extractor finds is not under test here: a stand-in finds the fixture's figures
     monkeypatch.setitem(sys.modules, "app.core.extract",
-                        types.SimpleNamespace(extract=lambda text: extraction_of(text)))
+                        types.SimpleNamespace(extract=lambda text, taught=None: extraction_of(text)))
     data = TEXT.encode("gb18030")
     misread = "乱码" + TEXT  # as if the first decode had gone wrong at the start
     report_id = store.add_report("/r/gbk.txt", data, Decoded(misread, "big5", 0.3, warning="unsure"),

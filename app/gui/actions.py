@@ -30,6 +30,7 @@ class ActionId(Enum):
     REJECT_NEXT = auto()
     REJECT_WITH_REASON = auto()
     EDIT_VALUE = auto()
+    EDIT_INDICATOR = auto()
     NEXT_FIGURE = auto()
     PREVIOUS_FIGURE = auto()
     NEXT_PENDING = auto()
@@ -38,6 +39,8 @@ class ActionId(Enum):
     CONFIRM_SELECTED = auto()
     REJECT_SELECTED = auto()
     CONFIRM_ABOVE = auto()
+    APPLY_TAUGHT_CUE = auto()
+    SHOW_CUES = auto()
     RUN_ALL_CHECKS = auto()
     SHOW_CHARTS = auto()
     SHOW_REVIEW = auto()
@@ -79,6 +82,8 @@ def specs() -> dict[ActionId, ActionSpec]:
         ActionId.REJECT_NEXT: A(_t("&Reject and Next"), ("X", "R"), _t("Not a figure, or not wanted"), True),
         ActionId.REJECT_WITH_REASON: A(_t("Reject with Reason…"), ("Shift+X",), review_key=True),
         ActionId.EDIT_VALUE: A(_t("&Edit Value"), ("E", "F2"), _t("Correct the value in the table"), True),
+        ActionId.EDIT_INDICATOR: A(_t("Change &Indicator"), ("I",),
+                                   _t("Choose another indicator; the phrase becomes a taught cue"), True),
         ActionId.NEXT_FIGURE: A(_t("Next Figure"), ("J",), review_key=True),
         ActionId.PREVIOUS_FIGURE: A(_t("Previous Figure"), ("K",), review_key=True),
         ActionId.NEXT_PENDING: A(_t("Next &Pending Figure"), ("N",), _t("Across reports"), True),
@@ -87,6 +92,10 @@ def specs() -> dict[ActionId, ActionSpec]:
         ActionId.CONFIRM_SELECTED: A(_t("Confirm Selected Rows"), ("Ctrl+Return",)),
         ActionId.REJECT_SELECTED: A(_t("Reject Selected Rows"), ("Ctrl+Delete",)),
         ActionId.CONFIRM_ABOVE: A(_t("Confirm All Above Confidence…"), ("Ctrl+Shift+C",)),
+        ActionId.APPLY_TAUGHT_CUE: A(_t("Apply Taught Cue to Similar Figures"), ("Ctrl+Shift+A",),
+                                     _t("Decide the similar pending figures as you just did, in one undo step")),
+        ActionId.SHOW_CUES: A(_t("Taught &Cues…"), ("Ctrl+Shift+T",),
+                              _t("The phrases your corrections taught: edit, switch off or remove them")),
         ActionId.RUN_ALL_CHECKS: A(_t("Run Checks on All Reports"), (),
                                    _t("Re-run the consistency checks of every report in the database")),
         ActionId.SHOW_REVIEW: A(_t("&Review"), ("Ctrl+1",)),
@@ -107,12 +116,12 @@ MENUS: list[tuple[str, list[ActionId | str | None]]] = [
                ActionId.IMPORT_FOLDER, ActionId.EXPORT, None, ActionId.QUIT]),
     ("&Edit", [ActionId.UNDO, ActionId.REDO, None, ActionId.FIND, ActionId.SEARCH_ALL]),
     ("&Review", [ActionId.CONFIRM_NEXT, ActionId.REJECT_NEXT, ActionId.REJECT_WITH_REASON,
-                 ActionId.EDIT_VALUE, ActionId.TOGGLE_HEADLINE, ActionId.ADD_FIGURE, None,
+                 ActionId.EDIT_VALUE, ActionId.EDIT_INDICATOR, ActionId.TOGGLE_HEADLINE, ActionId.ADD_FIGURE, None,
                  ActionId.NEXT_FIGURE, ActionId.PREVIOUS_FIGURE, ActionId.NEXT_PENDING, None,
-                 ActionId.CONFIRM_SELECTED, ActionId.REJECT_SELECTED, ActionId.CONFIRM_ABOVE, None,
-                 ActionId.RUN_ALL_CHECKS]),
-    ("&View", [ActionId.SHOW_REVIEW, ActionId.SHOW_CHARTS, None, ActionId.FOCUS_LIST, ActionId.FOCUS_TEXT,
-               ActionId.FOCUS_TABLE, ActionId.FOCUS_CHECKS, None, "language"]),
+                 ActionId.CONFIRM_SELECTED, ActionId.REJECT_SELECTED, ActionId.CONFIRM_ABOVE,
+                 ActionId.APPLY_TAUGHT_CUE, None, ActionId.RUN_ALL_CHECKS]),
+    ("&View", [ActionId.SHOW_REVIEW, ActionId.SHOW_CHARTS, ActionId.SHOW_CUES, None, ActionId.FOCUS_LIST,
+               ActionId.FOCUS_TEXT, ActionId.FOCUS_TABLE, ActionId.FOCUS_CHECKS, None, "language"]),
     ("&Help", [ActionId.HELP_SHORTCUTS, ActionId.ABOUT]),
 ]
 TOOLBAR: list[ActionId | None] = [

@@ -20,6 +20,7 @@ from app.gui import db_dialogs, focus
 from app.gui.actions import MENUS, TOOLBAR, ActionId, ActionRegistry, menu_title
 from app.gui.charts import ChartsPanel
 from app.gui.checks_controller import ChecksBox, ChecksController
+from app.gui.cues_view import CueOfferBar, CuesDialog
 from app.gui.export_dialog import ExportDialog
 from app.gui.help_dialog import HelpDialog
 from app.gui.i18n import plural
@@ -60,6 +61,8 @@ class MainWindow(QMainWindow):
         self.metadata = MetadataPanel(self)
         self.metrics = MetricsPanel(self)
         self.checks_box = ChecksBox(self)
+        self.cue_offer = CueOfferBar(self)
+        self._cues_dialog: CuesDialog | None = None
         self.charts = self._make_charts()
         self.tabs = QTabWidget(self, objectName="main_tabs")
         self.tabs.addTab(self._review_tab(), self.tr("Review"))
@@ -94,6 +97,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.metadata)
         layout.addWidget(self.text_pane, 1)
         right = QSplitter(Qt.Orientation.Vertical, self, objectName="right_splitter")
+        self.metrics.layout().insertWidget(0, self.cue_offer)  # the offer right above the table
         right.addWidget(self.metrics)
         right.addWidget(self.checks_box)
         right.setStretchFactor(0, 1)
@@ -209,6 +213,7 @@ class MainWindow(QMainWindow):
             ActionId.EXPORT: self.export_dataset, ActionId.QUIT: self.close,
             ActionId.FIND: self.text_pane.find_bar.open_bar, ActionId.SEARCH_ALL: self.search_all,
             ActionId.RUN_ALL_CHECKS: self.checks.check_all,
+            ActionId.APPLY_TAUGHT_CUE: self.cue_offer.accept, ActionId.SHOW_CUES: self.show_cues,
             ActionId.SHOW_REVIEW: lambda: self.tabs.setCurrentIndex(0),
             ActionId.SHOW_CHARTS: lambda: self.tabs.setCurrentIndex(1),
             ActionId.FOCUS_LIST: lambda: self._focus_pane(self.report_list.view),
@@ -225,6 +230,12 @@ class MainWindow(QMainWindow):
         self.controller.data_changed.connect(self._progress_timer.start)
         self.controller.data_changed.connect(self._mark_charts_stale)
         self.tabs.currentChanged.connect(self._refresh_charts_if_shown)
+        self.metrics.model.indicator_changed.connect(self._offer_cue)
+        self.controller.figure_rejected.connect(self._offer_cue)
+        self.cue_offer.apply_requested.connect(self.controller.apply_cue)
+        for step in (ActionId.UNDO, ActionId.REDO):  # the offer was about the step before
+            act(step).triggered.connect(self.cue_offer.withdraw)
+        self.controller.data_changed.connect(self._refresh_cues)
 
     # --- database ---------------------------------------------------------------------
     def set_store(self, store) -> None:
@@ -239,6 +250,9 @@ class MainWindow(QMainWindow):
             old.close()
         self.setWindowTitle(self.tr("Report Reviewer — {0}").format(Path(store.path).name))
         self.checks.clear()
+        self.cue_offer.withdraw()
+        if self._cues_dialog is not None:
+            self._cues_dialog.set_store(store)
         self.controller.set_store(store)
         self._charts_stale = True
         self._refresh_charts_if_shown()
@@ -311,6 +325,29 @@ class MainWindow(QMainWindow):
         self._search_dialog.show()
         self._search_dialog.raise_()
         self._search_dialog.activateWindow()
+
+    # --- taught cues ------------------------------------------------------------------
+    def _offer_cue(self, figure_id: int) -> None:
+        self.cue_offer.consider(self.store, figure_id)
+
+    def show_cues(self) -> None:
+        if self._cues_dialog is None:
+            self._cues_dialog = CuesDialog(self)
+            self._cues_dialog.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+            self._cues_dialog.figure_activated.connect(self._open_figure)
+            self._cues_dialog.set_store(self.store)
+        else:
+            self._cues_dialog.refresh()
+        self._cues_dialog.show()
+        self._cues_dialog.raise_()
+
+    def _open_figure(self, figure_id: int) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.controller.open_report(self.store.figure(figure_id).report_id, figure_id)
+
+    def _refresh_cues(self) -> None:
+        if self._cues_dialog is not None and self._cues_dialog.isVisible():
+            self._cues_dialog.refresh()
 
     def _open_hit(self, report_id: int, start: int, end: int) -> None:
         self.tabs.setCurrentIndex(0)

@@ -17,6 +17,9 @@ from app.core.model import QUALIFIERS
 from app.core.numerals import typed_value
 from app.gui import theme
 from app.gui.i18n import interface_language
+from app.core.taught_cues import parse_reason
+from app.gui import theme
+from app.gui.cues_view import taught_icon, taught_tooltip
 from app.gui.roles import Role
 from app.store.errors import StoreError
 from app.store.findings import previous_year_values
@@ -60,7 +63,7 @@ RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 DECORATION = Qt.ItemDataRole.DecorationRole
 HANDLED_ROLES = frozenset(int(role) for role in (
     DISPLAY, EDIT, CHECK, BACKGROUND, FOREGROUND, ALIGNMENT, DECORATION, Qt.ItemDataRole.ToolTipRole,
-    Role.FIGURE_ID, Role.STATUS, Role.SORT, Role.FLAGGED))
+    Role.FIGURE_ID, Role.STATUS, Role.SORT, Role.FLAGGED, Role.TAUGHT_CUE))
 PREVIOUS_ROLES = frozenset(int(role) for role in (
     DISPLAY, EDIT, ALIGNMENT, Qt.ItemDataRole.ToolTipRole, Role.SORT))  # the rest as for any cell
 MAX_UNIT_LENGTH = 8
@@ -90,6 +93,7 @@ class MetricsModel(QAbstractTableModel):
 
     write_failed = Signal(str)  # a one-line message for the status bar
     edited = Signal(int)  # report id whose figures changed through an edit in the table
+    indicator_changed = Signal(int)  # figure id whose indicator the reviewer changed: it teaches a cue
 
     def __init__(self, store=None, parent=None):
         super().__init__(parent)
@@ -179,12 +183,16 @@ class MetricsModel(QAbstractTableModel):
                 return theme.status_colour(figure.status)
             return theme.WARNING_BACKGROUND if figure.id in self._flags else None
         if role == DECORATION:
+            if column == Column.INDICATOR and figure.indicator_reason:  # the marker: a taught cue decided it
+                return taught_icon() if parse_reason(figure.indicator_reason) else None
             return self._warning() if column == Column.LABEL and figure.id in self._flags else None
         if role == FOREGROUND and figure.status == "rejected":
             return theme.REJECTED_TEXT
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.LABEL and figure.id in self._flags:
                 return "\n".join(self._flags[figure.id])
+            if column in (Column.INDICATOR, Column.CONFIDENCE) and figure.indicator_reason:
+                return taught_tooltip(figure.indicator_reason) or self._tooltip(figure, column)
             return self._tooltip(figure, column)
         if role == ALIGNMENT and column in (Column.VALUE, Column.CONFIDENCE):
             return RIGHT_ALIGNED
@@ -196,6 +204,8 @@ class MetricsModel(QAbstractTableModel):
             return self._sort_key(figure, column)
         if role == Role.FLAGGED:
             return figure.id in self._flags
+        if role == Role.TAUGHT_CUE:
+            return (parse_reason(figure.indicator_reason) or {}).get("phrase")
         return None
 
     def _warning(self):
@@ -280,7 +290,10 @@ class MetricsModel(QAbstractTableModel):
             return self._write(figure, lambda: self.store.set_note(figure.id, change["note"]))
         if all(getattr(figure, key) == new for key, new in change.items()):
             return False  # nothing changed: no status change, no audit row
-        return self._write(figure, lambda: self.store.correct(figure.id, **change))
+        written = self._write(figure, lambda: self.store.correct(figure.id, **change))
+        if written and column == Column.INDICATOR:
+            self.indicator_changed.emit(figure.id)
+        return written
 
     @staticmethod
     def validate(column: Column, value) -> dict | None:

@@ -153,10 +153,10 @@ class MetricsPanel(QWidget):
             self.table.scrollTo(index)
         return True
 
-    def edit_current_value(self) -> None:
+    def edit_current_value(self, column: Column = Column.VALUE) -> None:
         index = self.table.currentIndex()
         if index.isValid():
-            index = index.siblingAtColumn(Column.VALUE)
+            index = index.siblingAtColumn(column)
             self.table.setCurrentIndex(index)
             self.table.setFocus()
             self.table.edit(index)

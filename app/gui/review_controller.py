@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog
 from app.gui.actions import ActionId
 from app.gui.add_figure_dialog import AddFigureDialog
 from app.gui.i18n import plural
+from app.gui.metrics_model import Column
 from app.gui.roles import Role
 from app.store.errors import StoreError
 from app.store.history import ACTION_LABELS
@@ -26,6 +27,7 @@ class ReviewController(QObject):
     message = Signal(str)  # one line for the status bar
     report_opened = Signal(int)
     data_changed = Signal()  # anything in the database changed (charts refresh lazily)
+    figure_rejected = Signal(int)  # by the reviewer, one figure: it teaches a cue (app.gui.cues_view)
 
     def __init__(self, window, registry, report_list, text_view, outline, metadata, metrics):
         super().__init__(window)
@@ -40,6 +42,7 @@ class ReviewController(QObject):
             ActionId.CONFIRM_NEXT: self.confirm_and_next, ActionId.REJECT_NEXT: self.reject_and_next,
             ActionId.REJECT_WITH_REASON: lambda: self.reject_and_next(ask_reason=True),
             ActionId.EDIT_VALUE: self.metrics.edit_current_value,
+            ActionId.EDIT_INDICATOR: lambda: self.metrics.edit_current_value(Column.INDICATOR),
             ActionId.NEXT_FIGURE: lambda: self.step(1), ActionId.PREVIOUS_FIGURE: lambda: self.step(-1),
             ActionId.NEXT_PENDING: self.next_pending, ActionId.TOGGLE_HEADLINE: self.toggle_headline,
             ActionId.ADD_FIGURE: self.add_figure_from_selection, ActionId.UNDO: self.undo,
@@ -127,7 +130,10 @@ class ReviewController(QObject):
             if not ok:
                 return
             reason = typed.strip() or None
+        current = self.metrics.current_figure_id()
         self._decide_and_next(lambda ids: self.store.reject(ids, reason=reason))
+        if current is not None and self.store.figure(current).status == "rejected":
+            self.figure_rejected.emit(current)
 
     def _decide_and_next(self, decide) -> None:
         current = self.metrics.current_figure_id()
@@ -173,6 +179,16 @@ class ReviewController(QObject):
             if confirmed is not FAILED:
                 self.message.emit(plural(len(confirmed), self.tr("Confirmed {0} figure."),
                                          self.tr("Confirmed {0} figures.")))
+
+    def apply_cue(self, key: str) -> None:
+        """Decide the pending figures a taught cue matches, across reports, as one undo step."""
+        applied = self._write(lambda: self.store.apply_cue(key))
+        if applied is FAILED:
+            return
+        self.report_list.set_reports(self.store.list_reports())
+        if self.report_id is not None:
+            self.report_list.select_report(self.report_id)
+        self.message.emit(self.tr("Taught cue applied to {0} figures (one undo step).").format(len(applied)))
 
     def add_figure_from_selection(self) -> None:
         span = self.text_view.selection_span()

@@ -13,3 +13,4 @@ class Role(IntEnum):
     STATUS = Qt.ItemDataRole.UserRole + 4
     FILTER_TEXT = Qt.ItemDataRole.UserRole + 5  # everything the report filter box matches
     FLAGGED = Qt.ItemDataRole.UserRole + 6  # a consistency check names this figure
+    TAUGHT_CUE = Qt.ItemDataRole.UserRole + 20  # the taught cue's phrase that decided the indicator

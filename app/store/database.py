@@ -17,6 +17,7 @@ from typing import Iterable, Iterator
 import sqlite_utils
 
 from app.store import schema
+from app.store.cues import CuesMixin
 from app.store.errors import (InvalidEdit, NotADatabase, RowMissing, StoreError, StoreLocked,
                               StoreMissing, StoreTooNew)
 from app.store.history import HistoryMixin
@@ -86,7 +87,7 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
         raise NotADatabase.of("not_ours", path=path, reason=message) from None
 
 
-class Store(ReportReadsMixin, ReviewMixin, HistoryMixin, IngestMixin):
+class Store(ReportReadsMixin, ReviewMixin, HistoryMixin, IngestMixin, CuesMixin):
     """One open database. Tied to the thread that opened it: one Store per thread."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection):

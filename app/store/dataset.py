@@ -79,7 +79,7 @@ LONG_COLUMNS = _META + [
 ]
 WIDE_COLUMNS = _META + [Column(ind.id, f"{ind.description} [{ind.unit}]") for ind in indicators()] + [
     Column("n_pending", "figures still pending review"), Column("n_rejected", "figures rejected")]
-_RESTORE_FIELDS = ("x_start", "x_end", "numeral", "confidence")
+_RESTORE_FIELDS = ("x_start", "x_end", "numeral", "confidence", "indicator_reason")
 # A figure as _FIGURES_SQL reads it: the long columns taken from the table, in LONG_COLUMNS
 # order (the computed sentence and findings go in at _SENTENCE_AT and _FINDINGS_AT), then
 # the fields only the round trip needs.
@@ -253,6 +253,7 @@ class _Export:
             for row in rows:
                 self.figure_lines += 1
                 yield dict(zip(names, ("figure",) + row))
+        yield from self.store.cue_records()  # the taught cues (app.store.cues) go with the figures
 
     def report_record(self, report: dict) -> dict:
         record = {"type": "report", **_meta(report)}
@@ -335,7 +336,7 @@ _REPORT_FIELDS = ("path", "file_name", "sha256", "text_sha256", "original", "enc
 _FIGURE_FIELDS = ("report_id", "start", "end", "raw", "value", "unit", "qualifier", "label", "indicator",
                   "x_start", "x_end", "x_raw", "x_value", "x_unit", "x_qualifier", "x_label",
                   "x_indicator", "numeral", "confidence", "section_category", "status", "headline",
-                  "note", "reject_reason", "reviewed_at")
+                  "note", "reject_reason", "reviewed_at", "indicator_reason")
 
 
 class _Broken(Exception):
@@ -359,8 +360,10 @@ def restore_jsonl(store, path: str | Path) -> ImportSummary:
                 raise _Broken(MESSAGES["not_export"])
             if not header.get("complete"):
                 raise _Broken(MESSAGES["incomplete"])
-            for group in _report_groups(handle):
+            cues: list[dict] = []
+            for group in _report_groups(handle, cues):
                 _restore_group(store, group, summary)
+            store.restore_cue_records(cues)
     except (_Broken, UnicodeDecodeError) as error:
         summary.failed.append((str(path), str(error) if isinstance(error, _Broken) else MESSAGES["not_utf8"]))
     except OSError as error:
@@ -378,8 +381,9 @@ def _parse(line: str, number: int) -> dict:
     return record
 
 
-def _report_groups(lines) -> Iterator[dict]:
-    """{"report": ..., "figures": [...], "error": message or None, "line": n} per report."""
+def _report_groups(lines, cues: list) -> Iterator[dict]:
+    """{"report": ..., "figures": [...], "error": message or None, "line": n} per report;
+    the taught cues' lines go into `cues`."""
     group = None
     for number, line in enumerate(lines, start=2):
         if not line.strip():
@@ -388,7 +392,9 @@ def _report_groups(lines) -> Iterator[dict]:
             record = _parse(line, number)
         except _Broken as error:
             record = {"type": "broken", "error": str(error)}
-        if record.get("type") == "report":
+        if record.get("type") == "cue":
+            cues.append(record)
+        elif record.get("type") == "report":
             if group:
                 yield group
             group = {"report": record, "figures": [], "error": None, "line": number}
@@ -439,7 +445,8 @@ def _insert_report(conn, report: dict, figures: list[dict]) -> None:
                      [(report_id, s["level"], s["title"], s["category"], s["start"], s["end"])
                       for s in report["sections"]])
     new_ids = {f["figure_id"]: _insert(conn, "figures", _FIGURE_FIELDS,
-                                       {**f, "report_id": report_id, "headline": int(bool(f["headline"]))})
+                                       {**f, "report_id": report_id, "headline": int(bool(f["headline"])),
+                                        "indicator_reason": f.get("indicator_reason")})
                for f in figures}
     conn.executemany("INSERT INTO findings (report_id, rule, message, figure_ids, fingerprint, dismissed,"
                      " note) VALUES (?, ?, ?, ?, ?, 1, ?)",

@@ -23,13 +23,14 @@ DONE, UNDONE, DISCARDED, SEALED = 0, 1, 2, 3
 ACTION_LABELS = {
     "confirm": "Confirm", "reject": "Reject", "reset": "Reset to pending", "correct": "Correct",
     "add": "Add figure", "headline": "Headline", "note": "Note", "metadata": "Edit metadata",
+    "apply_cue": "Apply taught cue",
 }
 DESCRIPTIONS = {  # str.format templates of a step's description
     "one": "{action}", "figures": "{action} ({count} figures)", "metadata": "{action}: {fields}",
 }
 UNDOABLE_ACTIONS = tuple(ACTION_LABELS)
 FIGURE_EDIT_COLUMNS = {"start", "end", "raw", "value", "unit", "qualifier", "label", "indicator",
-                       "section_category", "status", "headline", "note", "reject_reason"}
+                       "section_category", "status", "headline", "note", "reject_reason", "indicator_reason"}
 _UNDOABLE_SQL = "action IN (" + ", ".join(f"'{action}'" for action in UNDOABLE_ACTIONS) + ")"
 
 

@@ -35,6 +35,7 @@ MESSAGES = {
 TEMPLATES = tuple(MESSAGES.values())
 
 _known_hashes: frozenset[str] = frozenset()  # set in each worker by _init_worker
+_taught: tuple = ()  # the database's taught cues (app.core.taught_cues), set likewise
 
 
 def import_paths(store, paths, progress: Callable[[int, int, str], None] | None = None,
@@ -48,7 +49,8 @@ def import_paths(store, paths, progress: Callable[[int, int, str], None] | None 
     files, problems = collect_files([p for p in paths if p.suffix.lower() != JSONL_SUFFIX])
     summary.failed.extend(problems)
     writer = _BatchWriter(store, summary)
-    with closing(_outcomes(files, writer.seen, workers)) as outcomes:
+    taught = tuple(store.active_cues())  # read after a restore above: its cues count too
+    with closing(_outcomes(files, writer.seen, workers, taught)) as outcomes:
         for done, (path, outcome) in enumerate(outcomes, start=1):
             writer.add(path, outcome)
             if progress:
@@ -112,18 +114,19 @@ class _BatchWriter:
             self._duplicate(path, existing)
 
 
-def _outcomes(files: list[Path], known: Iterable[str], workers: int | None) -> Iterator[tuple[Path, tuple]]:
+def _outcomes(files: list[Path], known: Iterable[str], workers: int | None,
+              taught: tuple = ()) -> Iterator[tuple[Path, tuple]]:
     """(path, ("imported", record) | ("duplicate", sha) | ("failed", message)) in file order."""
     workers = max(1, workers or os.cpu_count() or 1)
     if workers == 1 or len(files) < IN_PROCESS_LIMIT:
-        _init_worker(frozenset(known))
+        _init_worker(frozenset(known), taught)
         for path in files:
             yield path, read_and_extract(str(path))
         return
     chunksize = max(1, min(32, len(files) // (workers * 8)))
     # spawn, not fork: the GUI calls this from a thread, and forking a threaded process can hang
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_init_pool_worker, initargs=(frozenset(known),))
+                               initializer=_init_pool_worker, initargs=(frozenset(known), taught))
     done = 0
     try:
         for outcome in pool.map(read_and_extract, [str(p) for p in files], chunksize=chunksize):
@@ -136,15 +139,15 @@ def _outcomes(files: list[Path], known: Iterable[str], workers: int | None) -> I
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _init_pool_worker(known: frozenset[str]) -> None:
+def _init_pool_worker(known: frozenset[str], taught: tuple = ()) -> None:
     # Ctrl-C reaches the whole process group: the parent cancels, workers just finish
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _init_worker(known)
+    _init_worker(known, taught)
 
 
-def _init_worker(known: frozenset[str]) -> None:
-    global _known_hashes
-    _known_hashes = known
+def _init_worker(known: frozenset[str], taught: tuple = ()) -> None:
+    global _known_hashes, _taught
+    _known_hashes, _taught = known, taught
 
 
 def read_and_extract(path: str) -> tuple[str, object]:
@@ -156,7 +159,7 @@ def read_and_extract(path: str) -> tuple[str, object]:
         sha256 = hashlib.sha256(data).hexdigest()
         if sha256 in _known_hashes:
             return "duplicate", sha256
-        return "imported", prepare_record(path, data, decoded, extract(decoded.text))
+        return "imported", prepare_record(path, data, decoded, extract(decoded.text, taught=_taught))
     except (DecodeError, OSError) as error:
         return "failed", _one_line(error)
     except Exception as error:  # an extractor bug must cost one file, not the whole import

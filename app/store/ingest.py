@@ -22,7 +22,7 @@ REPORT_COLUMNS = ("id", "path", "file_name", "sha256", "text_sha256", "original"
 SECTION_COLUMNS = ("report_id", "level", "title", "category", "start", "end")
 FIGURE_FIELDS = ("start", "end", "raw", "value", "unit", "qualifier", "label", "indicator")
 FIGURE_COLUMNS = ("report_id", *FIGURE_FIELDS, *(f"x_{name}" for name in FIGURE_FIELDS),
-                  "numeral", "confidence", "section_category")
+                  "numeral", "confidence", "section_category", "indicator_reason")
 # str.format templates; {reason} is a message of app.core.readers or app.core.decode.
 MESSAGES = {
     "damaged": "some characters could not be decoded and were replaced",
@@ -42,7 +42,7 @@ def prepare_record(path: str | Path, data: bytes, decoded: Decoded, extraction: 
     sections = [(s.level, s.title, s.category, s.start, s.end) for s in extraction.sections]
     categories = _category_finder(sections)
     figures = [(f.start, f.end, f.raw, f.value, f.unit, f.qualifier, f.label, f.indicator,
-                f.numeral, f.confidence, categories(f.start)) for f in extraction.figures]
+                f.numeral, f.confidence, categories(f.start), f.indicator_reason) for f in extraction.figures]
     warning, key, args = _warning(decoded)
     return {"path": str(path), "file_name": Path(path).name,
             "sha256": hashlib.sha256(data).hexdigest(), "text_sha256": text_sha256(decoded.text),
@@ -159,7 +159,7 @@ class IngestMixin:
             reason = (str(error).splitlines() or [""])[0]
             raise InvalidEdit(MESSAGES["unreadable_as"].format(
                 file_name=report.file_name, encoding=encoding, reason=reason)) from None
-        extraction = extract(decoded.text)
+        extraction = extract(decoded.text, taught=self.active_cues())
         with self.transaction():
             self.conn.execute(
                 "UPDATE reports SET text = ?, text_sha256 = ?, encoding = ?, encoding_confidence = ?,"

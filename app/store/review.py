@@ -7,6 +7,7 @@ from datetime import date
 from typing import Callable, Iterable
 
 from app.core.model import DOC_TYPES, LEVELS, METADATA_FIELDS, QUALIFIERS
+from app.core.taught_cues import is_taught
 from app.store.errors import InvalidEdit, RowMissing
 from app.store.history import EditLog, now_utc
 
@@ -31,15 +32,20 @@ class ReviewMixin:
 
     def reject(self, figure_ids: list[int], reason: str | None = None) -> None:
         self._change_figures("reject", figure_ids, lambda row: {
-            "status": "rejected", "reject_reason": reason or None, "headline": 0})
+            "status": "rejected", "reject_reason": reason or None, "headline": 0,
+            # a rejection overrules a taught cue, so the figure teaches its own (app.store.cues)
+            "indicator_reason": None if is_taught(row["indicator_reason"]) else row["indicator_reason"]})
 
     def reset_to_pending(self, figure_ids: list[int]) -> None:
         """Back to the extractor's values; hand-added figures have none, so they stay as they are."""
         def pending(row: dict) -> dict:
             if row["x_raw"] is None:
                 return {}
+            # a taught cue applied to a reviewed figure (app.store.cues) no longer decides it
+            applied = row["status"] in ("corrected", "rejected") and is_taught(row["indicator_reason"])
             return {"status": "pending", "reject_reason": None,
-                    **{name: row[f"x_{name}"] for name in CORRECTABLE}}
+                    **{name: row[f"x_{name}"] for name in CORRECTABLE},
+                    **({"indicator_reason": None} if applied else {})}
         self._change_figures("reset", figure_ids, pending)
 
     def correct(self, figure_id: int, **changes) -> None:
@@ -59,6 +65,8 @@ class ReviewMixin:
                       if new[name] != row[name]}
             if fields and row["status"] != "added":
                 fields["status"] = "corrected"
+            if "indicator" in fields:  # the reviewer decided it: no extractor's reason applies
+                fields["indicator_reason"] = None
             return fields
         self._change_figures("correct", [figure_id], corrected)
 

@@ -101,6 +101,7 @@ class FigureRow:
     note: Optional[str]
     reject_reason: Optional[str]
     reviewed_at: Optional[str]
+    indicator_reason: Optional[str] = None  # why the extractor (or a taught cue) chose the indicator
 
     @classmethod
     def from_row(cls, row: dict) -> "FigureRow":

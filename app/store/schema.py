@@ -181,10 +181,33 @@ def _add_gazetteer_columns(conn: sqlite3.Connection) -> None:
              for report_id, region, agency, text in rows])
 
 
+def _add_taught_cues(conn: sqlite3.Connection) -> None:
+    # Taught cues are derived from the reviewed figures (app.store.cues); this table holds only
+    # what the reviewer changed in the Cues view, and who taught a cue when the edits that
+    # say so are not in the file (a database restored from an export).
+    # one statement at a time: executescript would commit, and a migration is one transaction
+    conn.execute("ALTER TABLE figures ADD COLUMN indicator_reason TEXT")  # why the extractor chose it
+    conn.execute(
+        """
+        CREATE TABLE cue_overrides (
+            key TEXT PRIMARY KEY,         -- the phrase as taught: the teaching figure's label
+            phrase TEXT,                  -- the reviewer's edit of it; NULL: as taught
+            decision TEXT,                -- the reviewer's edit of the decision; NULL: as taught
+            edited_at TEXT,               -- a decision taught after this edit wins over the edit
+            enabled INTEGER NOT NULL DEFAULT 1,
+            removed_at TEXT,              -- removed; a teaching after this brings the cue back
+            taught_by TEXT,
+            taught_at TEXT
+        )
+        """
+    )
+
+
 GAZETTEER_COLUMNS = ("province", "city", "county", "division_code")
 MIGRATION_BATCH = 500
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1, _add_text_hash, _add_finding_message_keys, _add_decode_warning_keys, _add_gazetteer_columns,
+    _add_taught_cues,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1220,6 +1220,10 @@ Everything stays on this computer.</source>
             <translation>已确认 {0} 个数据。</translation>
         </message>
         <message>
+            <source>Taught cue applied to {0} figures (one undo step).</source>
+            <translation>已按习得提示词处理 {0} 个数字（一步撤销）。</translation>
+        </message>
+        <message>
             <source>Select the figure's text in the report first.</source>
             <translation>请先在报告正文中选中该数据的文字。</translation>
         </message>
@@ -1479,6 +1483,10 @@ Everything stays on this computer.</source>
             <source>division_code</source>
             <translation>区划代码</translation>
         </message>
+        <message>
+            <source>Apply taught cue</source>
+            <translation>应用习得提示词</translation>
+        </message>
     </context>
     <context>
         <name>SearchDialog</name>
@@ -1693,6 +1701,249 @@ Everything stays on this computer.</source>
         <message>
             <source>Next / previous pane: report list, text, figure table, checks</source>
             <translation>下一个/上一个窗格：报告列表、正文、数据表、一致性检查</translation>
+        </message>
+        <message>
+            <source>Apply Taught Cue to Similar Figures</source>
+            <translation>将习得提示词应用到相似数字</translation>
+        </message>
+        <message>
+            <source>Change &amp;Indicator</source>
+            <translation>更改指标(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Choose another indicator; the phrase becomes a taught cue</source>
+            <translation>选择其他指标；其短语成为习得提示词</translation>
+        </message>
+        <message>
+            <source>Decide the similar pending figures as you just did, in one undo step</source>
+            <translation>按刚才的决定处理相似的待审数字，一步撤销</translation>
+        </message>
+        <message>
+            <source>Taught &amp;Cues…</source>
+            <translation>习得提示词(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>The phrases your corrections taught: edit, switch off or remove them</source>
+            <translation>您的更正所教的短语：可编辑、停用或删除</translation>
+        </message>
+    </context>
+    <context>
+        <name>cues_view</name>
+        <message>
+            <source>&amp;Remove Cue</source>
+            <translation>删除提示词(&amp;R)</translation>
+        </message>
+        <message>
+            <source>(no indicator)</source>
+            <translation>（无指标）</translation>
+        </message>
+        <message>
+            <source>(not a figure)</source>
+            <translation>（不是数字）</translation>
+        </message>
+        <message>
+            <source>A cue is taught when you change a figure's indicator or reject it. Imports into this database use the cues before the built-in ones. Double-click a phrase or decision to edit it.</source>
+            <translation>更改数字的指标或驳回数字时，其短语即成为习得提示词。此后导入本数据库的报告先按习得提示词判定指标，再用内置提示词。双击短语或判定可编辑。</translation>
+        </message>
+        <message>
+            <source>Apply to {0} similar pending figures</source>
+            <translation>应用到 {0} 个相似的待审数字</translation>
+        </message>
+        <message>
+            <source>Decided by the taught cue “{phrase}” (taught by {who} from figure {figure}), before the built-in cues; confidence raised to match</source>
+            <translation>由习得提示词“{phrase}”判定（由 {who} 从数字 {figure} 习得），优先于内置提示词；置信度相应提高</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>判定</translation>
+        </message>
+        <message>
+            <source>Double-click to show this figure</source>
+            <translation>双击显示该数字</translation>
+        </message>
+        <message>
+            <source>Figures decided</source>
+            <translation>判定的数字</translation>
+        </message>
+        <message>
+            <source>Not now</source>
+            <translation>暂不</translation>
+        </message>
+        <message>
+            <source>On</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <source>Phrase</source>
+            <translation>短语</translation>
+        </message>
+        <message>
+            <source>Taught Cues</source>
+            <translation>习得提示词</translation>
+        </message>
+        <message>
+            <source>Taught as “{0}”</source>
+            <translation>原短语“{0}”</translation>
+        </message>
+        <message>
+            <source>Taught by</source>
+            <translation>审核员</translation>
+        </message>
+        <message>
+            <source>Taught cue “{phrase}” → {decision}</source>
+            <translation>习得提示词“{phrase}” → {decision}</translation>
+        </message>
+        <message>
+            <source>Taught from</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>accountability_report</source>
+            <translation>述法报告</translation>
+        </message>
+        <message>
+            <source>added</source>
+            <translation>已添加</translation>
+        </message>
+        <message>
+            <source>agency</source>
+            <translation>机关</translation>
+        </message>
+        <message>
+            <source>approx</source>
+            <translation>约</translation>
+        </message>
+        <message>
+            <source>at_least</source>
+            <translation>至少</translation>
+        </message>
+        <message>
+            <source>at_most</source>
+            <translation>至多</translation>
+        </message>
+        <message>
+            <source>boilerplate</source>
+            <translation>网页框架文字</translation>
+        </message>
+        <message>
+            <source>city</source>
+            <translation>市级</translation>
+        </message>
+        <message>
+            <source>closing</source>
+            <translation>落款</translation>
+        </message>
+        <message>
+            <source>confirm</source>
+            <translation>确认</translation>
+        </message>
+        <message>
+            <source>confirmed</source>
+            <translation>已确认</translation>
+        </message>
+        <message>
+            <source>corrected</source>
+            <translation>已更正</translation>
+        </message>
+        <message>
+            <source>county</source>
+            <translation>县级</translation>
+        </message>
+        <message>
+            <source>district</source>
+            <translation>区级</translation>
+        </message>
+        <message>
+            <source>division_code</source>
+            <translation>区划代码</translation>
+        </message>
+        <message>
+            <source>doc_type</source>
+            <translation>文件类型</translation>
+        </message>
+        <message>
+            <source>exact</source>
+            <translation>精确</translation>
+        </message>
+        <message>
+            <source>language:en</source>
+            <translation>language:zh_CN</translation>
+        </message>
+        <message>
+            <source>level</source>
+            <translation>层级</translation>
+        </message>
+        <message>
+            <source>measures</source>
+            <translation>主要举措</translation>
+        </message>
+        <message>
+            <source>more_than</source>
+            <translation>超过</translation>
+        </message>
+        <message>
+            <source>other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>待审</translation>
+        </message>
+        <message>
+            <source>plans</source>
+            <translation>下一步安排</translation>
+        </message>
+        <message>
+            <source>preamble</source>
+            <translation>前言</translation>
+        </message>
+        <message>
+            <source>problems</source>
+            <translation>存在问题</translation>
+        </message>
+        <message>
+            <source>province</source>
+            <translation>省级</translation>
+        </message>
+        <message>
+            <source>publish_date</source>
+            <translation>发布日期</translation>
+        </message>
+        <message>
+            <source>region</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>reject</source>
+            <translation>驳回</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>已驳回</translation>
+        </message>
+        <message>
+            <source>report_year</source>
+            <translation>报告年度</translation>
+        </message>
+        <message>
+            <source>responsibility</source>
+            <translation>第一责任人职责</translation>
+        </message>
+        <message>
+            <source>situation_report</source>
+            <translation>情况报告</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>{file}, figure {figure}</source>
+            <translation>{file}，数字 {figure}</translation>
         </message>
     </context>
     <context>
