@@ -11,6 +11,7 @@ import multiprocessing
 import os
 import shutil
 import signal
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -40,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except sqlite3.DatabaseError as error:  # pages damaged past what the opening check reads
+        print(f"error: the database is damaged ({_one_line(error)}); the step that met it was not "
+              "saved and the file was not repaired", file=sys.stderr)
+        return EXIT_FAILED
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import sqlite3
 from collections import Counter
 from pathlib import Path
@@ -33,6 +34,8 @@ from app.core.breakdowns import CheckFigure, sentence_around
 from app.core.codebook import indicator_ids, indicators
 from app.core.export import Column, ExportCancelled, Sheet, write_csv, write_jsonl, write_xlsx
 from app.core.model import STATUSES
+from app.core.names import shown
+from app.store.errors import StoreError
 from app.store.findings import ContextSource, all_dismissed_fingerprints, checked_findings
 from app.store.rows import ImportSummary
 
@@ -283,6 +286,31 @@ def _reference_sheets() -> list[Sheet]:
                   [(i.id, i.group, i.unit, i.description) for i in indicators()])]
 
 
+DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal", ".lock")
+
+
+def database_files(db_path: str | Path) -> list[Path]:
+    """The database file and the files SQLite and the program keep beside it."""
+    db_path = Path(db_path)
+    return [db_path.with_name(db_path.name + suffix) for suffix in DATABASE_COMPANIONS]
+
+
+def overwrites_database(db_path: str | Path, out_path: str | Path) -> bool:
+    """True when writing `out_path` would replace the database or one of its files: the same
+    path once resolved (sub/../r.db, symlinks), or the same file under another name."""
+    out = Path(out_path)
+    target = out.resolve()
+    for own in database_files(db_path):
+        if own.resolve() == target:
+            return True
+        try:
+            if out.exists() and own.exists() and os.path.samefile(own, out):
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def export_dataset(store, out_path: str | Path, fmt: str = "csv", layout: str = "long",
                    statuses: Iterable[str] | str = DEFAULT_STATUSES,
                    report_ids: Optional[Iterable[int]] = None, figure_ids: Optional[Iterable[int]] = None,
@@ -294,6 +322,9 @@ def export_dataset(store, out_path: str | Path, fmt: str = "csv", layout: str = 
     stops the export with ExportCancelled and leaves no file behind. The file appears only
     when complete (temporary name + rename). ValueError for a bad format, layout or status.
     """
+    if overwrites_database(store.path, out_path):
+        raise StoreError(f"{shown(out_path)} is the database itself (or one of its files); "
+                         "choose another file name: nothing was written")
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; use {', '.join(FORMATS)}")
     if layout not in LAYOUTS:

@@ -32,3 +32,27 @@ class InvalidEdit(StoreError, ValueError):
 
 class DuplicateReport(StoreError):
     """A report with the same original bytes (sha256) is already in the database."""
+
+
+class StoreWriteFailed(StoreError):
+    """A write SQLite refused (disk full, locked, read-only); nothing of it was kept.
+
+    `cause` is the short reason ("the disk is full"); str() adds that the action was not saved,
+    and the importer builds its own sentence from `cause` (how many reports went in before).
+    """
+
+    def __init__(self, cause: str, not_saved: str = "the last action was not saved"):
+        super().__init__(f"{cause}; {not_saved}")
+        self.cause = cause
+
+
+class StoreDiskFull(StoreWriteFailed):
+    """The disk (or the folder's quota) is full."""
+
+
+class StoreBusy(StoreWriteFailed):
+    """Another program holds the database's write lock."""
+
+
+class StoreReadOnly(StoreWriteFailed):
+    """The database is open read-only (file, folder or lock); see Store.read_only."""

@@ -1,0 +1,101 @@
+"""Issue 11 through main.py as a user runs it: every bad input or fault ends in one line,
+exit 2, no traceback, and the data already there unchanged."""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from app.store import schema
+from safety_helpers import content, file_hash, one_line_failure, run, seeded_db
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    return seeded_db(tmp_path_factory.mktemp("seeded"))
+
+
+@pytest.fixture
+def db(tmp_path, seeded):
+    import shutil
+    copy = tmp_path / "r.db"
+    shutil.copy(seeded, copy)
+    return copy
+
+
+# --- 1: an export never replaces its own database ------------------------------------------
+@pytest.mark.parametrize("out", ["r.db", "sub/../r.db", "r.db-wal", "r.db-shm", "hard.db"])
+def test_export_refuses_to_write_over_its_own_database(db, out):
+    (db.parent / "sub").mkdir()
+    (db.parent / "hard.db").hardlink_to(db)
+    before = file_hash(db)
+    line = one_line_failure(run("export", "--db", "r.db", "--out", out, "--format", "jsonl", cwd=db.parent))
+    assert "is the database itself" in line and "nothing was written" in line
+    assert file_hash(db) == before
+
+
+# --- 4: another program's SQLite file, or a damaged one, is refused untouched ---------------
+def test_other_programs_database_with_user_version_1_is_refused_unchanged(tmp_path):
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    before = file_hash(other)
+    for command in (("export", "--db", other, "--out", tmp_path / "o.csv"),
+                    ("import", "--db", other, tmp_path / "nothing.txt")):
+        line = one_line_failure(run(*command))
+        assert "not a Report Reviewer database" in line
+    assert file_hash(other) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]  # no -wal, -shm, export
+    assert sqlite3.connect(other).execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+
+
+def test_page_damaged_database_is_refused_unchanged(db, tmp_path):
+    data = bytearray(db.read_bytes())
+    page = 4096
+    data[page:page * 3] = b"\xa5" * (page * 2)  # sqlite_master's children and more: garbage
+    db.write_bytes(bytes(data))
+    before = file_hash(db)
+    line = one_line_failure(run("export", "--db", db, "--out", tmp_path / "o.csv"))
+    assert "damaged" in line or "not a Report Reviewer database" in line
+    assert file_hash(db) == before
+    assert not (tmp_path / "o.csv").exists()
+
+
+# --- 5: creating a database is one transaction ----------------------------------------------
+def test_a_failed_creation_leaves_no_half_made_database(tmp_path, monkeypatch):
+    from app.store.database import open_store
+
+    def fail_half_way(conn):
+        conn.execute("CREATE TABLE reports (id INTEGER PRIMARY KEY)")
+        raise sqlite3.OperationalError("database or disk is full")
+
+    path = tmp_path / "new.db"
+    monkeypatch.setattr(schema, "MIGRATIONS", [fail_half_way, *schema.MIGRATIONS[1:]])
+    with pytest.raises(Exception, match="disk is full"):
+        open_store(path)
+    monkeypatch.undo()
+    with open_store(path) as store:  # not "holds other tables": the creation starts afresh
+        assert store.report_count() == 0
+
+
+def test_v1_schema_script_runs_inside_the_callers_transaction(tmp_path):
+    conn = sqlite3.connect(tmp_path / "t.db", isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    schema.MIGRATIONS[0](schema._OneTransaction(conn))
+    assert conn.in_transaction  # executescript would have committed
+    conn.execute("ROLLBACK")
+    assert conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+
+
+# --- 19: a read never creates a database ------------------------------------------------------
+def test_export_from_an_empty_file_creates_no_database(tmp_path):
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    line = one_line_failure(run("export", "--db", empty, "--out", tmp_path / "o.csv"))
+    assert "empty file" in line
+    assert empty.stat().st_size == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]
