@@ -17,6 +17,7 @@ from pathlib import Path
 
 from app import APP_NAME, __version__
 from app.core.model import STATUSES
+from app.core.names import shown
 
 EXIT_OK, EXIT_FAILED = 0, 2
 DEFAULT_STATUSES = ("confirmed", "corrected", "added")
@@ -72,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--db", required=True, metavar="FILE", help="database file (created if missing)")
     imports.add_argument("--workers", type=_positive_int, metavar="N",
                          help="processes for reading and extraction (default: all cores)")
+    imports.add_argument("--accept-incomplete", action="store_true",
+                         help="restore the complete reports of a .jsonl export that is cut short "
+                              "(without it, such a file is refused)")
     imports.set_defaults(run=run_import)
 
     export = commands.add_parser(
@@ -187,7 +191,8 @@ def run_import(options) -> int:
             try:
                 summary = import_paths(store, options.paths, progress=progress,
                                        should_cancel=lambda: bool(cancelled),
-                                       workers=options.workers)
+                                       workers=options.workers,
+                                       accept_incomplete=options.accept_incomplete)
             finally:
                 signal.signal(signal.SIGINT, previous)
     except StoreError as error:
@@ -197,7 +202,9 @@ def run_import(options) -> int:
     print(f"imported {len(summary.imported)}, skipped {len(summary.duplicates)} duplicates, "
           f"failed {len(summary.failed)}" + (" (cancelled)" if cancelled else ""))
     for path, reason in summary.failed:
-        print(f"  {path}: {reason}")
+        print(f"  {shown(path)}: {reason}")
+    for path, warning in summary.warnings:
+        print(f"  {shown(path)}: warning: {warning}")
     return EXIT_FAILED if summary.failed or cancelled else EXIT_OK
 
 

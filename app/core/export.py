@@ -13,6 +13,7 @@ numbers (-3 is a number, not a formula). JSONL is data, not a spreadsheet: never
 from __future__ import annotations
 
 import csv
+import hashlib
 import itertools
 import json
 import math
@@ -94,14 +95,22 @@ def write_csv(path: str | Path, columns: Sequence[Column], rows: Iterable[Sequen
     return count
 
 
-def write_jsonl(path: str | Path, records: Iterable[dict]) -> int:
-    """One JSON object per line, Chinese unescaped. Returns the number of lines."""
+def write_jsonl(path: str | Path, records: Iterable[dict],
+                closing: Callable[[str], dict] | None = None) -> int:
+    """One JSON object per line, Chinese unescaped. Returns the number of lines.
+
+    `closing(sha256 hex of every byte written)` gives a last line, not counted."""
     count = 0
+    digest = hashlib.sha256()
     with atomic_path(path) as temporary:
-        with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
+        with open(temporary, "wb") as handle:
             for record in records:
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+                digest.update(line)
+                handle.write(line)
                 count += 1
+            if closing is not None:
+                handle.write((json.dumps(closing(digest.hexdigest()), ensure_ascii=False) + "\n").encode("utf-8"))
     return count
 
 

@@ -12,8 +12,10 @@ and an "indicators" sheet with the codebook.
 
 JSONL
 - wide: one object per report, keyed by the wide columns.
-- long: line 1 is a header {"type": "header", "format": JSONL_FORMAT, "version": 1,
-  "complete": bool, "statuses": [...]}. Then per report one {"type": "report"} line (metadata,
+- long: line 1 is a header {"type": "header", "format": JSONL_FORMAT, "version": 2,
+  "complete": bool, "statuses": [...]} (a complete one also counts its "reports" and
+  "figures"); the last line is {"type": "end", "reports": n, "figures": m, "sha256": hex of
+  every byte before it}, so a restore (app/store/restore.py) knows a file cut short. Then per report one {"type": "report"} line (metadata,
   sections, dismissed findings) followed by its {"type": "figure"} lines (the long columns
   plus every stored figure column). An export is "complete" when made with status all and
   no figure filter; its report lines also carry the text, encoding evidence, sha256 and the
@@ -25,7 +27,6 @@ from __future__ import annotations
 import base64
 import json
 import os
-import sqlite3
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
@@ -37,10 +38,9 @@ from app.core.model import STATUSES
 from app.core.names import shown
 from app.store.errors import StoreError
 from app.store.findings import ContextSource, all_dismissed_fingerprints, checked_findings
-from app.store.rows import ImportSummary
+from app.store.restore import JSONL_FORMAT, JSONL_VERSION, MESSAGES, TEMPLATES, restore_jsonl  # noqa: F401
 
 DEFAULT_STATUSES = ("confirmed", "corrected", "added")
-JSONL_FORMAT = "report-reviewer-export"
 FORMATS = ("csv", "xlsx", "jsonl")
 LAYOUTS = ("long", "wide")
 REPORT_ORDER = "agency IS NULL, agency, report_year, file_name, id"  # the report list's order
@@ -95,25 +95,6 @@ _LIGHT_REPORT_COLUMNS = ("id, path, file_name, sha256, encoding, encoding_confid
                          " imported_at")
 
 
-# Why a JSONL file or one of its reports cannot be restored: English, made from these
-# templates, shown translated in the window (app.core.messages).
-MESSAGES = {
-    "not_export": "not a Report Reviewer JSONL export",
-    "incomplete": "this export does not hold everything; export with status all and no filter to make one "
-                  "that can be restored",
-    "not_utf8": "not UTF-8 text",
-    "unreadable": "cannot read: {reason}",
-    "bad_json": "line {number} is not valid JSON",
-    "not_object": "line {number} is not a JSON object",
-    "before_report": "line {number} comes before any report line",
-    "unknown_line": "line {number}: unknown line type",
-    "unnamed": "report on line {line}",
-    "unrestorable": "report on line {line} cannot be restored: {detail}",
-    "missing": "missing {field}",
-}
-TEMPLATES = tuple(MESSAGES.values())
-
-
 def parse_statuses(statuses) -> tuple[str, ...]:
     """("all",), a list, or "confirmed,corrected" -> the statuses; ValueError names a bad one."""
     names = statuses.split(",") if isinstance(statuses, str) else list(statuses)
@@ -148,7 +129,7 @@ class _Export:
         self.context = ContextSource(store)
         self.dismissed = all_dismissed_fingerprints(store)
         self.indicator_ids = indicator_ids()
-        self.figure_lines = 0
+        self.figure_lines = self.report_lines = 0
 
     def _reports(self, report_ids) -> list[dict]:
         # text and original bytes are read one report at a time: all at once they can fill memory
@@ -240,13 +221,20 @@ class _Export:
                 + [counts["pending"], counts["rejected"]])
 
     def jsonl_records(self) -> Iterator[dict]:
-        yield {"type": "header", "format": JSONL_FORMAT, "version": 1, "complete": self.complete,
-               "statuses": list(self.statuses)}
+        header = {"type": "header", "format": JSONL_FORMAT, "version": JSONL_VERSION,
+                  "complete": self.complete, "statuses": list(self.statuses)}
+        if self.complete:  # what a restore checks the file against: a cut file says so
+            header["reports"] = len(self.reports)
+            header["figures"] = self.store.conn.execute(
+                "SELECT count(*) FROM figures WHERE report_id IN (SELECT value FROM json_each(?))",
+                [json.dumps([r["id"] for r in self.reports])]).fetchone()[0]
+        yield header
         names = ("type",) + tuple(c.name for c in LONG_COLUMNS) + _RESTORE_FIELDS
         for report, rows in self.long_reports(restore_fields=True):
             if not rows and not self.complete:
                 continue  # an analysis file lists only reports that have exported figures
-            yield self.report_record(report)
+            self.report_lines += 1
+            yield {**self.report_record(report), "n_figures": len(rows)}
             for row in rows:
                 self.figure_lines += 1
                 yield dict(zip(names, ("figure",) + row))
@@ -346,127 +334,6 @@ def export_dataset(store, out_path: str | Path, fmt: str = "csv", layout: str = 
     if layout == "wide":
         return write_jsonl(out_path, (dict(zip((c.name for c in WIDE_COLUMNS), row))
                                       for row in export.wide_rows()))
-    write_jsonl(out_path, export.jsonl_records())
+    write_jsonl(out_path, export.jsonl_records(), closing=lambda digest: {
+        "type": "end", "reports": export.report_lines, "figures": export.figure_lines, "sha256": digest})
     return export.figure_lines
-
-
-# --- the round trip -------------------------------------------------------------------------
-_REPORT_FIELDS = ("path", "file_name", "sha256", "original", "encoding", "encoding_confidence",
-                  "encoding_overridden", "decode_warning", "text", "title", "agency", "region",
-                  "level", "report_year", "publish_date", "doc_type", "imported_at", "n_figures",
-                  "n_reviewed")
-_FIGURE_FIELDS = ("report_id", "start", "end", "raw", "value", "unit", "qualifier", "label", "indicator",
-                  "x_start", "x_end", "x_raw", "x_value", "x_unit", "x_qualifier", "x_label",
-                  "x_indicator", "numeral", "confidence", "section_category", "status", "headline",
-                  "note", "reject_reason", "reviewed_at")
-
-
-class _Broken(Exception):
-    """One report of a JSONL file cannot be restored; the message says where and why."""
-
-
-def restore_jsonl(store, path: str | Path) -> ImportSummary:
-    """Rebuild the reports of a complete long JSONL export; one transaction per report.
-
-    Reports already in the database (same sha256) are skipped as duplicates; a report with
-    a broken line is skipped whole and named in `failed`; the rest still go in.
-    """
-    summary = ImportSummary()
-    try:
-        with open(path, encoding="utf-8") as handle:
-            try:
-                header = _parse(next(handle, ""), 1)
-            except _Broken:
-                header = {}
-            if header.get("type") != "header" or header.get("format") != JSONL_FORMAT:
-                raise _Broken(MESSAGES["not_export"])
-            if not header.get("complete"):
-                raise _Broken(MESSAGES["incomplete"])
-            for group in _report_groups(handle):
-                _restore_group(store, group, summary)
-    except (_Broken, UnicodeDecodeError) as error:
-        summary.failed.append((str(path), str(error) if isinstance(error, _Broken) else MESSAGES["not_utf8"]))
-    except OSError as error:
-        summary.failed.append((str(path), MESSAGES["unreadable"].format(reason=error.strerror or error)))
-    return summary
-
-
-def _parse(line: str, number: int) -> dict:
-    try:
-        record = json.loads(line)
-    except ValueError:
-        raise _Broken(MESSAGES["bad_json"].format(number=number)) from None
-    if not isinstance(record, dict):
-        raise _Broken(MESSAGES["not_object"].format(number=number))
-    return record
-
-
-def _report_groups(lines) -> Iterator[dict]:
-    """{"report": ..., "figures": [...], "error": message or None, "line": n} per report."""
-    group = None
-    for number, line in enumerate(lines, start=2):
-        if not line.strip():
-            continue
-        try:
-            record = _parse(line, number)
-        except _Broken as error:
-            record = {"type": "broken", "error": str(error)}
-        if record.get("type") == "report":
-            if group:
-                yield group
-            group = {"report": record, "figures": [], "error": None, "line": number}
-        elif group is None:
-            yield {"report": {}, "figures": [], "line": number,
-                   "error": record.get("error") or MESSAGES["before_report"].format(number=number)}
-        elif record.get("type") == "figure":
-            group["figures"].append(record)
-        else:
-            group["error"] = group["error"] or record.get("error") or MESSAGES["unknown_line"].format(number=number)
-    if group:
-        yield group
-
-
-def _restore_group(store, group: dict, summary: ImportSummary) -> None:
-    report = group["report"]
-    name = report.get("file") or MESSAGES["unnamed"].format(line=group["line"])
-    if group["error"]:
-        summary.failed.append((name, group["error"]))
-        return
-    try:
-        with store.transaction() as conn:
-            if conn.execute("SELECT 1 FROM reports WHERE sha256 = ?", (report["sha256"],)).fetchone():
-                summary.duplicates.append(name)
-                return
-            _insert_report(conn, report, group["figures"])
-    except (KeyError, TypeError, ValueError, sqlite3.IntegrityError) as error:
-        detail = MESSAGES["missing"].format(field=error) if isinstance(error, KeyError) else str(error).splitlines()[0]
-        summary.failed.append((name, MESSAGES["unrestorable"].format(line=group["line"], detail=detail)))
-        return
-    summary.imported.append(name)
-
-
-def _insert_report(conn, report: dict, figures: list[dict]) -> None:
-    original = report.get("original_zlib_base64")
-    values = {**report, "file_name": report["file"], "n_figures": len(figures),
-              "original": None if original is None else base64.b64decode(original, validate=True),
-              "n_reviewed": sum(f["status"] != "pending" for f in figures),
-              "encoding_overridden": int(bool(report.get("encoding_overridden")))}
-    report_id = _insert(conn, "reports", _REPORT_FIELDS, values)
-    conn.executemany('INSERT INTO sections (report_id, level, title, category, start, "end")'
-                     " VALUES (?, ?, ?, ?, ?, ?)",
-                     [(report_id, s["level"], s["title"], s["category"], s["start"], s["end"])
-                      for s in report["sections"]])
-    new_ids = {f["figure_id"]: _insert(conn, "figures", _FIGURE_FIELDS,
-                                       {**f, "report_id": report_id, "headline": int(bool(f["headline"]))})
-               for f in figures}
-    conn.executemany("INSERT INTO findings (report_id, rule, message, figure_ids, fingerprint, dismissed,"
-                     " note) VALUES (?, ?, ?, ?, ?, 1, ?)",
-                     [(report_id, d["rule"], d["message"], json.dumps([new_ids[i] for i in d["figure_ids"]]),
-                       d["fingerprint"], d["note"]) for d in report.get("dismissed_findings", [])])
-
-
-def _insert(conn, table: str, fields: tuple[str, ...], values: dict) -> int:
-    names = ", ".join(f'"{name}"' for name in fields)
-    cursor = conn.execute(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(fields))})",
-                          [values[name] for name in fields])
-    return cursor.lastrowid

@@ -19,7 +19,8 @@ from typing import Callable, Iterator
 
 from app.core.decode import DecodeError
 from app.core.readers import collect_files
-from app.store.errors import StoreError
+from app.core.names import shown
+from app.store.errors import StoreError, StoreWriteFailed
 from app.store.ingest import prepare_record, write_records
 from app.store.rows import ImportSummary
 
@@ -38,32 +39,42 @@ _known_hashes: frozenset[str] = frozenset()  # set in each worker by _init_worke
 
 def import_paths(store, paths, progress: Callable[[int, int, str], None] | None = None,
                  should_cancel: Callable[[], bool] | None = None,
-                 workers: int | None = None) -> ImportSummary:
-    """Import files and folders (recursively); a `.jsonl` of our own export is restored."""
+                 workers: int | None = None, accept_incomplete: bool = False) -> ImportSummary:
+    """Import files and folders (recursively); a `.jsonl` of our own export is restored.
+
+    A write SQLite refuses (disk full, another program holding the lock) stops the import:
+    StoreWriteFailed, whose message says how many reports went in before it; the batch it
+    met is rolled back whole, so nothing else changed."""
     summary = ImportSummary()
     paths = [Path(path) for path in paths]
-    for path in [p for p in paths if p.suffix.lower() == JSONL_SUFFIX]:
-        summary.merge(_restore(store, path))
-    files, problems = collect_files([p for p in paths if p.suffix.lower() != JSONL_SUFFIX])
-    summary.failed.extend(problems)
-    writer = _BatchWriter(store, summary)
-    with closing(_outcomes(files, writer.seen, workers)) as outcomes:
-        for done, (path, outcome) in enumerate(outcomes, start=1):
-            writer.add(path, outcome)
-            if progress:
-                progress(done, len(files), str(path))
-            if should_cancel and should_cancel():
-                break
-    writer.flush()
+    try:
+        for path in [p for p in paths if p.suffix.lower() == JSONL_SUFFIX]:
+            summary.merge(_restore(store, path, accept_incomplete))
+        files, problems = collect_files([p for p in paths if p.suffix.lower() != JSONL_SUFFIX])
+        summary.failed.extend(problems)
+        writer = _BatchWriter(store, summary)
+        with closing(_outcomes(files, writer.seen, workers)) as outcomes:
+            for done, (path, outcome) in enumerate(outcomes, start=1):
+                writer.add(path, outcome)
+                if progress:
+                    progress(done, len(files), str(path))
+                if should_cancel and should_cancel():
+                    break
+        writer.flush()
+    except StoreWriteFailed as error:
+        raise type(error)(error.cause, f"{len(summary.imported)} reports were imported before it, "
+                                       "nothing else changed") from None
     return summary
 
 
-def _restore(store, path: Path) -> ImportSummary:
-    from app.store.dataset import restore_jsonl  # the dataset module is only needed for .jsonl
+def _restore(store, path: Path, accept_incomplete: bool) -> ImportSummary:
+    from app.store.restore import restore_jsonl  # only needed for .jsonl
     try:
-        return restore_jsonl(store, path)
+        return restore_jsonl(store, path, accept_incomplete=accept_incomplete)
+    except StoreWriteFailed:
+        raise
     except (StoreError, OSError, ValueError) as error:
-        return ImportSummary(failed=[(str(path), _one_line(error))])
+        return ImportSummary(failed=[(shown(path), _one_line(error))])
 
 
 class _BatchWriter:

@@ -140,8 +140,10 @@ class ImportSummary:
     imported: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # done, but the user should know
 
     def merge(self, other: "ImportSummary") -> None:
         self.imported.extend(other.imported)
         self.duplicates.extend(other.duplicates)
         self.failed.extend(other.failed)
+        self.warnings.extend(other.warnings)
