@@ -17,7 +17,7 @@ from pathlib import Path
 
 from app import APP_NAME, __version__
 from app.core.model import STATUSES
-from app.core.names import shown
+from app.core.names import readable_name, shown
 
 EXIT_OK, EXIT_FAILED = 0, 2
 DEFAULT_STATUSES = ("confirmed", "corrected", "added")
@@ -122,15 +122,15 @@ def run_extract(options) -> int:
     files, problems = collect_files(options.paths)
     failed = bool(problems)
     for path, message in problems:
-        _print_json({"path": path, "error": message})
+        _print_json({"path": readable_name(path), "error": message})
     for path in files:
         try:
             _, decoded = read_report(path)
-            result = extraction_json(str(path), decoded, extract(decoded.text))
+            result = extraction_json(readable_name(path), decoded, extract(decoded.text))
         except DecodeError as error:
-            result, failed = {"path": str(path), "error": _one_line(error)}, True
+            result, failed = {"path": readable_name(path), "error": _one_line(error)}, True
         except Exception as error:  # an extractor bug costs one file's line, not the run
-            result, failed = {"path": str(path), "error": f"extraction failed: "
+            result, failed = {"path": readable_name(path), "error": f"extraction failed: "
                                                           f"{type(error).__name__}: {_one_line(error)}"}, True
         _print_json(result)
     return EXIT_FAILED if failed else EXIT_OK
@@ -179,7 +179,7 @@ def run_import(options) -> int:
 
     def progress(done: int, total: int, current: str) -> None:
         if on_terminal:  # padded, so a shorter name overwrites a longer one
-            line = f"[{done}/{total}] {Path(current).name}"[:width]
+            line = f"[{done}/{total}] {shown(Path(current).name)}"[:width]
             print("\r" + line.ljust(width), end="", file=sys.stderr, flush=True)
 
     def cancel(*_) -> None:  # Ctrl-C: stop after the current files, keep what is written
@@ -221,7 +221,7 @@ def run_export(options) -> int:
                                   statuses=options.status)
     except (StoreError, OSError) as error:
         return _fail(error)
-    print(f"wrote {rows} rows to {out}")
+    print(f"wrote {rows} rows to {shown(out)}")
     return EXIT_OK
 
 

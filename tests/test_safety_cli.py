@@ -3,7 +3,9 @@ exit 2, no traceback, and the data already there unchanged."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -99,3 +101,48 @@ def test_export_from_an_empty_file_creates_no_database(tmp_path):
     assert "empty file" in line
     assert empty.stat().st_size == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]
+
+
+# --- 6, 7, 8, 16: odd names and odd files cost one line each, never the import -------------
+@pytest.fixture
+def odd_folder(tmp_path):
+    from conftest import SEEDS
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    gbk_name = os.fsdecode("报告".encode("gbk") + b".txt")  # as a Chinese Windows zip leaves it
+    (folder / gbk_name).write_bytes(seeds[0].read_bytes())
+    (folder / "a\nb\x1b[31mforged.txt").write_bytes(seeds[1].read_bytes())
+    (folder / "loop1.txt").symlink_to(folder / "loop2.txt")
+    (folder / "loop2.txt").symlink_to(folder / "loop1.txt")
+    os.mkfifo(folder / "pipe.txt")
+    return folder
+
+
+def test_import_survives_odd_names_loops_and_fifos(odd_folder, tmp_path):
+    result = run("import", "--db", tmp_path / "r.db", odd_folder, timeout=120)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.stdout.startswith("imported 2, skipped 0 duplicates, failed 3"), result.stdout
+    lines = result.stdout.splitlines()
+    assert len(lines) == 4  # the newline in a name forged no line
+    assert any("loop1.txt" in line and "loop" in line.split(":", 1)[1] for line in lines)
+    assert any("pipe.txt" in line and "named pipe (FIFO)" in line for line in lines)
+    assert "\x1b" not in result.stdout
+    names = {row[0] for row in sqlite3.connect(tmp_path / "r.db").execute("SELECT file_name FROM reports")}
+    assert "报告.txt" in names
+
+
+def test_extract_skips_loops_and_fifos_with_a_message(odd_folder):
+    result = run("extract", odd_folder, odd_folder / "pipe.txt", timeout=120)
+    assert "Traceback" not in result.stderr, result.stderr
+    objects = [json.loads(line) for line in result.stdout.splitlines()]
+    errors = {Path(o["path"]).name: o["error"] for o in objects if "error" in o}
+    assert "loop" in errors["loop1.txt"] and "named pipe" in errors["pipe.txt"]
+    assert sum("figures" in o for o in objects) == 2
+    assert any(Path(o["path"]).name == "报告.txt" for o in objects)
+
+
+def test_database_path_that_is_a_fifo_is_named_and_refused(tmp_path):
+    os.mkfifo(tmp_path / "fifo.db")
+    line = one_line_failure(run("export", "--db", tmp_path / "fifo.db", "--out", tmp_path / "o.csv", timeout=60))
+    assert "named pipe (FIFO)" in line

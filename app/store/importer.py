@@ -19,7 +19,7 @@ from typing import Callable, Iterator
 
 from app.core.decode import DecodeError
 from app.core.readers import collect_files
-from app.core.names import shown
+from app.core.names import readable_name, shown
 from app.store.errors import StoreError, StoreWriteFailed
 from app.store.ingest import prepare_record, write_records
 from app.store.rows import ImportSummary
@@ -89,9 +89,9 @@ class _BatchWriter:
     def add(self, path: Path, outcome: tuple) -> None:
         kind, payload = outcome
         if kind == "failed":
-            self.summary.failed.append((str(path), payload))
+            self.summary.failed.append((readable_name(path), payload))
         elif kind == "duplicate" or payload["sha256"] in self.seen:
-            self.summary.duplicates.append(str(path))
+            self.summary.duplicates.append(readable_name(path))
         else:
             self.seen.add(payload["sha256"])
             self.batch.append(payload)
@@ -157,7 +157,8 @@ def read_and_extract(path: str) -> tuple[str, object]:
         sha256 = hashlib.sha256(data).hexdigest()
         if sha256 in _known_hashes:
             return "duplicate", sha256
-        return "imported", prepare_record(path, data, decoded, extract(decoded.text))
+        # a name that is not UTF-8 (GBK from a Chinese zip) is stored as readable text
+        return "imported", prepare_record(readable_name(path), data, decoded, extract(decoded.text))
     except (DecodeError, OSError) as error:
         return "failed", _one_line(error)
     except Exception as error:  # an extractor bug must cost one file, not the whole import
