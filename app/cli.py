@@ -182,19 +182,23 @@ def run_import(options) -> int:
             line = f"[{done}/{total}] {shown(Path(current).name)}"[:width]
             print("\r" + line.ljust(width), end="", file=sys.stderr, flush=True)
 
-    def cancel(*_) -> None:  # Ctrl-C: stop after the current files, keep what is written
+    def cancel(*_) -> None:  # Ctrl-C or kill -TERM: stop after the current files, keep what is written
         cancelled.append(True)
 
     try:
         with open_store(options.db) as store:
-            previous = signal.signal(signal.SIGINT, cancel)
+            if store.read_only:
+                raise StoreError(f"{shown(options.db)} cannot be written ({store.read_only}): "
+                                 "nothing was imported")
+            previous = {number: signal.signal(number, cancel) for number in (signal.SIGINT, signal.SIGTERM)}
             try:
                 summary = import_paths(store, options.paths, progress=progress,
                                        should_cancel=lambda: bool(cancelled),
                                        workers=options.workers,
                                        accept_incomplete=options.accept_incomplete)
             finally:
-                signal.signal(signal.SIGINT, previous)
+                for number, handler in previous.items():
+                    signal.signal(number, handler)
     except StoreError as error:
         return _fail(error)
     if on_terminal:

@@ -42,7 +42,7 @@ class StoreWriteFailed(StoreError):
     """
 
     def __init__(self, cause: str, not_saved: str = "the last action was not saved"):
-        super().__init__(f"{cause}; {not_saved}")
+        super().__init__(f"{cause}: {not_saved}")
         self.cause = cause
 
 

@@ -11,6 +11,9 @@ import hashlib
 import multiprocessing
 import os
 import signal
+import sys
+import threading
+import time
 from contextlib import closing
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -124,7 +127,7 @@ def _outcomes(files: list[Path], known: set[str], workers: int | None) -> Iterat
     chunksize = max(1, min(32, len(files) // (workers * 8)))
     # spawn, not fork: the GUI calls this from a thread, and forking a threaded process can hang
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_init_pool_worker, initargs=(frozenset(known),))
+                               initializer=_init_pool_worker, initargs=(frozenset(known), os.getpid()))
     done = 0
     try:
         for outcome in pool.map(read_and_extract, [str(p) for p in files], chunksize=chunksize):
@@ -137,10 +140,35 @@ def _outcomes(files: list[Path], known: set[str], workers: int | None) -> Iterat
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _init_pool_worker(known: frozenset[str]) -> None:
+def _init_pool_worker(known: frozenset[str], parent: int) -> None:
     # Ctrl-C reaches the whole process group: the parent cancels, workers just finish
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _end_with_parent(parent)  # the parent's own pid: it may be gone already when this runs
     _init_worker(known)
+
+
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _end_with_parent(parent: int) -> None:
+    """A worker whose parent was killed (kill -9, a crash) ends too, rather than living on
+    under PID 1: at once on Linux (PR_SET_PDEATHSIG), elsewhere within PARENT_CHECK_SECONDS."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            pr_set_pdeathsig = 1
+            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # died before the signal was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_CHECK_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _init_worker(known: frozenset[str]) -> None:
