@@ -30,7 +30,6 @@ __all__ = ["open_store", "Store", "StoreError", "StoreMissing", "NotADatabase", 
            "StoreLocked", "RowMissing", "InvalidEdit", "StoreBusy", "StoreDiskFull", "StoreReadOnly",
            "StoreWriteFailed"]
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 # The window never waits on another program's lock: a review write either goes in at once
 # (or after a moment) or is refused and said so; the command line waits as it always did.
@@ -83,13 +82,9 @@ def _check_file(path: Path, create: bool) -> bool:
             return True
         raise NotADatabase(f"{shown(path)} is an empty file, not a Report Reviewer database "
                            "(it was not changed)")
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise StoreError(f"cannot read {shown(path)}: {error.strerror or error}") from None
-    if header != SQLITE_HEADER:
-        raise NotADatabase(f"{shown(path)} is not a Report Reviewer database (file is not a database)")
+    # The header is left to SQLite's read-only connection: closing a file descriptor of our own
+    # here would drop the POSIX locks this process's other connections hold on the file, and
+    # another program could then delete a WAL they are still using.
     return False
 
 
@@ -104,12 +99,11 @@ def file_kind(mode: int) -> str:
 
 
 def _read_only_uri(path: Path) -> str:
-    """A read-only URI; `immutable` when no -wal is beside it, so SQLite creates no -wal/-shm
+    """A read-only URI; `immutable` when nothing is beside it, so SQLite creates no -wal/-shm
     (a WAL database otherwise gets both even when only read)."""
     uri = f"{path.resolve().as_uri()}?mode=ro"
-    wal = path.with_name(path.name + "-wal")
-    if not wal.exists() or wal.stat().st_size == 0:
-        uri += "&immutable=1"
+    if not any(path.with_name(path.name + suffix).exists() for suffix in ("-wal", "-shm", "-journal")):
+        uri += "&immutable=1"  # no other connection has it open in WAL mode or is mid-write
     return uri
 
 
@@ -146,6 +140,8 @@ def _check_schema(path: Path, wait: bool) -> int:
     except sqlite3.DatabaseError as error:
         if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
             raise StoreBusy(f"{shown(path)} is in use by another program", "it was not opened") from None
+        if str(error) == "file is not a database":
+            raise NotADatabase(f"{shown(path)} is not a Report Reviewer database (file is not a database)") from None
         raise NotADatabase(f"{shown(path)} is not a Report Reviewer database or is damaged "
                            f"({_first_line(error)}); it was not changed") from None
     finally:
