@@ -146,3 +146,45 @@ def test_database_path_that_is_a_fifo_is_named_and_refused(tmp_path):
     os.mkfifo(tmp_path / "fifo.db")
     line = one_line_failure(run("export", "--db", tmp_path / "fifo.db", "--out", tmp_path / "o.csv", timeout=60))
     assert "named pipe (FIFO)" in line
+
+
+# --- 13, 18: a .docx that unpacks to too much is stopped early and named for what it is -----
+def docx_with(path, document_xml_chunks, declared_small=False):
+    """A .docx whose document.xml is written from chunks (never held whole in memory)."""
+    import zipfile
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w", force_zip64=True) as stream:
+            for chunk in document_xml_chunks:
+                stream.write(chunk)
+    return path
+
+
+W_HEAD = (b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+          b"<w:body>")
+
+
+PROBE = ("import resource, sys; from app.core.readers import read_report, ReadError\n"
+         "try:\n    read_report(sys.argv[1])\nexcept ReadError as e:\n    print(e)\n"
+         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)")
+
+
+@pytest.mark.parametrize("name, chunks", [
+    ("text", [W_HEAD, *[b"<w:p><w:r><w:t>" + "全年办理案件一百件。".encode() * 2000 + b"</w:t></w:r></w:p>"] * 1100]),
+    ("empty_paragraphs", [W_HEAD, *[b"<w:p/>" * 100_000] * 6, b"</w:body></w:document>"]),
+    ("runs_in_one_paragraph", [W_HEAD, b"<w:p>", *[b"<w:r/>" * 100_000] * 25]),
+    ("bomb", [W_HEAD, *[b"<w:p><w:r><w:t>" + b"0" * (1 << 20) + b"</w:t></w:r></w:p>"] * 70]),
+])
+def test_docx_that_unpacks_to_too_much_is_refused_in_bounded_memory(tmp_path, name, chunks):
+    import subprocess
+    import sys
+    from conftest import ROOT
+    docx = docx_with(tmp_path / f"{name}.docx", chunks)
+    assert docx.stat().st_size < 5 * 1024 * 1024
+    result = subprocess.run([sys.executable, "-c", PROBE, str(docx)], cwd=ROOT, capture_output=True,
+                            text=True, timeout=300)
+    message, peak_mb = result.stdout.splitlines()
+    assert "zip bomb" in message and "damaged" not in message, message
+    assert int(peak_mb) < 300, peak_mb
+    extracted = run("extract", docx)
+    assert extracted.returncode == 2 and "zip bomb" in json.loads(extracted.stdout)["error"]

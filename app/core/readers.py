@@ -13,7 +13,7 @@ import stat
 from pathlib import Path
 
 from app.core.decode import DecodeError, decode_bytes, normalise_text, sniff_unicode
-from app.core.docx_text import NotADocx, docx_to_text
+from app.core.docx_text import MAX_TEXT_CHARS, DocxTooLarge, NotADocx, docx_to_text
 from app.core.html_text import html_from_bytes
 from app.core.model import Decoded
 from app.core.web_archive import NotAWebArchive, archived_page
@@ -60,6 +60,9 @@ MESSAGES = {
     "no_text": "The file contains no text.",
     "not_docx": "This is not a valid Word file (.docx); it may be damaged, or an old .doc file renamed.",
     "not_web_archive": "This web archive (.mht) holds no web page.",
+    "docx_too_large": "This Word file unpacks to far more than a report holds (over {limit} MB of text "
+                      "or markup): a zip bomb, or not a report.",
+    "text_too_large": "The file's text is too large ({size} MB; the limit is {limit} MB).",
     "symlink_loop": "This is a symbolic link that leads back to itself (a loop); skipped.",
     "special_file": "This is {kind}, not a file that can hold a report; skipped.",
 }
@@ -212,6 +215,9 @@ def read_report(path: str | Path) -> tuple[bytes, Decoded]:
         if kind:
             raise ReadError(_message("not_text", kind=kind))
     decoded = text_from_bytes(data, suffix)
+    if len(decoded.text) > MAX_TEXT_CHARS:  # every format, as for the bytes of a .txt
+        raise ReadError(_message("text_too_large", size=f"{len(decoded.text) / 1024 / 1024:.1f}",
+                                 limit=str(MAX_TEXT_CHARS // 1024 // 1024)))
     if not decoded.text.strip():
         raise ReadError(_message("no_text"))
     return data, decoded
@@ -248,6 +254,8 @@ def text_from_bytes(data: bytes, suffix: str, encoding: str | None = None) -> De
         if suffix in (".mht", ".mhtml"):
             return html_from_bytes(archived_page(data), encoding)
         return decode_bytes(data, encoding)
+    except DocxTooLarge:
+        raise ReadError(_message("docx_too_large", limit=str(MAX_TEXT_CHARS // 1024 // 1024))) from None
     except NotADocx:
         raise ReadError(_message("not_docx")) from None
     except NotAWebArchive:
