@@ -188,3 +188,46 @@ def test_docx_that_unpacks_to_too_much_is_refused_in_bounded_memory(tmp_path, na
     assert int(peak_mb) < 300, peak_mb
     extracted = run("extract", docx)
     assert extracted.returncode == 2 and "zip bomb" in json.loads(extracted.stdout)["error"]
+
+
+# --- 15: a <meta charset> the bytes contradict ------------------------------------------------
+def test_meta_charset_contradicted_by_the_bytes_is_not_believed(tmp_path):
+    text = "某區司法局二零二三年法治政府建設年度報告。全年辦理行政復議案件一百二十件，開展法治宣傳活動三十場次。"
+    page = tmp_path / "big5.html"
+    page.write_bytes(f'<html><head><meta charset="gb2312"></head><body><p>{text}</p></body></html>'.encode("big5"))
+    result = run("extract", page)
+    found = json.loads(result.stdout)
+    assert found["encoding"].startswith("big5")
+    assert "declares GB2312" in found["warning"]
+
+
+# --- 17: export errors name the user's file; no .part is left; permissions are kept ----------
+def test_export_error_names_the_users_file_and_leaves_no_part(db):
+    (db.parent / "out.csv").mkdir()  # a folder where the file should go: the rename fails
+    line = one_line_failure(run("export", "--db", db, "--out", db.parent / "out.csv"))
+    assert "out.csv" in line and ".part" not in line
+    assert not list(db.parent.glob(".*.part"))
+
+
+def test_stale_part_files_are_removed_and_permissions_kept(db):
+    out = db.parent / "out.csv"
+    out.write_text("old", encoding="utf-8")
+    out.chmod(0o640)
+    stale = db.parent / ".out.csv.999999999.deadbeef.part"
+    stale.write_text("left by a killed export", encoding="utf-8")
+    result = run("export", "--db", db, "--out", out, "--status", "all")
+    assert result.returncode == 0, result.stderr
+    assert not stale.exists()
+    assert out.stat().st_mode & 0o777 == 0o640 and out.read_text(encoding="utf-8-sig") != "old"
+
+
+# --- 20: XLSX sheets carry their <dimension> ---------------------------------------------------
+def test_xlsx_sheets_have_a_dimension(db):
+    import openpyxl
+    out = db.parent / "out.xlsx"
+    result = run("export", "--db", db, "--out", out, "--status", "all")
+    assert result.returncode == 0, result.stderr
+    rows = int(result.stdout.split()[1])
+    book = openpyxl.load_workbook(out, read_only=True)
+    sheet = book["long"]
+    assert sheet.max_row == rows + 1 and sheet.max_column == len(next(sheet.iter_rows(max_row=1)))
