@@ -6,7 +6,6 @@ Each migration is a function from version N-1 to N; add new ones at the end, nev
 """
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
@@ -146,8 +145,13 @@ def migrate(conn: sqlite3.Connection, db_path: Path | None) -> int:
     if version == SCHEMA_VERSION:
         return version
     if version > 0 and db_path is not None and db_path.exists():
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        shutil.copy2(db_path, db_path.with_name(f"{db_path.name}.bak-v{version}"))
+        # through SQLite, not a file copy: closing our own descriptor of the database would drop
+        # the POSIX locks of this process's connections to it
+        backup = sqlite3.connect(db_path.with_name(f"{db_path.name}.bak-v{version}"))
+        try:
+            conn.backup(backup)
+        finally:
+            backup.close()
     for step in range(version, SCHEMA_VERSION):
         conn.execute("BEGIN IMMEDIATE")
         try:
