@@ -5,13 +5,12 @@ that no process is left.
 
 Disk full and read-only use a small tmpfs mounted for the test (root in CI can mount; root
 ignores file permissions, but not a read-only mount). Where mounting is not allowed, disk full
-falls back to SQLite's own page limit (PRAGMA max_page_count) and read-only to a read-only
-bind mount being impossible too, so the read-only test then runs on `chattr +i`.
+is covered by SQLite's own page limit (PRAGMA max_page_count) and the read-only test runs on
+a file made immutable with `chattr +i` (which root cannot write either).
 """
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys

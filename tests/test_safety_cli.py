@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.store import schema
-from safety_helpers import content, file_hash, one_line_failure, run, seeded_db
+from safety_helpers import file_hash, one_line_failure, run, seeded_db
 
 
 @pytest.fixture(scope="module")
