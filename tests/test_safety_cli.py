@@ -235,3 +235,21 @@ def test_xlsx_sheets_have_a_dimension(db):
     book = openpyxl.load_workbook(out, read_only=True)
     sheet = book["long"]
     assert sheet.max_row == rows + 1 and sheet.max_column == len(next(sheet.iter_rows(max_row=1)))
+
+
+def test_two_processes_creating_one_database_at_once(tmp_path):
+    """Both finish: one creates and imports, the other waits for the creation and finds the
+    reports there (no "holds other tables", no half-made schema)."""
+    import subprocess
+    import sys
+    from conftest import ROOT, SEEDS
+    db = tmp_path / "new.db"
+    command = [sys.executable, str(ROOT / "main.py"), "import", "--db", str(db), str(SEEDS), "--workers", "1"]
+    first, second = (subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                     for _ in range(2))
+    outputs = [process.communicate(timeout=300) for process in (first, second)]
+    assert [process.returncode for process in (first, second)] == [0, 0], outputs
+    assert "Traceback" not in "".join(out + err for out, err in outputs)
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM reports").fetchone()[0] == len(list(SEEDS.glob("*.txt")))
