@@ -11,11 +11,13 @@ import multiprocessing
 import os
 import shutil
 import signal
+import sqlite3
 import sys
 from pathlib import Path
 
 from app import APP_NAME, __version__
 from app.core.model import METADATA_FIELDS, STATUSES
+from app.core.names import readable_name, shown
 
 EXIT_OK, EXIT_FAILED = 0, 2
 DEFAULT_STATUSES = ("confirmed", "corrected", "added")
@@ -40,6 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except sqlite3.DatabaseError as error:  # pages damaged past what the opening check reads
+        print(f"error: the database is damaged ({_one_line(error)}); the step that met it was not "
+              "saved and the file was not repaired", file=sys.stderr)
+        return EXIT_FAILED
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--db", required=True, metavar="FILE", help="database file (created if missing)")
     imports.add_argument("--workers", type=_positive_int, metavar="N",
                          help="processes for reading and extraction (default: all cores)")
+    imports.add_argument("--accept-incomplete", action="store_true",
+                         help="restore the complete reports of a .jsonl export that is cut short "
+                              "(without it, such a file is refused)")
     imports.set_defaults(run=run_import)
 
     export = commands.add_parser(
@@ -122,15 +131,15 @@ def run_extract(options) -> int:
     files, problems = collect_files(options.paths)
     failed = bool(problems)
     for path, message in problems:
-        _print_json({"path": path, "error": message})
+        _print_json({"path": readable_name(path), "error": message})
     for path in files:
         try:
             _, decoded = read_report(path)
-            result = extraction_json(str(path), decoded, extract(decoded.text, taught=taught))
+            result = extraction_json(readable_name(path), decoded, extract(decoded.text, taught=taught))
         except DecodeError as error:
-            result, failed = {"path": str(path), "error": _one_line(error)}, True
+            result, failed = {"path": readable_name(path), "error": _one_line(error)}, True
         except Exception as error:  # an extractor bug costs one file's line, not the run
-            result, failed = {"path": str(path), "error": f"extraction failed: "
+            result, failed = {"path": readable_name(path), "error": f"extraction failed: "
                                                           f"{type(error).__name__}: {_one_line(error)}"}, True
         _print_json(result)
     return EXIT_FAILED if failed else EXIT_OK
@@ -179,21 +188,26 @@ def run_import(options) -> int:
 
     def progress(done: int, total: int, current: str) -> None:
         if on_terminal:  # padded, so a shorter name overwrites a longer one
-            line = f"[{done}/{total}] {Path(current).name}"[:width]
+            line = f"[{done}/{total}] {shown(Path(current).name)}"[:width]
             print("\r" + line.ljust(width), end="", file=sys.stderr, flush=True)
 
-    def cancel(*_) -> None:  # Ctrl-C: stop after the current files, keep what is written
+    def cancel(*_) -> None:  # Ctrl-C or kill -TERM: stop after the current files, keep what is written
         cancelled.append(True)
 
     try:
         with open_store(options.db) as store:
-            previous = signal.signal(signal.SIGINT, cancel)
+            if store.read_only:
+                raise StoreError(f"{shown(options.db)} cannot be written ({store.read_only}): "
+                                 "nothing was imported")
+            previous = {number: signal.signal(number, cancel) for number in (signal.SIGINT, signal.SIGTERM)}
             try:
                 summary = import_paths(store, options.paths, progress=progress,
                                        should_cancel=lambda: bool(cancelled),
-                                       workers=options.workers)
+                                       workers=options.workers,
+                                       accept_incomplete=options.accept_incomplete)
             finally:
-                signal.signal(signal.SIGINT, previous)
+                for number, handler in previous.items():
+                    signal.signal(number, handler)
     except StoreError as error:
         return _fail(error)
     if on_terminal:
@@ -201,7 +215,9 @@ def run_import(options) -> int:
     print(f"imported {len(summary.imported)}, skipped {len(summary.duplicates)} duplicates, "
           f"failed {len(summary.failed)}" + (" (cancelled)" if cancelled else ""))
     for path, reason in summary.failed:
-        print(f"  {path}: {reason}")
+        print(f"  {shown(path)}: {reason}")
+    for path, warning in summary.warnings:
+        print(f"  {shown(path)}: warning: {warning}")
     return EXIT_FAILED if summary.failed or cancelled else EXIT_OK
 
 
@@ -218,7 +234,7 @@ def run_export(options) -> int:
                                   statuses=options.status)
     except (StoreError, OSError) as error:
         return _fail(error)
-    print(f"wrote {rows} rows to {out}")
+    print(f"wrote {rows} rows to {shown(out)}")
     return EXIT_OK
 
 

@@ -83,6 +83,24 @@ def verdict(value, floor, target, higher_is_better: bool = False) -> dict:
     return entry
 
 
+def largest_report(megabytes: float) -> dict:
+    """The consistency checks (issue 11: linear in figures) on one report of the largest
+    allowed size, made of the seeds repeated; extraction is timed beside them."""
+    from app.core.checks import run_checks
+    from app.core.extract import extract
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    block = "\n".join(seeds)
+    text = block * max(1, int(megabytes * 1024 * 1024 / len(block.encode("utf-8"))))
+    started = time.perf_counter()
+    figures = extract(text).figures
+    extracted = time.perf_counter()
+    run_checks(figures, text)
+    checked = time.perf_counter()
+    return {"largest_report": {"text_mb": round(len(text.encode("utf-8")) / 1024 / 1024, 1),
+                               "figures": len(figures), "extract_s": round(extracted - started, 2),
+                               "checks_s": round(checked - extracted, 2)}}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark Report Reviewer on a synthetic corpus.")
     parser.add_argument("--reports", type=int, default=1000, help="number of synthetic reports")
@@ -92,9 +110,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="corpus seed")
     parser.add_argument("--sample", type=int, default=2000, help="reports for the decode+extract throughput")
     parser.add_argument("--switches", type=int, default=50, help="report switches to time in the window")
+    parser.add_argument("--largest-report", type=float, metavar="MB", nargs="?", const=20.0,
+                        help="instead: time the checks on one report of this many MB of text "
+                             "(default: the 20 MB limit) and print that one line")
     parser.add_argument("--phase", help=argparse.SUPPRESS)
     parser.add_argument("--phase-args", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.largest_report:
+        print(json.dumps(largest_report(args.largest_report)))
+        return 0
     if args.phase:
         if args.phase == "gui":
             from bench_gui import phase_gui as phase

@@ -254,8 +254,10 @@ def test_restore_refuses_what_it_cannot_restore(reviewed, tmp_path):
     lines[second_report + 1] = "{broken"
     damaged = tmp_path / "damaged.jsonl"
     damaged.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    summary = restore_jsonl(fresh, damaged)
     reports = sum('"type": "report"' in line for line in lines)
+    refused = restore_jsonl(fresh, damaged)  # the checksum sees the change: nothing goes in
+    assert refused.imported == [] and "checksum" in refused.failed[0][1] and fresh.report_count() == 0
+    summary = restore_jsonl(fresh, damaged, accept_incomplete=True)
     assert len(summary.imported) == reports - 1 and len(summary.failed) == 1
     assert "not valid JSON" in summary.failed[0][1]
     assert fresh.report_count() == reports - 1  # the damaged report left nothing half-restored

@@ -115,10 +115,10 @@ def test_cancel_keeps_what_was_imported(store, tmp_path):
 def test_jsonl_goes_to_restore(store, tmp_path, monkeypatch):
     calls = []
 
-    def restore_jsonl(target, path):
+    def restore_jsonl(target, path, accept_incomplete=False):
         calls.append((target, Path(path)))
         return ImportSummary(imported=["from jsonl"])
-    monkeypatch.setitem(sys.modules, "app.store.dataset",
+    monkeypatch.setitem(sys.modules, "app.store.restore",
                         types.SimpleNamespace(restore_jsonl=restore_jsonl))
     dataset = tmp_path / "export.jsonl"
     dataset.write_text("{}\n", encoding="utf-8")

@@ -250,23 +250,26 @@ def test_cues_follow_from_the_figures_even_without_cue_lines(store, tmp_path):
     kept = [line for line in out.read_text(encoding="utf-8").splitlines() if json.loads(line)["type"] != "cue"]
     out.write_text("\n".join(kept) + "\n", encoding="utf-8")
     with open_store(tmp_path / "restored.db") as restored:
-        import_paths(restored, [out])
+        import_paths(restored, [out], accept_incomplete=True)  # the edit broke the checksum
         [cue] = restored.taught_cue_rows()
         assert (cue.phrase, cue.decision, cue.file_name) == (FILMS, "publicity_events", "a.txt")
 
 
-def test_a_malformed_cue_line_is_ignored_and_the_reports_still_restore(store, tmp_path):
+def test_a_malformed_cue_line_is_named_and_the_reports_still_restore(store, tmp_path):
     teach_films(store)
     out = tmp_path / "all.jsonl"
     export_dataset(store, out, fmt="jsonl", statuses="all")
     lines = out.read_text(encoding="utf-8").splitlines()
     bad = [{"type": "cue", "key": 7}, {"type": "cue", "key": FILMS, "taught_at": 12, "phrase": ["x"], "enabled": 0}]
-    out.write_text("\n".join([line for line in lines if '"type": "cue"' not in line]
-                             + [json.dumps(b) for b in bad]) + "\n", encoding="utf-8")
+    out.write_text("\n".join([lines[0]] + [json.dumps(b) for b in bad]
+                             + [line for line in lines[1:] if '"type": "cue"' not in line]) + "\n", encoding="utf-8")
     with open_store(tmp_path / "restored.db") as restored:
-        summary = import_paths(restored, [out])
-        assert len(summary.imported) == 3 and not summary.failed
-        [cue] = restored.taught_cue_rows()
+        summary = import_paths(restored, [out], accept_incomplete=True)  # the edit broke the checksum
+        assert len(summary.imported) == 3
+        assert [message for _, message in summary.failed] == [
+            "line 2: key must be text, not 7; this taught cue was not restored",
+            "line 3: phrase must be text, not [\"x\"]; this taught cue was not restored"]
+        [cue] = restored.taught_cue_rows()  # the figures still teach it
         assert (cue.phrase, cue.decision) == (FILMS, "publicity_events")
 
 

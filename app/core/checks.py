@@ -19,7 +19,7 @@ from typing import Iterable, Optional
 
 from app.core import messages
 from app.core.breakdowns import (
-    Breakdown, CheckFigure, as_check_figure, bounds, figure_text, find_breakdowns, fmt, is_growth,
+    Breakdown, CheckFigure, FiguresByStart, as_check_figure, bounds, figure_text, find_breakdowns, fmt, is_growth,
     meet, place_value, sentence_start, sum_bounds, unit_family,
 )
 from app.core.codebook import lexicon
@@ -174,12 +174,16 @@ def _ensure(item) -> CheckFigure:
 
 def _rate_findings(figures: list[CheckFigure], text: str, breakdowns: list[Breakdown]) -> list[Finding]:
     result = []
-    ordered = sorted(figures, key=lambda f: f.start)
-    for rate in (f for f in ordered if f.unit == "%" and not is_growth(f, text)):
+    ordered = FiguresByStart(figures)
+    breakdowns_of: dict[int, set[int]] = {}  # figure -> the breakdowns it is a part of
+    for number, breakdown in enumerate(breakdowns):
+        for part in breakdown.parts:
+            breakdowns_of.setdefault(id(part), set()).add(number)
+    for rate in (f for f in ordered.figures if f.unit == "%" and not is_growth(f, text)):
         if text[rate.start - 1:rate.start] in ("从", "到", "至"):
             continue  # a rate moving from one level to another, not computed from counts here
         start = sentence_start(text, rate.start)
-        before = [f for f in ordered if start <= f.start and f.end <= rate.start]
+        before = ordered.within(start, rate.start)
         if len(before) < 2 or "%" in (before[-1].unit, before[-2].unit):
             continue
         first, second = before[-2], before[-1]
@@ -187,7 +191,7 @@ def _rate_findings(figures: list[CheckFigure], text: str, breakdowns: list[Break
             continue  # counts of one kind only; sums of money are seldom a rate's base
         if not any(cue in text[second.end:rate.start] for cue in lexicon("checks")["rate_cues"]):
             continue
-        if any(first in b.parts and second in b.parts for b in breakdowns):
+        if breakdowns_of.get(id(first), set()) & breakdowns_of.get(id(second), set()):
             continue  # two parts of one breakdown are not a count and its base
         part, whole = sorted((first, second), key=lambda f: f.value)
         (part_lo, part_hi), (whole_lo, whole_hi) = bounds(part), bounds(whole)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from xml.etree import ElementTree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -16,8 +17,16 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 DOCUMENT_PART = "word/document.xml"
 NUMBERING_PART = "word/numbering.xml"
 STYLES_PART = "word/styles.xml"
-# A report's document.xml is a few MB at most; refuse zip bombs.
-MAX_PART_BYTES = 200 * 1024 * 1024
+# A report's text is far below this (the limit .txt files have); document.xml, markup and
+# all, is read as a stream and stopped at MAX_PART_BYTES, whatever the zip header declares:
+# a zip bomb or a file of millions of empty paragraphs costs that much and no more.
+MAX_TEXT_CHARS = 20 * 1024 * 1024
+MAX_PART_BYTES = 3 * MAX_TEXT_CHARS
+# A long report has some thousands of paragraphs and tens of thousands of elements; these
+# bound the time and memory of markup without text (empty paragraphs, runs by the million).
+MAX_PARAGRAPHS = 500_000
+MAX_ELEMENTS = 2_000_000
+MAX_SIDE_PART_BYTES = 16 * 1024 * 1024  # numbering and styles
 
 _RUN_TEXT = {W + "t": None, W + "tab": "\t", W + "br": "\n", W + "cr": "\n",
              W + "noBreakHyphen": "-"}
@@ -27,45 +36,94 @@ class NotADocx(Exception):
     """The bytes are not a readable Word document."""
 
 
+class DocxTooLarge(NotADocx):
+    """The document unpacks to more than the limits allow (a zip bomb, or far too much text)."""
+
+
+class _Limited(io.RawIOBase):
+    """A zip member read as a stream that fails once more than `limit` bytes came out."""
+
+    def __init__(self, stream, limit: int):
+        self._stream, self._limit, self._read = stream, limit, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self._stream.read(min(len(buffer), 1 << 16))
+        self._read += len(data)
+        if self._read > self._limit:
+            raise DocxTooLarge(f"it unpacks to more than {self._limit // 1024 // 1024} MB")
+        buffer[:len(data)] = data
+        return len(data)
+
+
 def _part(archive: zipfile.ZipFile, name: str, required: bool = True):
-    """A parsed XML part; None for a missing optional one."""
+    """A parsed (small) XML part; None for a missing optional one."""
     try:
         info = archive.getinfo(name)
     except KeyError:
         if required:
             raise
         return None
-    if info.file_size > MAX_PART_BYTES:
-        raise NotADocx("its text part is implausibly large")
-    return ElementTree.fromstring(archive.read(info))
+    with archive.open(info) as stream:
+        return ElementTree.parse(_Limited(stream, MAX_SIDE_PART_BYTES)).getroot()
 
 
 def docx_paragraphs(data: bytes) -> list[str]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            root = _part(archive, DOCUMENT_PART)
             numbering = ListNumbers(_part(archive, NUMBERING_PART, required=False),
                                     _part(archive, STYLES_PART, required=False))
+            with archive.open(DOCUMENT_PART) as stream:
+                return _stream_paragraphs(_Limited(stream, MAX_PART_BYTES), numbering)
+    except NotADocx:
+        raise
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError,
-            RuntimeError, EOFError, ValueError) as error:
+            RuntimeError, EOFError, ValueError, zlib.error) as error:
         raise NotADocx(str(error)) from None
-    body = root.find(W + "body")
-    if body is None:
-        raise NotADocx("it has no document body")
+
+
+def _stream_paragraphs(stream, numbering: ListNumbers) -> list[str]:
+    """Paragraphs in document order, table cells included, fallback copies skipped.
+
+    Parsed as a stream: each outermost paragraph is read when it ends and then dropped with
+    the siblings before it, so memory follows the text, not the markup."""
     paragraphs: list[str] = []
-    _collect(body, paragraphs, numbering)
-    return paragraphs
-
-
-def _collect(element, paragraphs: list[str], numbering: ListNumbers) -> None:
-    """Paragraphs in document order, table cells included, fallback copies skipped."""
-    for child in element:
-        if child.tag == MC_FALLBACK:
+    chars = 0
+    stack: list = []  # the open elements
+    open_paragraphs = fallbacks = 0
+    seen_body = False
+    elements = 0
+    for event, element in ElementTree.iterparse(stream, events=("start", "end")):
+        if event == "start":
+            elements += 1
+            if elements > MAX_ELEMENTS or len(paragraphs) > MAX_PARAGRAPHS:
+                raise DocxTooLarge("it holds more markup than any report")
+            stack.append(element)
+            if element.tag == W + "p":
+                open_paragraphs += 1
+            elif element.tag == MC_FALLBACK:
+                fallbacks += 1
+            elif element.tag == W + "body":
+                seen_body = True
             continue
-        if child.tag == W + "p":
-            paragraphs.append(numbering.label(child) + _paragraph_text(child))
-        else:
-            _collect(child, paragraphs, numbering)
+        stack.pop()
+        if element.tag == MC_FALLBACK:
+            fallbacks -= 1
+        elif element.tag == W + "p":
+            open_paragraphs -= 1
+            if open_paragraphs == 0 and not fallbacks and seen_body:
+                paragraph = numbering.label(element) + _paragraph_text(element)
+                chars += len(paragraph) + 1
+                if chars > MAX_TEXT_CHARS:
+                    raise DocxTooLarge(f"its text passes {MAX_TEXT_CHARS // 1024 // 1024} MB")
+                paragraphs.append(paragraph)
+                if stack:
+                    del stack[-1][:]  # this paragraph and every sibling before it are done
+    if not seen_body:
+        raise NotADocx("it has no document body")
+    return paragraphs
 
 
 def _paragraph_text(paragraph) -> str:

@@ -13,12 +13,17 @@ numbers (-3 is a number, not a formula). JSONL is data, not a spreadsheet: never
 from __future__ import annotations
 
 import csv
+import glob
+import hashlib
 import itertools
 import json
 import math
 import os
 import queue
 import re
+import shutil
+import stat
+import tempfile
 import threading
 import uuid
 import zipfile
@@ -69,15 +74,57 @@ def escape_row(row: Sequence) -> list:
 
 @contextmanager
 def atomic_path(path: str | Path) -> Iterator[Path]:
-    """A temporary path beside `path`; renamed to `path` if the block succeeds, else removed."""
+    """A temporary path beside `path`; renamed to `path` if the block succeeds, else removed.
+
+    An error names `path`, the file the user asked for, never the temporary one; a file
+    replaced keeps its permissions; temporary files left by a killed export are removed."""
     target = Path(path)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.part")
+    _remove_stale_parts(target)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}{PART_SUFFIX}")
     try:
         yield temporary
+        try:
+            os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
+        except FileNotFoundError:
+            pass  # a new file: the usual permissions
         os.replace(temporary, target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        if error.filename is None or Path(error.filename) == temporary:
+            raise type(error)(error.errno, error.strerror, str(target)) from None
+        raise
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+PART_SUFFIX = ".part"
+
+
+def _remove_stale_parts(target: Path) -> None:
+    """`.name.PID.xxxxxxxx.part` files beside `target` whose process is gone."""
+    try:
+        leftovers = list(target.parent.glob(f".{glob.escape(target.name)}.*.*{PART_SUFFIX}"))
+    except OSError:
+        return
+    for leftover in leftovers:
+        pid = leftover.name[len(target.name) + 2:].split(".")[0]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":  # no cheap check: a leftover is only removed by the same pid's exports
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def write_csv(path: str | Path, columns: Sequence[Column], rows: Iterable[Sequence]) -> int:
@@ -94,14 +141,22 @@ def write_csv(path: str | Path, columns: Sequence[Column], rows: Iterable[Sequen
     return count
 
 
-def write_jsonl(path: str | Path, records: Iterable[dict]) -> int:
-    """One JSON object per line, Chinese unescaped. Returns the number of lines."""
+def write_jsonl(path: str | Path, records: Iterable[dict],
+                closing: Callable[[str], dict] | None = None) -> int:
+    """One JSON object per line, Chinese unescaped. Returns the number of lines.
+
+    `closing(sha256 hex of every byte written)` gives a last line, not counted."""
     count = 0
+    digest = hashlib.sha256()
     with atomic_path(path) as temporary:
-        with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
+        with open(temporary, "wb") as handle:
             for record in records:
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+                digest.update(line)
+                handle.write(line)
                 count += 1
+            if closing is not None:
+                handle.write((json.dumps(closing(digest.hexdigest()), ensure_ascii=False) + "\n").encode("utf-8"))
     return count
 
 
@@ -124,11 +179,17 @@ def write_xlsx(path: str | Path, sheets: Sequence[Sheet]) -> list[int]:
                 rows, count = iter(sheet.rows), 0
                 for part in itertools.count(1):  # more rows than Excel holds go on in "title (2)", ...
                     titles.append(sheet.title if part == 1 else f"{sheet.title} ({part})")
-                    # zip64: a sheet's XML can pass 2 GB before it passes Excel's row limit
-                    with book.open(f"xl/worksheets/sheet{len(titles)}.xml", "w", force_zip64=True) as stream, \
-                            _written_behind(stream) as write:
-                        written = _write_sheet(write, sheet.columns, itertools.islice(rows, EXCEL_MAX_ROWS - 1),
-                                               selected=len(titles) == 1)
+                    # The rows go to a spool file first: <dimension> (the sheet's size, which
+                    # readers such as openpyxl's read-only mode rely on) comes before them.
+                    with tempfile.TemporaryFile(dir=temporary.parent) as spool:
+                        with _written_behind(spool) as write:
+                            written, width = _write_sheet(write, sheet.columns,
+                                                          itertools.islice(rows, EXCEL_MAX_ROWS - 1))
+                        spool.seek(0)
+                        # zip64: a sheet's XML can pass 2 GB before it passes Excel's row limit
+                        with book.open(f"xl/worksheets/sheet{len(titles)}.xml", "w", force_zip64=True) as stream:
+                            stream.write(_sheet_head(written + 1, width, selected=len(titles) == 1))
+                            shutil.copyfileobj(spool, stream, 1 << 20)
                     count += written
                     following = next(rows, None) if written == EXCEL_MAX_ROWS - 1 else None
                     if following is None:
@@ -187,15 +248,19 @@ _CONTROL_BYTES = bytes(range(0x20)).translate(None, b"\t\n\r")
 _NOT_A_NUMBER = re.compile(r"<v>(?!-?\d)")
 
 
-def _write_sheet(write: Callable[[bytes], None], columns: Sequence[Column], rows: Iterable[Sequence],
-                 selected: bool) -> int:
-    letters = [_column_letter(index) for index in range(len(columns))]
+def _sheet_head(rows: int, columns: int, selected: bool) -> bytes:
     tab_selected = ' tabSelected="1"' if selected else ""
-    write((
-        f'{_XML_HEAD}<worksheet xmlns="{_XLSX_MAIN}" xmlns:r="{_XLSX_RELATIONSHIPS}"><sheetViews>'
-        f'<sheetView{tab_selected} workbookViewId="0">'
-        '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
-        '<selection pane="bottomLeft"/></sheetView></sheetViews><sheetData>').encode("utf-8"))
+    return (f'{_XML_HEAD}<worksheet xmlns="{_XLSX_MAIN}" xmlns:r="{_XLSX_RELATIONSHIPS}">'
+            f'<dimension ref="A1:{_column_letter(max(columns, 1) - 1)}{rows}"/><sheetViews>'
+            f'<sheetView{tab_selected} workbookViewId="0">'
+            '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+            '<selection pane="bottomLeft"/></sheetView></sheetViews>').encode("utf-8")
+
+
+def _write_sheet(write: Callable[[bytes], None], columns: Sequence[Column], rows: Iterable[Sequence]) -> tuple[int, int]:
+    """<sheetData> and the end of the sheet; returns (data rows, columns) for its <dimension>."""
+    letters = [_column_letter(index) for index in range(len(columns))]
+    write(b"<sheetData>")
     _write_rows(write, 1, [[column.name for column in columns]], letters)
     count, batch = 0, []
     for count, row in enumerate(rows, start=1):
@@ -207,7 +272,7 @@ def _write_sheet(write: Callable[[bytes], None], columns: Sequence[Column], rows
             batch.clear()
     _write_rows(write, count + 2 - len(batch), batch, letters)
     write(b"</sheetData></worksheet>")
-    return count
+    return count, len(letters)
 
 
 def _write_rows(write: Callable[[bytes], None], first_number: int, rows: list[Sequence],

@@ -215,6 +215,8 @@ def html_from_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     decoded = None
     if declared in CHINESE_OR_UNICODE and _strict(data, "utf-8") is None:
         decoded = _strict(data, declared)
+        if decoded is not None:
+            decoded = _checked_declaration(data, decoded, label)
     if decoded is None:
         decoded = decode_bytes(data, encoding)
         if not declared or decoded.encoding == declared or data.isascii():
@@ -227,6 +229,42 @@ def html_from_bytes(data: bytes, encoding: str | None = None) -> Decoded:
                          encoding=decoded.encoding.upper())
     decoded.text = html_to_text(decoded.text)
     return decoded
+
+
+# Big5 bytes decode without error as GB18030 and the other way round, into rare characters;
+# chardet reads the <meta> itself and so agrees with it. So the declared decoding is checked as
+# the words read: which share of its Chinese characters is in common use (GB2312 level 1 or
+# Big5's frequent characters). The other codec wins only when clearly more of it is.
+_OTHER_CHINESE = {"gb18030": "big5hkscs", "big5hkscs": "gb18030"}
+_COMMON_ENOUGH, _CLEARLY_BETTER = 0.9, 0.2
+
+
+def _checked_declaration(data: bytes, decoded: Decoded, label: str) -> Decoded:
+    other_codec = _OTHER_CHINESE.get(decoded.encoding)
+    other = _strict(data, other_codec) if other_codec else None
+    if other is None:
+        return decoded
+    declared_share, other_share = _common_share(decoded.text), _common_share(other.text)
+    if other_share >= _COMMON_ENOUGH and other_share - declared_share >= _CLEARLY_BETTER:
+        other.warning = MESSAGES["declared_wrong"].format(declared=label, encoding=other_codec.upper())
+        return other
+    return decoded
+
+
+def _common_share(text: str) -> float:
+    chinese = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    return sum(map(_is_common, chinese)) / len(chinese) if chinese else 1.0
+
+
+def _is_common(character: str) -> bool:
+    for codec, first, last in (("gb2312", 0xB0, 0xD7), ("big5", 0xA4, 0xC6)):
+        try:
+            encoded = character.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        if len(encoded) == 2 and first <= encoded[0] <= last:
+            return True
+    return False
 
 
 def _strict(data: bytes, codec: str) -> Decoded | None:

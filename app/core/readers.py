@@ -7,11 +7,13 @@ translated (app.core.messages), the CLI and the database as they are.
 """
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 
 from app.core.decode import DecodeError, decode_bytes, normalise_text, sniff_unicode
-from app.core.docx_text import NotADocx, docx_to_text
+from app.core.docx_text import MAX_TEXT_CHARS, DocxTooLarge, NotADocx, docx_to_text
 from app.core.html_text import html_from_bytes
 from app.core.model import Decoded
 from app.core.web_archive import NotAWebArchive, archived_page
@@ -58,7 +60,15 @@ MESSAGES = {
     "no_text": "The file contains no text.",
     "not_docx": "This is not a valid Word file (.docx); it may be damaged, or an old .doc file renamed.",
     "not_web_archive": "This web archive (.mht) holds no web page.",
+    "docx_too_large": "This Word file unpacks to far more than a report holds (over {limit} MB of text "
+                      "or markup): a zip bomb, or not a report.",
+    "text_too_large": "The file's text is too large ({size} MB; the limit is {limit} MB).",
+    "symlink_loop": "This is a symbolic link that leads back to itself (a loop); skipped.",
+    "special_file": "This is {kind}, not a file that can hold a report; skipped.",
 }
+# The {kind} of MESSAGES["special_file"]: what stat() says a path is when it is not a file.
+SPECIAL_KINDS = {"fifo": "a named pipe (FIFO)", "device": "a device", "socket": "a socket",
+                 "other": "not a regular file"}
 
 
 class ReadError(DecodeError):
@@ -76,7 +86,8 @@ CONVERTIBLE = {
     ".pdf": "PDF is not read: save it as .docx in Word or WPS, or copy its text into a .txt file.",
 }
 # Every English text this module gives the reviewer, whole or as an arg, for translation.
-TEMPLATES = (*MESSAGES.values(), *CONVERTIBLE.values(), *MAGIC_KINDS.values(), NUL_DATA, CONTROL_DATA)
+TEMPLATES = (*MESSAGES.values(), *CONVERTIBLE.values(), *MAGIC_KINDS.values(), NUL_DATA, CONTROL_DATA,
+             *SPECIAL_KINDS.values())
 
 
 def _message(key: str, **args: str) -> str:
@@ -97,6 +108,10 @@ def collect_files(
     seen: set[Path] = set()
     for given in paths:
         path = Path(given)
+        problem = _not_a_file_or_folder(path)
+        if problem:
+            errors.append((str(path), problem))
+            continue
         if path.is_dir():
             found, problems = _files_in_folder(path, suffixes)
             errors.extend(problems)
@@ -112,11 +127,34 @@ def collect_files(
             errors.append((str(path), _message("no_such_path")))
             continue
         for file in found:
-            key = file.resolve()
+            key = Path(os.path.realpath(file))  # never raises on a loop, unlike resolve()
             if key not in seen:
                 seen.add(key)
                 files.append(file)
     return files, errors
+
+
+def _not_a_file_or_folder(path: Path) -> str | None:
+    """Why `path` is neither a file nor a folder (a symlink loop, a FIFO, a device), or None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return _message("symlink_loop")
+        return None  # missing or unreadable: said where it is read
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return _message("special_file", kind=special_kind(mode))
+
+
+def special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return SPECIAL_KINDS["fifo"]
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return SPECIAL_KINDS["device"]
+    if stat.S_ISSOCK(mode):
+        return SPECIAL_KINDS["socket"]
+    return SPECIAL_KINDS["other"]
 
 
 def _unsupported(path: Path, suffixes) -> str:
@@ -141,7 +179,11 @@ def _files_in_folder(folder: Path, suffixes) -> tuple[list[Path], list[tuple[str
                 continue
             suffix = Path(name).suffix.lower()
             if suffix in suffixes:
-                found.append(Path(root) / name)
+                problem = _not_a_file_or_folder(Path(root) / name)
+                if problem:
+                    problems.append((str(Path(root) / name), problem))
+                else:
+                    found.append(Path(root) / name)
             elif suffix in CONVERTIBLE:  # likely a report the user expects: say why it is left out
                 problems.append((str(Path(root) / name), CONVERTIBLE[suffix]))
     return found, problems
@@ -150,6 +192,9 @@ def _files_in_folder(folder: Path, suffixes) -> tuple[list[Path], list[tuple[str
 def read_report(path: str | Path) -> tuple[bytes, Decoded]:
     """The file's original bytes and its stored text; ReadError says what is wrong."""
     path = Path(path)
+    problem = _not_a_file_or_folder(path)
+    if problem:  # before opening: reading a FIFO would wait for ever
+        raise ReadError(problem)
     try:
         size = path.stat().st_size
         if not path.is_file():
@@ -170,6 +215,9 @@ def read_report(path: str | Path) -> tuple[bytes, Decoded]:
         if kind:
             raise ReadError(_message("not_text", kind=kind))
     decoded = text_from_bytes(data, suffix)
+    if len(decoded.text) > MAX_TEXT_CHARS:  # every format, as for the bytes of a .txt
+        raise ReadError(_message("text_too_large", size=f"{len(decoded.text) / 1024 / 1024:.1f}",
+                                 limit=str(MAX_TEXT_CHARS // 1024 // 1024)))
     if not decoded.text.strip():
         raise ReadError(_message("no_text"))
     return data, decoded
@@ -206,6 +254,8 @@ def text_from_bytes(data: bytes, suffix: str, encoding: str | None = None) -> De
         if suffix in (".mht", ".mhtml"):
             return html_from_bytes(archived_page(data), encoding)
         return decode_bytes(data, encoding)
+    except DocxTooLarge:
+        raise ReadError(_message("docx_too_large", limit=str(MAX_TEXT_CHARS // 1024 // 1024))) from None
     except NotADocx:
         raise ReadError(_message("not_docx")) from None
     except NotAWebArchive:

@@ -96,7 +96,7 @@ class ChecksController(QObject):
             return
         fits = self._context is not None and self._context.report_count == store.report_count()
         self._recheck_on_arrival = not fits
-        if fits:
+        if fits and not store.read_only:  # read-only: the stored findings are what there is
             try:
                 self._recheck(store, report_id)
             except StoreError as error:  # e.g. the database is busy: the last stored findings still show

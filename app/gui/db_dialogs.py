@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from app.store.database import open_store
 from app.store.errors import MESSAGES as STORE_MESSAGES
-from app.store.errors import NotADatabase, StoreError, StoreLocked, StoreMissing, StoreTooNew
+from app.store.errors import (NotADatabase, StoreError, StoreLocked, StoreMissing, StoreTooNew,
+                              StoreWriteFailed)
 
 # lupdate finds strings only in calls named translate() or tr()
 translate = QCoreApplication.translate
@@ -49,9 +50,12 @@ def choose_open_database(parent: QWidget | None) -> str | None:
 
 
 def open_store_or_explain(parent: QWidget | None, path: str, create: bool):
-    """The opened Store holding the app lock, or None after telling the user why not."""
+    """The opened Store holding the app lock, or None after telling the user why not.
+
+    Never waits on another program's lock: a database it holds opens read-only
+    (`store.read_only`), and the window says so."""
     try:
-        store = open_store(path, create=create)
+        store = open_store(path, create=create, wait=False)
     except StoreError as error:
         _explain(parent, error)
         return None
@@ -79,9 +83,17 @@ def _refusals() -> list[tuple[type, str, str]]:
         (StoreTooNew, translate("db_dialogs", "Database from a newer version"), translate(
             "db_dialogs", "The file was not changed. "
                           "Install the newer version of Report Reviewer to open it.")),
+        (StoreWriteFailed, translate("db_dialogs", "Not saved"), translate(
+            "db_dialogs", "The window shows what the database holds now. Try again once the other "
+                          "program has finished, or free some disk space.")),
         (StoreError, translate("db_dialogs", "Cannot open the database"),
          translate("db_dialogs", "The file was not changed.")),
     ]
+
+
+def explain(parent: QWidget | None, error: StoreError) -> None:
+    """One dialog for a store error: its message, under a title and advice for its kind."""
+    _explain(parent, error)
 
 
 def _explain(parent: QWidget | None, error: StoreError) -> None:

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.export import ExportCancelled
+from app.core.names import shown
 from app.core.model import STATUSES
 from app.gui.tasks import TaskRunner
+from app.store.dataset import overwrites_database
 
 FORMATS = (("csv", "CSV (UTF-8, opens in Excel)"), ("xlsx", "Excel workbook"), ("jsonl", "JSON lines"))
 DEFAULT_STATUSES = ("confirmed", "corrected", "added")
@@ -161,6 +163,10 @@ class ExportDialog(QDialog):
             return
         if not path:
             self._say(tr("Choose the file to write."))
+            return
+        if overwrites_database(self.db_path, path):
+            self._say(tr("{0} is the database itself (or one of its files): choose another file name. "
+                         "Nothing was written.").format(shown(path)))
             return
         if not Path(path).parent.is_dir():
             self._say(tr("The folder {0} does not exist.").format(str(Path(path).parent)))

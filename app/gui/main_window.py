@@ -7,6 +7,7 @@ database, import and export commands through the File menu here.
 """
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog, QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
+from app.core.names import shown
 from app.gui import db_dialogs, focus
 from app.gui.actions import MENUS, TOOLBAR, ActionId, ActionRegistry, menu_title
 from app.gui.charts import ChartsPanel
@@ -33,9 +35,16 @@ from app.gui.review_controller import ReviewController
 from app.gui.search_dialog import SearchDialog
 from app.gui.tasks import TaskRunner
 from app.gui.text_view import TextPane
+from app.store.database import HELD_ELSEWHERE, READ_ONLY_FILE, READ_ONLY_FOLDER
+from app.store.errors import NotADatabase, StoreError
 
 DEFAULT_SIZE = (1600, 900)
 FRAME_ALLOWANCE = 40  # the window manager's title bar and borders, outside geometry()
+# What a read-only database cannot do (undo and redo: the controller, from the history).
+WRITE_ACTIONS = (ActionId.IMPORT_FILES, ActionId.IMPORT_FOLDER, ActionId.CONFIRM_NEXT, ActionId.REJECT_NEXT,
+                 ActionId.REJECT_WITH_REASON, ActionId.EDIT_VALUE, ActionId.EDIT_INDICATOR, ActionId.TOGGLE_HEADLINE,
+                 ActionId.ADD_FIGURE, ActionId.CONFIRM_SELECTED, ActionId.REJECT_SELECTED, ActionId.CONFIRM_ABOVE,
+                 ActionId.APPLY_TAUGHT_CUE, ActionId.RUN_ALL_CHECKS)
 IMPORT_FILTER = "Reports (*.txt *.html *.htm *.mht *.mhtml *.docx *.jsonl);;All files (*)"
 
 
@@ -201,6 +210,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
     def _build_status_bar(self) -> None:
+        self.read_only_label = QLabel(self, objectName="read_only_label")
+        self.read_only_label.setStyleSheet("font-weight: bold")
+        self.statusBar().addPermanentWidget(self.read_only_label)
         self.progress_label = QLabel(self, objectName="progress_label")
         self.statusBar().addPermanentWidget(self.progress_label)
         self._progress_timer = QTimer(self, singleShot=True, interval=250, timeout=self._update_progress)
@@ -239,8 +251,18 @@ class MainWindow(QMainWindow):
 
     # --- database ---------------------------------------------------------------------
     def set_store(self, store) -> None:
-        """Show another database; the window owns the store (and its app lock) from here on."""
-        old, self.store = self.store, store
+        """Show another database; the window owns the store (and its app lock) from here on.
+
+        The new database is read for the panes before anything of the old one is let go: if
+        reading it fails, the window stays entirely on the old one (and the error is raised)."""
+        old = self.store
+        try:
+            self.controller.set_store(store)  # clears every pane, then shows the first report
+        except BaseException:
+            if old is not None:
+                self.controller.set_store(old)
+            raise
+        self.store = store
         dialog, self._search_dialog = self._search_dialog, None
         if dialog is not None:  # its hits are report ids of the old database
             dialog.destroyed.disconnect()  # deleted later: it must not forget a newer dialog then
@@ -248,15 +270,34 @@ class MainWindow(QMainWindow):
         if old is not None:
             old.release_app_lock()
             old.close()
-        self.setWindowTitle(self.tr("Report Reviewer — {0}").format(Path(store.path).name))
+        self._show_writability(store)
         self.checks.clear()
         self.cue_offer.withdraw()
         if self._cues_dialog is not None:
             self._cues_dialog.set_store(store)
-        self.controller.set_store(store)
+        self.checks.refresh(self.controller.report_id)
         self._charts_stale = True
         self._refresh_charts_if_shown()
         self._update_progress()
+
+    def _show_writability(self, store) -> None:
+        """Title, status bar and review actions say whether this database can be changed."""
+        name = Path(store.path).name
+        if store.read_only:
+            note = self.tr("read-only: {0}").format(self._read_only_reason(store.read_only))
+            self.setWindowTitle(self.tr("Report Reviewer — {0} ({1})").format(name, note))
+            self.read_only_label.setText(note)
+        else:
+            self.setWindowTitle(self.tr("Report Reviewer — {0}").format(name))
+            self.read_only_label.setText("")
+        self.read_only_label.setVisible(bool(store.read_only))
+        for action_id in WRITE_ACTIONS:
+            self.registry.action(action_id).setEnabled(not store.read_only)
+
+    def _read_only_reason(self, reason: str) -> str:
+        return {HELD_ELSEWHERE: self.tr("another program holds it"),
+                READ_ONLY_FILE: self.tr("the file cannot be written"),
+                READ_ONLY_FOLDER: self.tr("its folder cannot be written")}.get(reason, reason)
 
     def _switch_to(self, path: str | None, create: bool) -> None:
         if not path:
@@ -264,7 +305,16 @@ class MainWindow(QMainWindow):
         store = db_dialogs.open_store_or_explain(self, path, create)  # also takes the app lock
         if store is None:
             return
-        self.set_store(store)
+        try:
+            self.set_store(store)
+        except (StoreError, sqlite3.DatabaseError) as error:  # unreadable past its first pages
+            store.release_app_lock()
+            store.close()
+            db_dialogs.explain(self, error if isinstance(error, StoreError) else NotADatabase(
+                self.tr("{0} cannot be read ({1}); the window stays on {2}").format(
+                    shown(path), str(error).splitlines()[0] if str(error) else type(error).__name__,
+                    shown(Path(self.store.path).name) if self.store else "")))
+            return
         self.settings.last_database = str(store.path)
         self.settings.add_recent(str(store.path))
 

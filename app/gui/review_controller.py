@@ -9,12 +9,13 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QInputDialog
 
+from app.gui import db_dialogs
 from app.gui.actions import ActionId
 from app.gui.add_figure_dialog import AddFigureDialog
 from app.gui.i18n import plural
 from app.gui.metrics_model import Column
 from app.gui.roles import Role
-from app.store.errors import StoreError
+from app.store.errors import StoreError, StoreWriteFailed
 from app.store.history import ACTION_LABELS
 
 DEFAULT_THRESHOLD = 0.8
@@ -73,7 +74,16 @@ class ReviewController(QObject):
         start = int(last) if last is not None and int(last) in ids else (self._first_listed())
         if start is not None:
             self.open_report(start)
+        else:  # an empty database: nothing of the previous one may stay on screen
+            self._clear_report()
         self._update_history()
+
+    def _clear_report(self) -> None:
+        self.text_view.set_report("", [], [])
+        self.outline.set_sections([])
+        self.metadata.set_report(None)
+        self.metrics.set_figures([])
+        self.metrics.model.load_previous_year(None)
 
     def _first_listed(self) -> int | None:
         proxy = self.report_list.proxy
@@ -89,7 +99,11 @@ class ReviewController(QObject):
         self.metrics.set_figures(figures)
         self.metrics.model.load_previous_year(report_id)
         self.report_list.select_report(report_id)
-        store.set_setting("last_report_id", report_id)
+        if not store.read_only:
+            try:
+                store.set_setting("last_report_id", report_id)
+            except StoreError:  # busy or full: where to start next time is not worth a dialog
+                pass
         self._select_or_first_pending(figure_id, figures)
         self.report_opened.emit(report_id)
 
@@ -295,6 +309,13 @@ class ReviewController(QObject):
         """Run one store write and return its result; on failure say why in one line, return FAILED."""
         try:
             result = write()
+        except StoreWriteFailed as error:  # locked, full, read-only: said once, and the table
+            self.message.emit(str(error))  # shows what is stored, not what was attempted
+            if self.report_id is not None:
+                self.metrics.set_figures(self.store.figures(self.report_id))
+                self.text_view.set_figures(self.metrics.model.figures())
+            db_dialogs.explain(self.window, error)
+            return FAILED
         except StoreError as error:  # its str() is one clear line for the status bar
             self.message.emit(str(error))
             return FAILED
@@ -328,7 +349,8 @@ class ReviewController(QObject):
 
     def _update_history(self) -> None:
         undo, redo = self.registry.action(ActionId.UNDO), self.registry.action(ActionId.REDO)
-        can_undo, can_redo = bool(self.store and self.store.can_undo()), bool(self.store and self.store.can_redo())
+        writable = bool(self.store and not self.store.read_only)
+        can_undo, can_redo = writable and self.store.can_undo(), writable and self.store.can_redo()
         undo.setEnabled(can_undo)
         redo.setEnabled(can_redo)
         undo.setText(self.tr("&Undo {0}").format(self._step_text(self.store.undo_description()))

@@ -12,9 +12,12 @@ and an "indicators" sheet with the codebook.
 
 JSONL
 - wide: one object per report, keyed by the wide columns.
-- long: line 1 is a header {"type": "header", "format": JSONL_FORMAT, "version": 1,
-  "complete": bool, "statuses": [...]}. Then per report one {"type": "report"} line (metadata,
-  sections, dismissed findings) followed by its {"type": "figure"} lines (the long columns
+- long: line 1 is a header {"type": "header", "format": JSONL_FORMAT, "version": 2,
+  "complete": bool, "statuses": [...]} (a complete one also counts its "reports" and
+  "figures"); the last line is {"type": "end", "reports": n, "figures": m, "sha256": hex of
+  every byte before it}, so a restore (app/store/restore.py) knows a file cut short. After
+  the header, one {"type": "cue"} line per taught cue (app/store/cues.py); then per report
+  one {"type": "report"} line (metadata, sections, dismissed findings) followed by its {"type": "figure"} lines (the long columns
   plus every stored figure column). An export is "complete" when made with status all and
   no figure filter; its report lines also carry the text, encoding evidence, sha256 and the
   original bytes (zlib, base64), so `restore_jsonl` can rebuild every report, section,
@@ -24,7 +27,7 @@ from __future__ import annotations
 
 import base64
 import json
-import sqlite3
+import os
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
@@ -33,12 +36,12 @@ from app.core.breakdowns import CheckFigure, sentence_around
 from app.core.codebook import indicator_ids, indicators
 from app.core.export import Column, ExportCancelled, Sheet, write_csv, write_jsonl, write_xlsx
 from app.core.model import STATUSES
+from app.core.names import shown
+from app.store.errors import StoreError
 from app.store.findings import ContextSource, all_dismissed_fingerprints, checked_findings
-from app.store.rows import ImportSummary
-from app.store.schema import text_sha256
+from app.store.restore import JSONL_FORMAT, JSONL_VERSION, MESSAGES, TEMPLATES, restore_jsonl  # noqa: F401
 
 DEFAULT_STATUSES = ("confirmed", "corrected", "added")
-JSONL_FORMAT = "report-reviewer-export"
 FORMATS = ("csv", "xlsx", "jsonl")
 LAYOUTS = ("long", "wide")
 REPORT_ORDER = "agency IS NULL, agency, report_year, file_name, id"  # the report list's order
@@ -98,25 +101,6 @@ _LIGHT_REPORT_COLUMNS = ("id, path, file_name, sha256, encoding, encoding_confid
                          " imported_at")
 
 
-# Why a JSONL file or one of its reports cannot be restored: English, made from these
-# templates, shown translated in the window (app.core.messages).
-MESSAGES = {
-    "not_export": "not a Report Reviewer JSONL export",
-    "incomplete": "this export does not hold everything; export with status all and no filter to make one "
-                  "that can be restored",
-    "not_utf8": "not UTF-8 text",
-    "unreadable": "cannot read: {reason}",
-    "bad_json": "line {number} is not valid JSON",
-    "not_object": "line {number} is not a JSON object",
-    "before_report": "line {number} comes before any report line",
-    "unknown_line": "line {number}: unknown line type",
-    "unnamed": "report on line {line}",
-    "unrestorable": "report on line {line} cannot be restored: {detail}",
-    "missing": "missing {field}",
-}
-TEMPLATES = tuple(MESSAGES.values())
-
-
 def parse_statuses(statuses) -> tuple[str, ...]:
     """("all",), a list, or "confirmed,corrected" -> the statuses; ValueError names a bad one."""
     names = statuses.split(",") if isinstance(statuses, str) else list(statuses)
@@ -151,7 +135,7 @@ class _Export:
         self.context = ContextSource(store)
         self.dismissed = all_dismissed_fingerprints(store)
         self.indicator_ids = indicator_ids()
-        self.figure_lines = 0
+        self.figure_lines = self.report_lines = 0
 
     def _reports(self, report_ids) -> list[dict]:
         # text and original bytes are read one report at a time: all at once they can fill memory
@@ -243,17 +227,25 @@ class _Export:
                 + [counts["pending"], counts["rejected"]])
 
     def jsonl_records(self) -> Iterator[dict]:
-        yield {"type": "header", "format": JSONL_FORMAT, "version": 1, "complete": self.complete,
-               "statuses": list(self.statuses)}
+        header = {"type": "header", "format": JSONL_FORMAT, "version": JSONL_VERSION,
+                  "complete": self.complete, "statuses": list(self.statuses)}
+        if self.complete:  # what a restore checks the file against: a cut file says so
+            header["reports"] = len(self.reports)
+            header["figures"] = self.store.conn.execute(
+                "SELECT count(*) FROM figures WHERE report_id IN (SELECT value FROM json_each(?))",
+                [json.dumps([r["id"] for r in self.reports])]).fetchone()[0]
+        yield header
+        # the taught cues (app.store.cues) first: a file cut short still carries the conventions
+        yield from self.store.cue_records()
         names = ("type",) + tuple(c.name for c in LONG_COLUMNS) + _RESTORE_FIELDS
         for report, rows in self.long_reports(restore_fields=True):
             if not rows and not self.complete:
                 continue  # an analysis file lists only reports that have exported figures
-            yield self.report_record(report)
+            self.report_lines += 1
+            yield {**self.report_record(report), "n_figures": len(rows)}
             for row in rows:
                 self.figure_lines += 1
                 yield dict(zip(names, ("figure",) + row))
-        yield from self.store.cue_records()  # the taught cues (app.store.cues) go with the figures
 
     def report_record(self, report: dict) -> dict:
         record = {"type": "report", **_meta(report)}
@@ -292,6 +284,31 @@ def _reference_sheets() -> list[Sheet]:
                   [(i.id, i.group, i.unit, i.description) for i in indicators()])]
 
 
+DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal", ".lock")
+
+
+def database_files(db_path: str | Path) -> list[Path]:
+    """The database file and the files SQLite and the program keep beside it."""
+    db_path = Path(db_path)
+    return [db_path.with_name(db_path.name + suffix) for suffix in DATABASE_COMPANIONS]
+
+
+def overwrites_database(db_path: str | Path, out_path: str | Path) -> bool:
+    """True when writing `out_path` would replace the database or one of its files: the same
+    path once resolved (sub/../r.db, symlinks), or the same file under another name."""
+    out = Path(out_path)
+    target = out.resolve()
+    for own in database_files(db_path):
+        if own.resolve() == target:
+            return True
+        try:
+            if out.exists() and own.exists() and os.path.samefile(own, out):
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def export_dataset(store, out_path: str | Path, fmt: str = "csv", layout: str = "long",
                    statuses: Iterable[str] | str = DEFAULT_STATUSES,
                    report_ids: Optional[Iterable[int]] = None, figure_ids: Optional[Iterable[int]] = None,
@@ -303,6 +320,9 @@ def export_dataset(store, out_path: str | Path, fmt: str = "csv", layout: str = 
     stops the export with ExportCancelled and leaves no file behind. The file appears only
     when complete (temporary name + rename). ValueError for a bad format, layout or status.
     """
+    if overwrites_database(store.path, out_path):
+        raise StoreError(f"{shown(out_path)} is the database itself (or one of its files); "
+                         "choose another file name: nothing was written")
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; use {', '.join(FORMATS)}")
     if layout not in LAYOUTS:
@@ -324,138 +344,6 @@ def export_dataset(store, out_path: str | Path, fmt: str = "csv", layout: str = 
     if layout == "wide":
         return write_jsonl(out_path, (dict(zip((c.name for c in WIDE_COLUMNS), row))
                                       for row in export.wide_rows()))
-    write_jsonl(out_path, export.jsonl_records())
+    write_jsonl(out_path, export.jsonl_records(), closing=lambda digest: {
+        "type": "end", "reports": export.report_lines, "figures": export.figure_lines, "sha256": digest})
     return export.figure_lines
-
-
-# --- the round trip -------------------------------------------------------------------------
-_REPORT_FIELDS = ("path", "file_name", "sha256", "text_sha256", "original", "encoding", "encoding_confidence",
-                  "encoding_overridden", "decode_warning", "text", "title", "agency", "region",
-                  "level", "province", "city", "county", "division_code", "report_year", "publish_date", "doc_type", "imported_at", "n_figures",
-                  "n_reviewed")
-_FIGURE_FIELDS = ("report_id", "start", "end", "raw", "value", "unit", "qualifier", "label", "indicator",
-                  "x_start", "x_end", "x_raw", "x_value", "x_unit", "x_qualifier", "x_label",
-                  "x_indicator", "numeral", "confidence", "section_category", "status", "headline",
-                  "note", "reject_reason", "reviewed_at", "indicator_reason")
-
-
-class _Broken(Exception):
-    """One report of a JSONL file cannot be restored; the message says where and why."""
-
-
-def restore_jsonl(store, path: str | Path) -> ImportSummary:
-    """Rebuild the reports of a complete long JSONL export; one transaction per report.
-
-    Reports already in the database (same sha256) are skipped as duplicates; a report with
-    a broken line is skipped whole and named in `failed`; the rest still go in.
-    """
-    summary = ImportSummary()
-    try:
-        with open(path, encoding="utf-8") as handle:
-            try:
-                header = _parse(next(handle, ""), 1)
-            except _Broken:
-                header = {}
-            if header.get("type") != "header" or header.get("format") != JSONL_FORMAT:
-                raise _Broken(MESSAGES["not_export"])
-            if not header.get("complete"):
-                raise _Broken(MESSAGES["incomplete"])
-            cues: list[dict] = []
-            for group in _report_groups(handle, cues):
-                _restore_group(store, group, summary)
-            store.restore_cue_records(cues)
-    except (_Broken, UnicodeDecodeError) as error:
-        summary.failed.append((str(path), str(error) if isinstance(error, _Broken) else MESSAGES["not_utf8"]))
-    except OSError as error:
-        summary.failed.append((str(path), MESSAGES["unreadable"].format(reason=error.strerror or error)))
-    return summary
-
-
-def _parse(line: str, number: int) -> dict:
-    try:
-        record = json.loads(line)
-    except ValueError:
-        raise _Broken(MESSAGES["bad_json"].format(number=number)) from None
-    if not isinstance(record, dict):
-        raise _Broken(MESSAGES["not_object"].format(number=number))
-    return record
-
-
-def _report_groups(lines, cues: list) -> Iterator[dict]:
-    """{"report": ..., "figures": [...], "error": message or None, "line": n} per report;
-    the taught cues' lines go into `cues`."""
-    group = None
-    for number, line in enumerate(lines, start=2):
-        if not line.strip():
-            continue
-        try:
-            record = _parse(line, number)
-        except _Broken as error:
-            record = {"type": "broken", "error": str(error)}
-        if record.get("type") == "cue":
-            cues.append(record)
-        elif record.get("type") == "report":
-            if group:
-                yield group
-            group = {"report": record, "figures": [], "error": None, "line": number}
-        elif group is None:
-            yield {"report": {}, "figures": [], "line": number,
-                   "error": record.get("error") or MESSAGES["before_report"].format(number=number)}
-        elif record.get("type") == "figure":
-            group["figures"].append(record)
-        else:
-            group["error"] = group["error"] or record.get("error") or MESSAGES["unknown_line"].format(number=number)
-    if group:
-        yield group
-
-
-def _restore_group(store, group: dict, summary: ImportSummary) -> None:
-    report = group["report"]
-    name = report.get("file") or MESSAGES["unnamed"].format(line=group["line"])
-    if group["error"]:
-        summary.failed.append((name, group["error"]))
-        return
-    try:
-        with store.transaction() as conn:
-            report["text_sha256"] = text_sha256(report["text"])
-            existing = store.duplicate_of(report)
-            if existing is not None:
-                summary.duplicates.append(name)
-                summary.duplicate_of[name] = existing
-                return
-            _insert_report(conn, report, group["figures"])
-    except (KeyError, TypeError, ValueError, sqlite3.IntegrityError) as error:
-        detail = MESSAGES["missing"].format(field=error) if isinstance(error, KeyError) else str(error).splitlines()[0]
-        summary.failed.append((name, MESSAGES["unrestorable"].format(line=group["line"], detail=detail)))
-        return
-    summary.imported.append(name)
-
-
-def _insert_report(conn, report: dict, figures: list[dict]) -> None:
-    original = report.get("original_zlib_base64")
-    # exports made before the gazetteer have no division fields
-    values = {"province": None, "city": None, "county": None, "division_code": None,
-              **report, "file_name": report["file"], "n_figures": len(figures),
-              "original": None if original is None else base64.b64decode(original, validate=True),
-              "n_reviewed": sum(f["status"] != "pending" for f in figures),
-              "encoding_overridden": int(bool(report.get("encoding_overridden")))}
-    report_id = _insert(conn, "reports", _REPORT_FIELDS, values)
-    conn.executemany('INSERT INTO sections (report_id, level, title, category, start, "end")'
-                     " VALUES (?, ?, ?, ?, ?, ?)",
-                     [(report_id, s["level"], s["title"], s["category"], s["start"], s["end"])
-                      for s in report["sections"]])
-    new_ids = {f["figure_id"]: _insert(conn, "figures", _FIGURE_FIELDS,
-                                       {**f, "report_id": report_id, "headline": int(bool(f["headline"])),
-                                        "indicator_reason": f.get("indicator_reason")})
-               for f in figures}
-    conn.executemany("INSERT INTO findings (report_id, rule, message, figure_ids, fingerprint, dismissed,"
-                     " note) VALUES (?, ?, ?, ?, ?, 1, ?)",
-                     [(report_id, d["rule"], d["message"], json.dumps([new_ids[i] for i in d["figure_ids"]]),
-                       d["fingerprint"], d["note"]) for d in report.get("dismissed_findings", [])])
-
-
-def _insert(conn, table: str, fields: tuple[str, ...], values: dict) -> int:
-    names = ", ".join(f'"{name}"' for name in fields)
-    cursor = conn.execute(f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(fields))})",
-                          [values[name] for name in fields])
-    return cursor.lastrowid

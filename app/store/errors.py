@@ -10,12 +10,15 @@ MESSAGES = {
     "cannot_open": "cannot open {path}: {reason}",
     "is_folder": "{path} is a folder, not a database file",
     "missing": "{path} does not exist",
-    "cannot_read": "cannot read {path}: {reason}",
     "not_sqlite": "{path} is not a Report Reviewer database (file is not a database)",
     "too_new": "{path} was written by a newer version of Report Reviewer (database version {version}, "
                "this program reads up to {supported}); update the program",
     "other_tables": "{path} is not a Report Reviewer database (it holds other tables)",
-    "not_ours": "{path} is not a Report Reviewer database ({reason})",
+    "lacks_columns": "{path} is not a Report Reviewer database (it lacks {missing}; it was not changed)",
+    "damaged": "{path} is not a Report Reviewer database or is damaged ({reason}); it was not changed",
+    "empty_file": "{path} is an empty file, not a Report Reviewer database (it was not changed)",
+    "special_file": "{path} is {kind}, not a database file",
+    "needs_upgrade": "{path} needs upgrading to this version of Report Reviewer, but {reason}; nothing was changed",
     "locked": "{path} is open in another running copy of Report Reviewer (process {pid})",
     "cannot_lock": "cannot create {path}: {reason}",
 }
@@ -60,3 +63,27 @@ class InvalidEdit(StoreError, ValueError):
 
 class DuplicateReport(StoreError):
     """A report with the same original bytes (sha256) is already in the database."""
+
+
+class StoreWriteFailed(StoreError):
+    """A write SQLite refused (disk full, locked, read-only); nothing of it was kept.
+
+    `cause` is the short reason ("the disk is full"); str() adds that the action was not saved,
+    and the importer builds its own sentence from `cause` (how many reports went in before).
+    """
+
+    def __init__(self, cause: str, not_saved: str = "the last action was not saved"):
+        super().__init__(f"{cause}: {not_saved}")
+        self.cause = cause
+
+
+class StoreDiskFull(StoreWriteFailed):
+    """The disk (or the folder's quota) is full."""
+
+
+class StoreBusy(StoreWriteFailed):
+    """Another program holds the database's write lock."""
+
+
+class StoreReadOnly(StoreWriteFailed):
+    """The database is open read-only (file, folder or lock); see Store.read_only."""

@@ -12,6 +12,9 @@ import hashlib
 import multiprocessing
 import os
 import signal
+import sys
+import threading
+import time
 from contextlib import closing
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -20,7 +23,8 @@ from typing import Callable, Iterable, Iterator
 
 from app.core.decode import DecodeError
 from app.core.readers import collect_files
-from app.store.errors import StoreError
+from app.core.names import readable_name, shown
+from app.store.errors import StoreError, StoreWriteFailed
 from app.store.ingest import prepare_record, write_records
 from app.store.rows import ImportSummary
 
@@ -40,33 +44,43 @@ _taught: tuple = ()  # the database's taught cues (app.core.taught_cues), set li
 
 def import_paths(store, paths, progress: Callable[[int, int, str], None] | None = None,
                  should_cancel: Callable[[], bool] | None = None,
-                 workers: int | None = None) -> ImportSummary:
-    """Import files and folders (recursively); a `.jsonl` of our own export is restored."""
+                 workers: int | None = None, accept_incomplete: bool = False) -> ImportSummary:
+    """Import files and folders (recursively); a `.jsonl` of our own export is restored.
+
+    A write SQLite refuses (disk full, another program holding the lock) stops the import:
+    StoreWriteFailed, whose message says how many reports went in before it; the batch it
+    met is rolled back whole, so nothing else changed."""
     summary = ImportSummary()
     paths = [Path(path) for path in paths]
-    for path in [p for p in paths if p.suffix.lower() == JSONL_SUFFIX]:
-        summary.merge(_restore(store, path))
-    files, problems = collect_files([p for p in paths if p.suffix.lower() != JSONL_SUFFIX])
-    summary.failed.extend(problems)
-    writer = _BatchWriter(store, summary)
-    taught = tuple(store.active_cues())  # read after a restore above: its cues count too
-    with closing(_outcomes(files, writer.seen, workers, taught)) as outcomes:
-        for done, (path, outcome) in enumerate(outcomes, start=1):
-            writer.add(path, outcome)
-            if progress:
-                progress(done, len(files), str(path))
-            if should_cancel and should_cancel():
-                break
-    writer.flush()
+    try:
+        for path in [p for p in paths if p.suffix.lower() == JSONL_SUFFIX]:
+            summary.merge(_restore(store, path, accept_incomplete))
+        files, problems = collect_files([p for p in paths if p.suffix.lower() != JSONL_SUFFIX])
+        summary.failed.extend(problems)
+        writer = _BatchWriter(store, summary)
+        taught = tuple(store.active_cues())  # read after a restore above: its cues count too
+        with closing(_outcomes(files, writer.seen, workers, taught)) as outcomes:
+            for done, (path, outcome) in enumerate(outcomes, start=1):
+                writer.add(path, outcome)
+                if progress:
+                    progress(done, len(files), str(path))
+                if should_cancel and should_cancel():
+                    break
+        writer.flush()
+    except StoreWriteFailed as error:
+        raise type(error)(error.cause, f"{len(summary.imported)} reports were imported before it, "
+                                       "nothing else changed") from None
     return summary
 
 
-def _restore(store, path: Path) -> ImportSummary:
-    from app.store.dataset import restore_jsonl  # the dataset module is only needed for .jsonl
+def _restore(store, path: Path, accept_incomplete: bool) -> ImportSummary:
+    from app.store.restore import restore_jsonl  # only needed for .jsonl
     try:
-        return restore_jsonl(store, path)
+        return restore_jsonl(store, path, accept_incomplete=accept_incomplete)
+    except StoreWriteFailed:
+        raise
     except (StoreError, OSError, ValueError) as error:
-        return ImportSummary(failed=[(str(path), _one_line(error))])
+        return ImportSummary(failed=[(shown(path), _one_line(error))])
 
 
 class _BatchWriter:
@@ -83,7 +97,7 @@ class _BatchWriter:
     def add(self, path: Path, outcome: tuple) -> None:
         kind, payload = outcome
         if kind == "failed":
-            self.summary.failed.append((str(path), payload))
+            self.summary.failed.append((readable_name(path), payload))
         elif kind == "duplicate":
             self._duplicate(path, self.seen.get(payload))
         elif payload["sha256"] in self.seen or payload["text_sha256"] in self.seen_text:
@@ -95,9 +109,10 @@ class _BatchWriter:
                 self.flush()
 
     def _duplicate(self, path, existing: str | None) -> None:
-        self.summary.duplicates.append(str(path))
+        name = readable_name(path)
+        self.summary.duplicates.append(name)
         if existing:
-            self.summary.duplicate_of[str(path)] = existing
+            self.summary.duplicate_of[name] = existing
 
     def flush(self) -> None:
         if not self.batch:
@@ -126,7 +141,7 @@ def _outcomes(files: list[Path], known: Iterable[str], workers: int | None,
     chunksize = max(1, min(32, len(files) // (workers * 8)))
     # spawn, not fork: the GUI calls this from a thread, and forking a threaded process can hang
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_init_pool_worker, initargs=(frozenset(known), taught))
+                               initializer=_init_pool_worker, initargs=(frozenset(known), taught, os.getpid()))
     done = 0
     try:
         for outcome in pool.map(read_and_extract, [str(p) for p in files], chunksize=chunksize):
@@ -139,10 +154,35 @@ def _outcomes(files: list[Path], known: Iterable[str], workers: int | None,
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _init_pool_worker(known: frozenset[str], taught: tuple = ()) -> None:
+def _init_pool_worker(known: frozenset[str], taught: tuple, parent: int) -> None:
     # Ctrl-C reaches the whole process group: the parent cancels, workers just finish
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _end_with_parent(parent)  # the parent's own pid: it may be gone already when this runs
     _init_worker(known, taught)
+
+
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _end_with_parent(parent: int) -> None:
+    """A worker whose parent was killed (kill -9, a crash) ends too, rather than living on
+    under PID 1: at once on Linux (PR_SET_PDEATHSIG), elsewhere within PARENT_CHECK_SECONDS."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            pr_set_pdeathsig = 1
+            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # died before the signal was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_CHECK_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _init_worker(known: frozenset[str], taught: tuple = ()) -> None:
@@ -159,7 +199,8 @@ def read_and_extract(path: str) -> tuple[str, object]:
         sha256 = hashlib.sha256(data).hexdigest()
         if sha256 in _known_hashes:
             return "duplicate", sha256
-        return "imported", prepare_record(path, data, decoded, extract(decoded.text, taught=_taught))
+        # a name that is not UTF-8 (GBK from a Chinese zip) is stored as readable text
+        return "imported", prepare_record(readable_name(path), data, decoded, extract(decoded.text, taught=_taught))
     except (DecodeError, OSError) as error:
         return "failed", _one_line(error)
     except Exception as error:  # an extractor bug must cost one file, not the whole import

@@ -150,9 +150,11 @@ class ImportSummary:
     duplicates: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     duplicate_of: dict[str, str] = field(default_factory=dict)  # duplicate path -> the report it repeats
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # done, but the user should know
 
     def merge(self, other: "ImportSummary") -> None:
         self.imported.extend(other.imported)
         self.duplicates.extend(other.duplicates)
         self.failed.extend(other.failed)
         self.duplicate_of.update(other.duplicate_of)
+        self.warnings.extend(other.warnings)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import sqlite3
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -224,6 +224,9 @@ def migrate(conn: sqlite3.Connection, db_path: Path | None) -> int:
     """Bring the database to SCHEMA_VERSION; returns the version it had before.
 
     Raises SchemaTooNew without touching anything when the file is newer than this program.
+    Each step is one transaction (so a creation cut short by a full disk leaves an empty
+    database, not a half-made one), and a process that waited for another creating the same
+    file finds the work done. `conn` must be in autocommit mode (isolation_level None).
     """
     version = current_version(conn)
     if version > SCHEMA_VERSION:
@@ -231,10 +234,83 @@ def migrate(conn: sqlite3.Connection, db_path: Path | None) -> int:
     if version == SCHEMA_VERSION:
         return version
     if version > 0 and db_path is not None and db_path.exists():
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        shutil.copy2(db_path, db_path.with_name(f"{db_path.name}.bak-v{version}"))
+        # through SQLite, not a file copy: closing our own descriptor of the database would drop
+        # the POSIX locks of this process's connections to it
+        backup = sqlite3.connect(db_path.with_name(f"{db_path.name}.bak-v{version}"))
+        try:
+            conn.backup(backup)
+        finally:
+            backup.close()
     for step in range(version, SCHEMA_VERSION):
-        with conn:
-            MIGRATIONS[step](conn)
-            conn.execute(f"PRAGMA user_version = {step + 1}")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if current_version(conn) == step:
+                MIGRATIONS[step](_OneTransaction(conn))
+                conn.execute(f"PRAGMA user_version = {step + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
     return version
+
+
+class _OneTransaction:
+    """The connection as a migration sees it, inside the caller's transaction: sqlite3's
+    executescript() would COMMIT first, so scripts run statement by statement, and
+    `with conn:` / commit() leave the committing to migrate()."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self._conn = conn
+
+    def executescript(self, script: str) -> None:
+        statement = ""
+        for line in script.splitlines(keepends=True):
+            statement += line
+            if sqlite3.complete_statement(statement):
+                self._conn.execute(statement)
+                statement = ""
+        if statement.strip():
+            self._conn.execute(statement)
+
+    def commit(self) -> None:
+        pass
+
+    def __enter__(self) -> "_OneTransaction":
+        return self
+
+    def __exit__(self, *exc) -> bool:
+        return False
+
+    def __getattr__(self, name: str):
+        return getattr(self._conn, name)
+
+
+def table_columns(conn: sqlite3.Connection) -> dict[str, set[str]]:
+    """Every table of the database (SQLite's own left out) with its column names."""
+    tables = [row[0] for row in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    return {table: {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')} for table in tables}
+
+
+@lru_cache(maxsize=None)
+def _expected_columns(version: int) -> dict[str, frozenset[str]]:
+    """The tables and columns a database of `version` has: the migrations run in memory."""
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for step in MIGRATIONS[:version]:
+            step(memory)
+        return {table: frozenset(columns) for table, columns in table_columns(memory).items()}
+    finally:
+        memory.close()
+
+
+def missing_columns(found: dict[str, set[str]], version: int) -> list[tuple[str, str | None]]:
+    """(table, None) for each missing table, (table, column) for each missing column."""
+    missing: list[tuple[str, str | None]] = []
+    for table, columns in _expected_columns(version).items():
+        if table not in found:
+            missing.append((table, None))
+        else:
+            missing.extend((table, column) for column in sorted(columns - found[table]))
+    return missing

@@ -276,8 +276,32 @@
             <translation>界面语言将在下次启动 Report Reviewer 时生效。</translation>
         </message>
         <message>
+            <source>read-only: {0}</source>
+            <translation>只读：{0}</translation>
+        </message>
+        <message>
+            <source>Report Reviewer — {0} ({1})</source>
+            <translation>报告审核 — {0}（{1}）</translation>
+        </message>
+        <message>
             <source>Report Reviewer — {0}</source>
             <translation>Report Reviewer 报告审核 — {0}</translation>
+        </message>
+        <message>
+            <source>another program holds it</source>
+            <translation>另一个程序正在使用它</translation>
+        </message>
+        <message>
+            <source>the file cannot be written</source>
+            <translation>文件不可写</translation>
+        </message>
+        <message>
+            <source>its folder cannot be written</source>
+            <translation>所在文件夹不可写</translation>
+        </message>
+        <message>
+            <source>{0} cannot be read ({1}); the window stays on {2}</source>
+            <translation>无法读取 {0}（{1}）；窗口仍显示 {2}</translation>
         </message>
         <message>
             <source>(none)</source>
@@ -1993,6 +2017,14 @@ Everything stays on this computer.</source>
             <translation>文件未被改动。请安装更新版本的 Report Reviewer 后再打开。</translation>
         </message>
         <message>
+            <source>Not saved</source>
+            <translation>未保存</translation>
+        </message>
+        <message>
+            <source>The window shows what the database holds now. Try again once the other program has finished, or free some disk space.</source>
+            <translation>窗口显示的是数据库现有的内容。请等另一个程序结束后重试，或腾出磁盘空间。</translation>
+        </message>
+        <message>
             <source>Cannot open the database</source>
             <translation>无法打开数据库</translation>
         </message>
@@ -2272,6 +2304,10 @@ Everything stays on this computer.</source>
         <message>
             <source>division_code</source>
             <translation>区划代码</translation>
+        </message>
+        <message>
+            <source>{0} is the database itself (or one of its files): choose another file name. Nothing was written.</source>
+            <translation>{0} 就是数据库本身（或其附属文件）：请另选文件名。未写入任何内容。</translation>
         </message>
     </context>
     <context>
@@ -2627,6 +2663,82 @@ Everything stays on this computer.</source>
         <message>
             <source>division_code</source>
             <translation>区划代码</translation>
+        </message>
+        <message>
+            <source>The file's text is too large ({size} MB; the limit is {limit} MB).</source>
+            <translation>文件的文本过大（{size} MB；上限为 {limit} MB）。</translation>
+        </message>
+        <message>
+            <source>This Word file unpacks to far more than a report holds (over {limit} MB of text or markup): a zip bomb, or not a report.</source>
+            <translation>此 Word 文件解压后远超一份报告的大小（文本或标记超过 {limit} MB）：可能是压缩炸弹，或不是报告。</translation>
+        </message>
+        <message>
+            <source>This is a symbolic link that leads back to itself (a loop); skipped.</source>
+            <translation>这是一个指回自身的符号链接（循环）；已跳过。</translation>
+        </message>
+        <message>
+            <source>This is {kind}, not a file that can hold a report; skipped.</source>
+            <translation>这是{kind}，不是可以容纳报告的文件；已跳过。</translation>
+        </message>
+        <message>
+            <source>a device</source>
+            <translation>设备</translation>
+        </message>
+        <message>
+            <source>a named pipe (FIFO)</source>
+            <translation>命名管道（FIFO）</translation>
+        </message>
+        <message>
+            <source>a socket</source>
+            <translation>套接字</translation>
+        </message>
+        <message>
+            <source>damaged: the closing line's checksum does not match the file; nothing was restored (restore the reports that check out with --accept-incomplete)</source>
+            <translation>已损坏：结尾行的校验和与文件不符；未恢复任何内容（可用 --accept-incomplete 恢复校验通过的报告）</translation>
+        </message>
+        <message>
+            <source>damaged: the closing line's checksum does not match the file; only the reports that check out were restored</source>
+            <translation>已损坏：结尾行的校验和与文件不符；只恢复了校验通过的报告</translation>
+        </message>
+        <message>
+            <source>incomplete: {found} of {expected} figures (the file is cut short); nothing was restored (restore what is there with --accept-incomplete)</source>
+            <translation>不完整：{expected} 个数字中只有 {found} 个（文件被截断）；未恢复任何内容（可用 --accept-incomplete 恢复现有部分）</translation>
+        </message>
+        <message>
+            <source>incomplete: {found} of {expected} figures (the file is cut short); the {reports} complete reports were restored</source>
+            <translation>不完整：{expected} 个数字中只有 {found} 个（文件被截断）；已恢复 {reports} 份完整的报告</translation>
+        </message>
+        <message>
+            <source>line {number} comes after the closing line; nothing was restored</source>
+            <translation>第 {number} 行位于结尾行之后；未恢复任何内容</translation>
+        </message>
+        <message>
+            <source>line {number} is not UTF-8 text</source>
+            <translation>第 {number} 行不是 UTF-8 文本</translation>
+        </message>
+        <message>
+            <source>line {number}: {field} {problem}; this report was not restored</source>
+            <translation>第 {number} 行：{field} {problem}；此报告未恢复</translation>
+        </message>
+        <message>
+            <source>made by an older version: it has no closing line, so it could not be checked to be complete</source>
+            <translation>由旧版本导出：没有结尾行，因此无法检查是否完整</translation>
+        </message>
+        <message>
+            <source>not a regular file</source>
+            <translation>非普通文件</translation>
+        </message>
+        <message>
+            <source>the file is cut short (it ends inside a character); restore from a complete copy</source>
+            <translation>文件被截断（结束于一个字符中间）；请用完整的副本恢复</translation>
+        </message>
+        <message>
+            <source>line {number}: {field} {problem}; this taught cue was not restored</source>
+            <translation>第 {number} 行：{field} {problem}；这条习得提示词未恢复</translation>
+        </message>
+        <message>
+            <source>taught cue on line {line}</source>
+            <translation>第 {line} 行的习得提示词</translation>
         </message>
     </context>
     <context>
@@ -3206,10 +3318,6 @@ Everything stays on this computer.</source>
             <translation>无法打开 {path}：{reason}</translation>
         </message>
         <message>
-            <source>cannot read {path}: {reason}</source>
-            <translation>无法读取 {path}：{reason}</translation>
-        </message>
-        <message>
             <source>city</source>
             <translation>市级</translation>
         </message>
@@ -3330,10 +3438,6 @@ Everything stays on this computer.</source>
             <translation>{path} 不是 Report Reviewer 数据库（其中是其他数据表）</translation>
         </message>
         <message>
-            <source>{path} is not a Report Reviewer database ({reason})</source>
-            <translation>{path} 不是 Report Reviewer 数据库（{reason}）</translation>
-        </message>
-        <message>
             <source>{path} is open in another running copy of Report Reviewer (process {pid})</source>
             <translation>{path} 已在另一个正在运行的 Report Reviewer 中打开（进程 {pid}）</translation>
         </message>
@@ -3344,6 +3448,26 @@ Everything stays on this computer.</source>
         <message>
             <source>division_code</source>
             <translation>区划代码</translation>
+        </message>
+        <message>
+            <source>{path} is an empty file, not a Report Reviewer database (it was not changed)</source>
+            <translation>{path} 是空文件，不是报告审阅数据库（未作任何改动）</translation>
+        </message>
+        <message>
+            <source>{path} is not a Report Reviewer database (it lacks {missing}; it was not changed)</source>
+            <translation>{path} 不是报告审阅数据库（缺少 {missing}；未作任何改动）</translation>
+        </message>
+        <message>
+            <source>{path} is not a Report Reviewer database or is damaged ({reason}); it was not changed</source>
+            <translation>{path} 不是报告审阅数据库，或已损坏（{reason}）；未作任何改动</translation>
+        </message>
+        <message>
+            <source>{path} is {kind}, not a database file</source>
+            <translation>{path} 是{kind}，不是数据库文件</translation>
+        </message>
+        <message>
+            <source>{path} needs upgrading to this version of Report Reviewer, but {reason}; nothing was changed</source>
+            <translation>{path} 需要升级到本版本的报告审阅，但{reason}；未作任何改动</translation>
         </message>
     </context>
 </TS>

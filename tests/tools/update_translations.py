@@ -38,11 +38,11 @@ CODE_TEXTS = {
     "store_errors": (("app/store/errors.py", ("MESSAGES",)),),
     "ReviewController": (("app/store/history.py", ("ACTION_LABELS", "DESCRIPTIONS")),),
     "file_messages": (("app/core/readers.py", ("MESSAGES", "CONVERTIBLE", "MAGIC_KINDS", "NUL_DATA",
-                                               "CONTROL_DATA")),
+                                               "CONTROL_DATA", "SPECIAL_KINDS")),
                       ("app/core/decode.py", ("MESSAGES",)),
                       ("app/store/ingest.py", ("MESSAGES",)),
                       ("app/store/importer.py", ("MESSAGES",)),
-                      ("app/store/dataset.py", ("MESSAGES",))),
+                      ("app/store/restore.py", ("MESSAGES",))),
 }
 
 
