@@ -12,6 +12,7 @@ from app.gui.metrics_model import MAX_UNIT_LENGTH, Column, format_value, tr
 # Digits (half- or full-width), one decimal point, optional thousands commas.
 NUMBER_PATTERN = QRegularExpression(r"^-?[0-9０-９,，]*([.．][0-9０-９]*)?$")
 UNIT_PATTERN = QRegularExpression(r"^[^0-9０-９\s]{0,%d}$" % MAX_UNIT_LENGTH)
+_UNSET = object()  # an editor not filled yet
 
 
 def indicator_combo(parent, with_none_text: str) -> QComboBox:
@@ -47,6 +48,12 @@ class MetricsDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor, index):
         value = index.data(Qt.ItemDataRole.EditRole)
+        # Qt calls this again on every dataChanged over an open editor's cell, whatever the
+        # role (a check's row marks arriving from the background, say): only a new value may
+        # replace what the reviewer is typing.
+        if getattr(editor, "started_from", _UNSET) == value:
+            return
+        editor.started_from = value
         if isinstance(editor, QComboBox):
             position = editor.findData(value)
             editor.setCurrentIndex(max(position, 0))
