@@ -37,8 +37,9 @@ EXCLUDES = (
     "pytest",
     "_pytest",
 )
-# Files and folders under resources/ that the running program reads.
-BUNDLED_RESOURCES = ("indicators.json", "lexicon", "i18n", "icons")
+# Under resources/, what the running program never reads; everything else is bundled, so a
+# resource added later (a lexicon, a gazetteer) needs no entry. setup.py's wheel leaves out the same.
+RESOURCES_NOT_BUNDLED = ("packaging", "screenshots")
 # Folders the running program needs; a bundle without them is broken.
 REQUIRED_IN_BUNDLE = (
     "resources/indicators.json",
@@ -55,12 +56,14 @@ def bundle_datas(root: Path = ROOT) -> list[tuple[str, str]]:
     Empty or missing folders are skipped: PyInstaller refuses a source that matches nothing.
     """
     entries = []
-    for name in BUNDLED_RESOURCES:
-        source = root / "resources" / name
+    resources = root / "resources"
+    for source in sorted(resources.iterdir()) if resources.is_dir() else []:
+        if source.name in RESOURCES_NOT_BUNDLED:
+            continue
         if source.is_file():
             entries.append((str(source), "resources"))
         elif source.is_dir() and any(path.is_file() for path in source.rglob("*")):
-            entries.append((str(source), f"resources/{name}"))
+            entries.append((str(source), f"resources/{source.name}"))
     seeds = root / "seeds"
     if any(seeds.glob("*")):
         entries.append((str(seeds), "seeds"))

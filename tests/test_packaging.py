@@ -1,9 +1,12 @@
 """The standalone build's lists, frozen paths, the log file, the crash route, the menu entry."""
 import configparser
+import json
 import logging
+import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -32,20 +35,24 @@ def test_bundle_carries_resources_and_seeds_but_not_packaging():
     assert datas["resources/indicators.json"] == "resources"
     assert datas["resources/icons"] == "resources/icons"
     assert datas["seeds"] == "seeds"
-    assert not any("packaging" in source for source in datas)
+    assert not any(part in source for source in datas for part in build_app.RESOURCES_NOT_BUNDLED)
     for source in datas:
         assert (ROOT / source).exists()
 
 
-def test_empty_resource_folders_are_left_out(tmp_path):
+def test_every_resource_folder_is_bundled_but_empty_ones_and_the_builds_own(tmp_path):
     (tmp_path / "resources" / "lexicon").mkdir(parents=True)
     (tmp_path / "resources" / "i18n").mkdir()
     (tmp_path / "resources" / "i18n" / "zh_CN.qm").write_bytes(b"qm")
     (tmp_path / "resources" / "indicators.json").write_text("[]")
     (tmp_path / "seeds").mkdir()
+    (tmp_path / "resources" / "gazetteer").mkdir()  # a folder no list names: bundled by pattern
+    (tmp_path / "resources" / "gazetteer" / "divisions.json").write_text("{}")
+    (tmp_path / "resources" / "screenshots").mkdir()
+    (tmp_path / "resources" / "screenshots" / "main.png").write_bytes(b"png")
     datas = build_app.bundle_datas(tmp_path)
-    assert [(Path(source).name, dest) for source, dest in datas] == [
-        ("indicators.json", "resources"), ("i18n", "resources/i18n")]
+    assert {(Path(source).name, dest) for source, dest in datas} == {
+        ("indicators.json", "resources"), ("i18n", "resources/i18n"), ("gazetteer", "resources/gazetteer")}
 
 
 def test_icon_per_platform_exists():
@@ -206,3 +213,88 @@ def test_translations_are_compiled_for_the_bundle(tmp_path):
     assert build_app.compile_translations(tmp_path) == [i18n / "report_reviewer_zh_CN.qm"]
     assert (i18n / "report_reviewer_zh_CN.qm").stat().st_size > 0
     assert build_app.compile_translations(tmp_path) == []  # up to date: nothing to do
+
+
+# -- installed from a wheel, as `pip install .` leaves it -----------------------------------
+
+# What a wheel is built from; the checkout's build/, dist/ and caches stay out.
+WHEEL_SOURCES = ("app", "resources", "seeds", "pyproject.toml", "setup.py", "README.md")
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    """A wheel of this checkout installed into a fresh virtual environment; returns its bin folder.
+
+    The dependencies come from this interpreter's site-packages through a .pth file (nothing
+    is downloaded); only that folder is added, so its own .pth files, such as an editable
+    install of this checkout, are not run and cannot shadow the wheel's `app`.
+    """
+    work = tmp_path_factory.mktemp("wheel")
+    source = work / "source"
+    for name in WHEEL_SOURCES:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(ROOT / name, source / name)
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--quiet"]
+    subprocess.run(pip + ["wheel", "--no-deps", "--no-build-isolation", "--wheel-dir", str(work / "dist"),
+                          str(source)], check=True, cwd=work)
+    [wheel] = (work / "dist").glob("report_reviewer-*.whl")
+    venv = work / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    bin_dir = venv / ("Scripts" if sys.platform == "win32" else "bin")
+    python = bin_dir / ("python.exe" if sys.platform == "win32" else "python")
+    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             check=True, capture_output=True, text=True).stdout.strip()
+    (Path(purelib) / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    subprocess.run(pip + ["--python", str(python), "install", "--no-deps", "--no-index", str(wheel)], check=True)
+    return wheel, bin_dir
+
+
+def run_installed(bin_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "REPORT_REVIEWER_HOME")}
+    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(cwd), XDG_CONFIG_HOME=str(cwd), XDG_DATA_HOME=str(cwd))
+    return subprocess.run([str(bin_dir / args[0]), *args[1:]], cwd=cwd, env=env, capture_output=True,
+                          text=True, encoding="utf-8", timeout=120)
+
+
+def shipped_files(folder: str) -> set[str]:
+    """Every file under the checkout's resources/ or seeds/ that the program may read."""
+    base = ROOT / folder
+    return {path.relative_to(ROOT).as_posix() for path in base.rglob("*")
+            if path.is_file() and "__pycache__" not in path.parts
+            and not (folder == "resources" and path.relative_to(base).parts[0] in build_app.RESOURCES_NOT_BUNDLED)}
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_every_resource_and_seed(installed):
+    import zipfile
+    wheel, _bin = installed
+    names = set(zipfile.ZipFile(wheel).namelist())
+    expected = {f"app/{name}" for name in shipped_files("resources") | shipped_files("seeds")}
+    assert "app/resources/indicators.json" in expected and "app/seeds" in {n.rsplit("/", 1)[0] for n in expected}
+    assert sorted(expected - names) == []
+    assert not [name for name in names if name.startswith(tuple(f"app/resources/{n}/" for n in build_app.RESOURCES_NOT_BUNDLED))]
+
+
+@pytest.mark.slow
+def test_the_installed_program_extracts_a_seed_from_another_folder(installed, tmp_path):
+    _wheel, bin_dir = installed
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    located = run_installed(bin_dir, "python", "-c", "import app, app.paths; print(app.__file__); "
+                            "print(app.paths.resource_path('indicators.json'))", cwd=tmp_path)
+    package, indicators = located.stdout.split()
+    assert Path(package).is_relative_to(bin_dir.parent) and Path(indicators).is_file()
+    result = run_installed(bin_dir, "report-reviewer", "extract", str(seed), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    extracted = json.loads(result.stdout)
+    assert extracted["metadata"]["agency"] and extracted["figures"]
+    assert any(figure["indicator"] for figure in extracted["figures"])  # the lexicon was found
+
+
+@pytest.mark.slow
+def test_the_installed_program_passes_its_smoke_test(installed, tmp_path):
+    _wheel, bin_dir = installed
+    result = run_installed(bin_dir, "report-reviewer", "--smoke-test", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert f"{len(list((ROOT / 'seeds').glob('*.txt')))} reports listed" in result.stdout
