@@ -55,6 +55,58 @@ def test_every_resource_folder_is_bundled_but_empty_ones_and_the_builds_own(tmp_
         ("indicators.json", "resources"), ("i18n", "resources/i18n"), ("gazetteer", "resources/gazetteer")}
 
 
+def test_qt_parts_the_program_needs_stay_and_the_rest_goes():
+    from app.build_trim import qt_file_kept
+    for kept in ("plugins/platforms/libqxcb.so", "plugins/platforms/libqoffscreen.so",
+                 "plugins/platforms/qwindows.dll", "plugins/platforms/libqcocoa.dylib",
+                 "plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
+                 "plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so",
+                 "plugins/platformthemes/libqxdgdesktopportal.so", "plugins/styles/qmodernwindowsstyle.dll",
+                 "translations/qtbase_zh_CN.qm", "translations/qt_zh_CN.qm", "translations/qtbase_en.qm"):
+        assert qt_file_kept(kept), kept
+    for dropped in ("plugins/platformthemes/libqgtk3.so", "plugins/imageformats/libqjpeg.so",
+                    "plugins/iconengines/libqsvgicon.so", "plugins/generic/libqtuiotouchplugin.so",
+                    "plugins/platforms/libqvnc.so", "plugins/platforms/libqeglfs.so",
+                    "translations/qtbase_de.qm", "translations/qt_zh_TW.qm"):
+        assert not qt_file_kept(dropped), dropped
+
+
+def test_the_qt_hooks_are_filtered_where_they_collect(monkeypatch):
+    from PyInstaller.utils.hooks import qt
+    from app import build_trim
+    collected = ([], [("/qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms"),
+                      ("/qt/plugins/imageformats/libqjpeg.so", "PySide6/Qt/plugins/imageformats")],
+                 [("/qt/translations/qtbase_zh_CN.qm", "PySide6/Qt/translations"),
+                  ("/qt/translations/qtbase_fr.qm", "PySide6/Qt/translations")])
+    monkeypatch.setattr(qt.QtLibraryInfo, "collect_module", lambda self, name: collected)
+    build_trim.leave_out_unused_qt_parts()
+    _imports, binaries, datas = qt.QtLibraryInfo.collect_module(None, "PySide6.QtGui")
+    assert [Path(source).name for source, _ in binaries] == ["libqxcb.so"]
+    assert [Path(source).name for source, _ in datas] == ["qtbase_zh_CN.qm"]
+
+
+def test_icu_keeps_the_languages_the_program_speaks():
+    from app.build_trim import icu_items_dropped
+    items = ["root.res", "zh.res", "zh_Hant_TW.res", "en_GB.res", "fr.res", "coll/de_AT.res", "coll/zh.res",
+             "sr_Latn_BA.res", "es_419.res", "res_index.res", "pool.res", "coll/pool.res",
+             "supplementalData.res", "gb18030.cnv", "windows-950-2000.cnv", "brkitr/cjdict.dict",
+             "ibm-1390_P110-2003.cnv", "translit/root.res", "brkitr/thaidict.dict", "cnvalias.icu"]
+    assert icu_items_dropped(items) == ["fr.res", "coll/de_AT.res", "sr_Latn_BA.res", "es_419.res",
+                                        "ibm-1390_P110-2003.cnv", "translit/root.res", "brkitr/thaidict.dict"]
+
+
+def test_the_size_summary_counts_every_file_once(tmp_path):
+    for name, size in (("_internal/PySide6/Qt/lib/libQt6Core.so.6", 30), ("_internal/PySide6/Qt/lib/libicuuc.so.73", 20),
+                       ("_internal/numpy/core.so", 10), ("_internal/resources/indicators.json", 5),
+                       ("_internal/libfoo.so", 3)):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"x" * size)
+    parts = build_app.size_by_part(tmp_path)
+    assert parts["ICU (Unicode and locale data)"] == 20 and parts["Qt libraries and plugins"] == 30
+    assert parts["numpy and OpenBLAS"] == 10 and parts["resources and sample reports"] == 5
+    assert parts[build_app.OTHER_PART] == 3 and sum(parts.values()) == build_app.folder_size(tmp_path)
+
+
 def test_icon_per_platform_exists():
     assert build_app.icon_file(ROOT, "linux") is None
     for platform, suffix in (("win32", ".ico"), ("darwin", ".png")):
@@ -67,9 +119,10 @@ def test_icon_per_platform_exists():
 def test_spec_uses_the_tested_lists_and_the_version():
     spec = build_app.SPEC.read_text(encoding="utf-8")
     for name in ("EXCLUDES", "bundle_datas(ROOT)", "icon_file(ROOT)", "APP_NAME",
-                 "__version__", "main.py"):
+                 "__version__", "main.py", "hookspath=[str(HOOKS)]", "leave_out_unused_qt_parts()"):
         assert name in spec
     assert build_app.APP_NAME == "ReportReviewer"
+    assert (build_app.HOOKS / "hook-pyqtgraph.py").is_file()
 
 
 def test_missing_parts_names_what_a_broken_bundle_lacks(tmp_path):
