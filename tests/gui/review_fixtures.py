@@ -52,6 +52,11 @@ def open_window(qtbot, db_path: Path, settings=None):
     window.resize(1400, 880)
     window.show()
     qtbot.waitExposed(window)
+    # Keys go to the active window only. Being shown does not make it active at once (the
+    # platform says so in a later event, and a window of the previous test can still hold
+    # it): ask for it and wait until it is, so a test's setFocus() can take effect.
+    with qtbot.waitActive(window):
+        window.activateWindow()
     return window
 
 
