@@ -8,11 +8,14 @@ them, and the input-method plugins stay so Chinese can be typed.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from app import build_trim
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "resources" / "packaging" / "report_reviewer.spec"
@@ -36,9 +39,18 @@ EXCLUDES = (
     "IPython",
     "pytest",
     "_pytest",
-)
-# Files and folders under resources/ that the running program reads.
-BUNDLED_RESOURCES = ("indicators.json", "lexicon", "gazetteer", "i18n", "icons")
+    # The program never goes online; the standard library imports these only if present,
+    # and they bring OpenSSL (5 MB).
+    "ssl",
+    "_ssl",
+    "_hashlib",
+    "yaml._yaml",  # PyYAML's C speed-up (2.6 MB); cn2an reads one small file with the pure-Python loader
+    "readline",  # line editing for an interactive prompt, which a window program has not
+) + (() if sys.platform == "win32" else ("dateutil.tz.win",))  # Windows time zones: ctypes on user32
+HOOKS = ROOT / "resources" / "packaging" / "hooks"
+# Under resources/, what the running program never reads; everything else is bundled, so a
+# resource added later (a lexicon, a gazetteer) needs no entry. setup.py's wheel leaves out the same.
+RESOURCES_NOT_BUNDLED = ("packaging", "screenshots")
 # Folders the running program needs; a bundle without them is broken.
 REQUIRED_IN_BUNDLE = (
     "resources/indicators.json",
@@ -56,12 +68,14 @@ def bundle_datas(root: Path = ROOT) -> list[tuple[str, str]]:
     Empty or missing folders are skipped: PyInstaller refuses a source that matches nothing.
     """
     entries = []
-    for name in BUNDLED_RESOURCES:
-        source = root / "resources" / name
+    resources = root / "resources"
+    for source in sorted(resources.iterdir()) if resources.is_dir() else []:
+        if source.name in RESOURCES_NOT_BUNDLED:
+            continue
         if source.is_file():
             entries.append((str(source), "resources"))
         elif source.is_dir() and any(path.is_file() for path in source.rglob("*")):
-            entries.append((str(source), f"resources/{name}"))
+            entries.append((str(source), f"resources/{source.name}"))
     seeds = root / "seeds"
     if any(seeds.glob("*")):
         entries.append((str(seeds), "seeds"))
@@ -135,7 +149,6 @@ def build(dist: Path, work: Path) -> int:
                "--distpath", str(dist), "--workpath", str(work), str(SPEC)]
     started = time.monotonic()
     result = subprocess.run(command, cwd=ROOT)
-    elapsed = time.monotonic() - started
     if result.returncode != 0:
         print(f"PyInstaller failed (exit {result.returncode}).", file=sys.stderr)
         return result.returncode
@@ -144,9 +157,44 @@ def build(dist: Path, work: Path) -> int:
     if missing:
         print("The bundle is incomplete; missing: " + ", ".join(missing), file=sys.stderr)
         return 1
+    if sys.platform.startswith("linux"):
+        for note in (build_trim.strip_interpreter(folder), build_trim.shrink_icu_data(folder)):
+            if note:
+                print(note)
+    elapsed = time.monotonic() - started
     print(f"Built {executable(dist)}")
-    print(f"Bundle size: {folder_size(folder) / 1024 / 1024:.0f} MB; build time: {elapsed:.0f} s")
+    for part, size in size_by_part(folder).items():
+        print(f"  {part:<42} {size / 2**20:6.1f} MB")
+    print(f"Bundle size: {folder_size(folder) / 2**20:.0f} MB; build time: {elapsed:.0f} s")
     return 0
+
+
+# Parts of a built bundle for the size summary: (label, fnmatch patterns of the path inside
+# the folder, where * crosses "/"); the first part that matches takes the file.
+PARTS = (
+    ("ICU (Unicode and locale data)", ("*libicu*",)),
+    ("Qt libraries and plugins", ("*PySide6/Qt/*", "*libQt6*", "*Qt6*.dll", "*PySide6/plugins/*")),
+    ("PySide6 and shiboken bindings", ("*PySide6/*", "*shiboken6/*", "*libpyside6*", "*libshiboken6*")),
+    ("numpy and OpenBLAS", ("*numpy/*", "*numpy.libs/*", "*libscipy_openblas*")),
+    ("Python interpreter and standard library", ("*libpython*", "*python3*/*", "*base_library.zip",
+                                                 APP_NAME, f"{APP_NAME}.exe")),
+    ("resources and sample reports", ("*resources/*", "*seeds/*")),
+)
+OTHER_PART = "other libraries and Python packages"
+
+
+def size_by_part(folder: Path) -> dict[str, int]:
+    """Bytes of the bundle per part of PARTS; the rest counts as OTHER_PART."""
+    sizes = {label: 0 for label, _patterns in PARTS}
+    sizes[OTHER_PART] = 0
+    for path in folder.rglob("*"):
+        if not path.is_file() or path.is_symlink():
+            continue
+        relative = path.relative_to(folder).as_posix()
+        label = next((label for label, patterns in PARTS
+                      if any(fnmatch.fnmatch(relative, pattern) for pattern in patterns)), OTHER_PART)
+        sizes[label] += path.stat().st_size
+    return sizes
 
 
 def main(argv: list[str] | None = None) -> int:

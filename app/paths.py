@@ -1,4 +1,5 @@
-"""Where the program's files live, the same from source and from a PyInstaller bundle.
+"""Where the program's files live: the same from a source tree, an installed wheel and a
+PyInstaller bundle.
 
 Qt-free so that the core, the CLI and the GUI all share it.
 """
@@ -6,15 +7,23 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib import resources
 from pathlib import Path
 
 
 def bundle_root() -> Path:
-    """The folder holding `resources/` and `seeds/`: the source tree, or the unpacked bundle."""
+    """The folder holding `resources/` and `seeds/`.
+
+    A PyInstaller bundle unpacks them at its root; a wheel installs them inside the `app`
+    package (see setup.py); a source tree keeps them beside it, where the customer's files are.
+    """
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root)
-    return Path(__file__).resolve().parent.parent
+    package = Path(str(resources.files("app")))
+    if (package / "resources").is_dir():
+        return package
+    return package.parent
 
 
 def resource_path(*parts: str) -> Path:

@@ -1,9 +1,12 @@
 """The standalone build's lists, frozen paths, the log file, the crash route, the menu entry."""
 import configparser
+import json
 import logging
+import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -33,20 +36,76 @@ def test_bundle_carries_resources_and_seeds_but_not_packaging():
     assert datas["resources/icons"] == "resources/icons"
     assert datas["resources/gazetteer"] == "resources/gazetteer"  # with its LICENSE (WTFPL)
     assert datas["seeds"] == "seeds"
-    assert not any("packaging" in source for source in datas)
+    assert not any(part in source for source in datas for part in build_app.RESOURCES_NOT_BUNDLED)
     for source in datas:
         assert (ROOT / source).exists()
 
 
-def test_empty_resource_folders_are_left_out(tmp_path):
+def test_every_resource_folder_is_bundled_but_empty_ones_and_the_builds_own(tmp_path):
     (tmp_path / "resources" / "lexicon").mkdir(parents=True)
     (tmp_path / "resources" / "i18n").mkdir()
     (tmp_path / "resources" / "i18n" / "zh_CN.qm").write_bytes(b"qm")
     (tmp_path / "resources" / "indicators.json").write_text("[]")
     (tmp_path / "seeds").mkdir()
+    (tmp_path / "resources" / "gazetteer").mkdir()  # a folder no list names: bundled by pattern
+    (tmp_path / "resources" / "gazetteer" / "divisions.json").write_text("{}")
+    (tmp_path / "resources" / "screenshots").mkdir()
+    (tmp_path / "resources" / "screenshots" / "main.png").write_bytes(b"png")
     datas = build_app.bundle_datas(tmp_path)
-    assert [(Path(source).name, dest) for source, dest in datas] == [
-        ("indicators.json", "resources"), ("i18n", "resources/i18n")]
+    assert {(Path(source).name, dest) for source, dest in datas} == {
+        ("indicators.json", "resources"), ("i18n", "resources/i18n"), ("gazetteer", "resources/gazetteer")}
+
+
+def test_qt_parts_the_program_needs_stay_and_the_rest_goes():
+    from app.build_trim import qt_file_kept
+    for kept in ("plugins/platforms/libqxcb.so", "plugins/platforms/libqoffscreen.so",
+                 "plugins/platforms/qwindows.dll", "plugins/platforms/libqcocoa.dylib",
+                 "plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
+                 "plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so",
+                 "plugins/platformthemes/libqxdgdesktopportal.so", "plugins/styles/qmodernwindowsstyle.dll",
+                 "translations/qtbase_zh_CN.qm", "translations/qt_zh_CN.qm", "translations/qtbase_en.qm"):
+        assert qt_file_kept(kept), kept
+    for dropped in ("plugins/platformthemes/libqgtk3.so", "plugins/imageformats/libqjpeg.so",
+                    "plugins/iconengines/libqsvgicon.so", "plugins/generic/libqtuiotouchplugin.so",
+                    "plugins/platforms/libqvnc.so", "plugins/platforms/libqeglfs.so",
+                    "translations/qtbase_de.qm", "translations/qt_zh_TW.qm"):
+        assert not qt_file_kept(dropped), dropped
+
+
+def test_the_qt_hooks_are_filtered_where_they_collect(monkeypatch):
+    from PyInstaller.utils.hooks import qt
+    from app import build_trim
+    collected = ([], [("/qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms"),
+                      ("/qt/plugins/imageformats/libqjpeg.so", "PySide6/Qt/plugins/imageformats")],
+                 [("/qt/translations/qtbase_zh_CN.qm", "PySide6/Qt/translations"),
+                  ("/qt/translations/qtbase_fr.qm", "PySide6/Qt/translations")])
+    monkeypatch.setattr(qt.QtLibraryInfo, "collect_module", lambda self, name: collected)
+    build_trim.leave_out_unused_qt_parts()
+    _imports, binaries, datas = qt.QtLibraryInfo.collect_module(None, "PySide6.QtGui")
+    assert [Path(source).name for source, _ in binaries] == ["libqxcb.so"]
+    assert [Path(source).name for source, _ in datas] == ["qtbase_zh_CN.qm"]
+
+
+def test_icu_keeps_the_languages_the_program_speaks():
+    from app.build_trim import icu_items_dropped
+    items = ["root.res", "zh.res", "zh_Hant_TW.res", "en_GB.res", "fr.res", "coll/de_AT.res", "coll/zh.res",
+             "sr_Latn_BA.res", "es_419.res", "res_index.res", "pool.res", "coll/pool.res",
+             "supplementalData.res", "gb18030.cnv", "windows-950-2000.cnv", "brkitr/cjdict.dict",
+             "ibm-1390_P110-2003.cnv", "translit/root.res", "brkitr/thaidict.dict", "cnvalias.icu"]
+    assert icu_items_dropped(items) == ["fr.res", "coll/de_AT.res", "sr_Latn_BA.res", "es_419.res",
+                                        "ibm-1390_P110-2003.cnv", "translit/root.res", "brkitr/thaidict.dict"]
+
+
+def test_the_size_summary_counts_every_file_once(tmp_path):
+    for name, size in (("_internal/PySide6/Qt/lib/libQt6Core.so.6", 30), ("_internal/PySide6/Qt/lib/libicuuc.so.73", 20),
+                       ("_internal/numpy/core.so", 10), ("_internal/resources/indicators.json", 5),
+                       ("_internal/libfoo.so", 3)):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"x" * size)
+    parts = build_app.size_by_part(tmp_path)
+    assert parts["ICU (Unicode and locale data)"] == 20 and parts["Qt libraries and plugins"] == 30
+    assert parts["numpy and OpenBLAS"] == 10 and parts["resources and sample reports"] == 5
+    assert parts[build_app.OTHER_PART] == 3 and sum(parts.values()) == build_app.folder_size(tmp_path)
 
 
 def test_icon_per_platform_exists():
@@ -61,9 +120,10 @@ def test_icon_per_platform_exists():
 def test_spec_uses_the_tested_lists_and_the_version():
     spec = build_app.SPEC.read_text(encoding="utf-8")
     for name in ("EXCLUDES", "bundle_datas(ROOT)", "icon_file(ROOT)", "APP_NAME",
-                 "__version__", "main.py"):
+                 "__version__", "main.py", "hookspath=[str(HOOKS)]", "leave_out_unused_qt_parts()"):
         assert name in spec
     assert build_app.APP_NAME == "ReportReviewer"
+    assert (build_app.HOOKS / "hook-pyqtgraph.py").is_file()
 
 
 def test_missing_parts_names_what_a_broken_bundle_lacks(tmp_path):
@@ -207,3 +267,88 @@ def test_translations_are_compiled_for_the_bundle(tmp_path):
     assert build_app.compile_translations(tmp_path) == [i18n / "report_reviewer_zh_CN.qm"]
     assert (i18n / "report_reviewer_zh_CN.qm").stat().st_size > 0
     assert build_app.compile_translations(tmp_path) == []  # up to date: nothing to do
+
+
+# -- installed from a wheel, as `pip install .` leaves it -----------------------------------
+
+# What a wheel is built from; the checkout's build/, dist/ and caches stay out.
+WHEEL_SOURCES = ("app", "resources", "seeds", "pyproject.toml", "setup.py", "README.md")
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    """A wheel of this checkout installed into a fresh virtual environment; returns its bin folder.
+
+    The dependencies come from this interpreter's site-packages through a .pth file (nothing
+    is downloaded); only that folder is added, so its own .pth files, such as an editable
+    install of this checkout, are not run and cannot shadow the wheel's `app`.
+    """
+    work = tmp_path_factory.mktemp("wheel")
+    source = work / "source"
+    for name in WHEEL_SOURCES:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(ROOT / name, source / name)
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--quiet"]
+    subprocess.run(pip + ["wheel", "--no-deps", "--no-build-isolation", "--wheel-dir", str(work / "dist"),
+                          str(source)], check=True, cwd=work)
+    [wheel] = (work / "dist").glob("report_reviewer-*.whl")
+    venv = work / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    bin_dir = venv / ("Scripts" if sys.platform == "win32" else "bin")
+    python = bin_dir / ("python.exe" if sys.platform == "win32" else "python")
+    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             check=True, capture_output=True, text=True).stdout.strip()
+    (Path(purelib) / "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    subprocess.run(pip + ["--python", str(python), "install", "--no-deps", "--no-index", str(wheel)], check=True)
+    return wheel, bin_dir
+
+
+def run_installed(bin_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "REPORT_REVIEWER_HOME")}
+    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(cwd), XDG_CONFIG_HOME=str(cwd), XDG_DATA_HOME=str(cwd))
+    return subprocess.run([str(bin_dir / args[0]), *args[1:]], cwd=cwd, env=env, capture_output=True,
+                          text=True, encoding="utf-8", timeout=120)
+
+
+def shipped_files(folder: str) -> set[str]:
+    """Every file under the checkout's resources/ or seeds/ that the program may read."""
+    base = ROOT / folder
+    return {path.relative_to(ROOT).as_posix() for path in base.rglob("*")
+            if path.is_file() and "__pycache__" not in path.parts
+            and not (folder == "resources" and path.relative_to(base).parts[0] in build_app.RESOURCES_NOT_BUNDLED)}
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_every_resource_and_seed(installed):
+    import zipfile
+    wheel, _bin = installed
+    names = set(zipfile.ZipFile(wheel).namelist())
+    expected = {f"app/{name}" for name in shipped_files("resources") | shipped_files("seeds")}
+    assert "app/resources/indicators.json" in expected and "app/seeds" in {n.rsplit("/", 1)[0] for n in expected}
+    assert sorted(expected - names) == []
+    assert not [name for name in names if name.startswith(tuple(f"app/resources/{n}/" for n in build_app.RESOURCES_NOT_BUNDLED))]
+
+
+@pytest.mark.slow
+def test_the_installed_program_extracts_a_seed_from_another_folder(installed, tmp_path):
+    _wheel, bin_dir = installed
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    located = run_installed(bin_dir, "python", "-c", "import app, app.paths; print(app.__file__); "
+                            "print(app.paths.resource_path('indicators.json'))", cwd=tmp_path)
+    package, indicators = located.stdout.split()
+    assert Path(package).is_relative_to(bin_dir.parent) and Path(indicators).is_file()
+    result = run_installed(bin_dir, "report-reviewer", "extract", str(seed), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    extracted = json.loads(result.stdout)
+    assert extracted["metadata"]["agency"] and extracted["figures"]
+    assert any(figure["indicator"] for figure in extracted["figures"])  # the lexicon was found
+
+
+@pytest.mark.slow
+def test_the_installed_program_passes_its_smoke_test(installed, tmp_path):
+    _wheel, bin_dir = installed
+    result = run_installed(bin_dir, "report-reviewer", "--smoke-test", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert f"{len(list((ROOT / 'seeds').glob('*.txt')))} reports listed" in result.stdout

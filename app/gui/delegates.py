@@ -18,6 +18,7 @@ from app.gui.metrics_model import MAX_UNIT_LENGTH, Column, format_value, tr
 
 VALUE_EDITOR_MIN_WIDTH = 220  # room for the typed value and its reading beside it
 UNIT_PATTERN = QRegularExpression(r"^[^0-9０-９\s]{0,%d}$" % MAX_UNIT_LENGTH)
+_UNSET = object()  # an editor not filled yet
 
 
 class TypedValueValidator(QValidator):
@@ -93,6 +94,12 @@ class MetricsDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor, index):
         value = index.data(Qt.ItemDataRole.EditRole)
+        # Qt calls this again on every dataChanged over an open editor's cell, whatever the
+        # role (a check's row marks arriving from the background, say): only a new value may
+        # replace what the reviewer is typing.
+        if getattr(editor, "started_from", _UNSET) == value:
+            return
+        editor.started_from = value
         if isinstance(editor, QComboBox):
             position = editor.findData(value)
             editor.setCurrentIndex(max(position, 0))

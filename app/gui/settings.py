@@ -4,11 +4,18 @@ Every key and its default is declared once here. QSettings hands back strings, N
 lone string where a one-item list was stored (INI files), so each property turns the raw
 value into its declared type and falls back to the default when the file holds nonsense.
 Window geometry, dock/toolbar state and every named QSplitter are saved by objectName().
+
+They live in an INI file beside the database, in the user's data folder (app.paths), so one
+folder holds everything the program keeps. Earlier versions used the platform's own place
+(~/.config/ReportReviewer/Report Reviewer.conf, the registry, a plist): those are copied
+over the first time.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter, QWidget
+
+from app.paths import user_data_dir
 
 LANGUAGES = ("system", "zh_CN", "en")
 MAX_RECENT = 8
@@ -20,12 +27,12 @@ EXPORT_FORMAT = "export/format"
 EXPORT_LAYOUT = "export/layout"
 EXPORT_STATUSES = "export/statuses"
 EXPORT_PATH = "export/path"
+SETTINGS_FILE = "settings.ini"
 
 
 class Settings:
     def __init__(self, qsettings: QSettings | None = None):
-        # QSettings() with no arguments uses the organisation and application names set at start
-        self._qsettings = qsettings if qsettings is not None else QSettings()
+        self._qsettings = qsettings if qsettings is not None else user_settings()
 
     # --- databases --------------------------------------------------------------------
     @property
@@ -115,6 +122,20 @@ class Settings:
         if isinstance(value, (bytes, bytearray)):
             value = QByteArray(bytes(value))
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def user_settings(old: QSettings | None = None) -> QSettings:
+    """The settings file in the user's data folder, filled from `old` on first use: by default
+    QSettings(), where earlier versions kept them (the organisation and application names set at start)."""
+    path = user_data_dir() / SETTINGS_FILE
+    first_use = not path.exists()
+    settings = QSettings(str(path), QSettings.Format.IniFormat)
+    if first_use:
+        old = old if old is not None else QSettings()
+        for key in old.allKeys():
+            settings.setValue(key, old.value(key))
+        settings.sync()
+    return settings
 
 
 def _window_prefix(window: QWidget) -> str:

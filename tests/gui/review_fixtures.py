@@ -52,6 +52,11 @@ def open_window(qtbot, db_path: Path, settings=None):
     window.resize(1400, 880)
     window.show()
     qtbot.waitExposed(window)
+    # Keys go to the active window only. Being shown does not make it active at once (the
+    # platform says so in a later event, and a window of the previous test can still hold
+    # it): ask for it and wait until it is, so a test's setFocus() can take effect.
+    with qtbot.waitActive(window):
+        window.activateWindow()
     return window
 
 
@@ -84,13 +89,15 @@ def figure_on_disk(db_path: Path, figure_id: int) -> dict | None:
 
 
 def press_return_to_commit(qtbot, table, editor) -> None:
-    """Return in a cell editor, then wait until the edit is written: the delegate commits on
-    the next pass of the event loop, so another dataChanged (a check's row marks) can come
-    first and must not be taken for it."""
+    """Return in a cell editor, then wait until the model has written the edit (its `edited`).
+
+    The delegate commits on a later pass of the event loop, and the table leaving its editing
+    state proves nothing: an editor can close without writing. So wait for the write itself;
+    an edit that writes nothing fails here, by name."""
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QAbstractItemView
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+    model = table.model().sourceModel()
+    with qtbot.waitSignal(model.edited):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
 
 
 def correct_value_by_keyboard(qtbot, table, text: str) -> None:

@@ -84,9 +84,13 @@ def test_clicking_a_bar_emits_its_report(qtbot, panel, store):
 def test_a_real_mouse_click_on_the_top_bar(qtbot, panel, store):
     panel.set_indicator(richest_indicator(store))
     panel.refresh()
-    qtbot.wait(50)  # let the plot lay out its view range
     top = len(panel.bars) - 1
     view_box = panel.indicator_plot.getPlotItem().getViewBox()
+
+    def every_bar_in_view():  # pyqtgraph applies the auto range when it next paints
+        (_left, right), (bottom, upper) = view_box.viewRange()
+        return right >= max(bar.value for bar in panel.bars) and bottom <= 0 and upper >= top
+    qtbot.waitUntil(every_bar_in_view)
     scene_pos = view_box.mapViewToScene(QPointF(panel.bars[top].value / 2, top))
     widget_pos = panel.indicator_plot.mapFromScene(scene_pos)
     with qtbot.waitSignal(panel.report_activated) as signal:

@@ -110,6 +110,21 @@ def test_correct_value_with_keyboard_keeps_extracted_value(qtbot, window):
     assert "value" in fields
 
 
+def test_row_marks_arriving_while_typing_keep_what_is_typed(qtbot, window):
+    """The checks' context arrives from a worker at any moment and marks rows (dataChanged over
+    the whole table): the value being typed must survive it and be written on Return."""
+    table = focus_table(qtbot, window)
+    figure_id = window.metrics.current_figure_id()
+    qtbot.keyClick(table, Qt.Key.Key_E)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "1234.5")
+    window.metrics.model.set_flags({figure_id: ["a finding of the context just read"]})
+    assert editor.text() == "1234.5"
+    press_return_to_commit(qtbot, table, editor)
+    assert figure_on_disk(db_path(window), figure_id)["value"] == 1234.5
+
+
 def test_invalid_value_is_refused_and_explained(qtbot, window):
     model = window.metrics.model
     row = model.row_of(window.metrics.current_figure_id())

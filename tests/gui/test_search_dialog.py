@@ -34,7 +34,7 @@ def type_chinese(qtbot, dialog, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(dialog.query_edit, event)
-    qtbot.waitUntil(lambda: dialog.model.query == text, timeout=3000)
+    qtbot.waitUntil(lambda: dialog.model.query == text)
 
 
 def texts_of(dialog, column: Column) -> list[str]:

@@ -88,3 +88,20 @@ def test_window_geometry_and_splitter_sizes_are_restored(qtbot, ini_path):
     qtbot.waitExposed(reopened)
     assert (reopened.width(), reopened.height()) == (640, 480)
     assert reopened.findChild(QSplitter, "main_splitter").sizes() == saved_sizes
+
+
+def test_settings_live_beside_the_database_and_the_old_ones_move_there(tmp_path, monkeypatch):
+    from app.gui.settings import SETTINGS_FILE, user_settings
+    home = tmp_path / "data"
+    monkeypatch.setenv("REPORT_REVIEWER_HOME", str(home))
+    old = QSettings(str(tmp_path / "old place.conf"), QSettings.Format.IniFormat)
+    old.setValue("database/last", "/data/旧.sqlite")
+    old.setValue("ui/language", "zh_CN")
+    old.sync()
+    settings = Settings(user_settings(old))
+    assert (home / SETTINGS_FILE).is_file()
+    assert settings.last_database == "/data/旧.sqlite" and settings.language == "zh_CN"
+    settings.language = "en"
+    settings.sync()
+    again = Settings(user_settings(old))  # the old place is read only once
+    assert again.language == "en"
