@@ -28,6 +28,7 @@ class Decoded:
     confidence: float  # 1.0 for a BOM or strict UTF-8; chardet's confidence otherwise
     damaged: bool = False  # replacement characters were needed somewhere
     warning: Optional[str] = None  # shown to the reviewer; None when the decode is sure
+    page_starts: Optional[tuple[int, ...]] = None  # a PDF's: where each page's text begins
 
 
 @dataclass
