@@ -72,8 +72,9 @@ def _profile_url() -> str:
     return Path(_profile).as_uri()
 
 
-def convert_to_docx(data: bytes, suffix: str, time_limit: float = TIME_LIMIT) -> bytes:
-    """The .docx LibreOffice makes of these bytes; raises NoConverter or ConversionFailed."""
+def convert_to_docx(data: bytes, suffix: str, time_limit: float | None = None) -> bytes:
+    """The .docx LibreOffice makes of these bytes (in at most `time_limit` s, TIME_LIMIT by
+    default); raises NoConverter or ConversionFailed."""
     soffice = find_soffice()
     if soffice is None:
         raise NoConverter()
@@ -83,7 +84,7 @@ def convert_to_docx(data: bytes, suffix: str, time_limit: float = TIME_LIMIT) ->
         out = Path(folder) / "out"
         command = [soffice, f"-env:UserInstallation={_profile_url()}", "--headless", "--norestore",
                    "--convert-to", "docx", "--outdir", str(out), str(source)]
-        said = _run(command, time_limit)
+        said = _run(command, time_limit or TIME_LIMIT)
         result = out / "report.docx"
         if not result.is_file():
             raise ConversionFailed(said or "LibreOffice wrote no document")
