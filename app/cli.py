@@ -193,6 +193,11 @@ def run_import(options) -> int:
           f"failed {len(summary.failed)}" + (" (cancelled)" if cancelled else ""))
     for path, reason in summary.failed:
         print(f"  {path}: {reason}")
+    formats = [f"{name} {imported} imported" + (f", {duplicates} duplicates" if duplicates else "")
+               + (f", {failed} failed" if failed else "")
+               for name, imported, duplicates, failed in summary.by_format()]
+    if formats:
+        print("by format: " + "; ".join(formats))
     return EXIT_FAILED if summary.failed or cancelled else EXIT_OK
 
 

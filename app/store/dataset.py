@@ -23,6 +23,7 @@ JSONL
 from __future__ import annotations
 
 import base64
+import bisect
 import json
 import sqlite3
 from collections import Counter
@@ -67,6 +68,7 @@ LONG_COLUMNS = _META + [
     Column("x_raw", "the text as extracted"),
     Column("start", "start offset in the report text (code points)"),
     Column("end", "end offset, exclusive"),
+    Column("page", "page of the PDF the figure starts on (1 is the first); empty for other formats"),
     Column("sentence", "the clause around the figure, from the previous 。；or line break to the next"),
     Column("note", "reviewer's note"), Column("reject_reason", "why it was rejected"),
     Column("reviewed_at", "when it was last reviewed (UTC)"),
@@ -206,7 +208,9 @@ class _Export:
             text = self._column(report["id"], "text")
             texts = self.finding_texts(report, figures, text)
             meta = tuple(_meta(report).values())
-            yield report, [meta + f[:_SENTENCE_AT] + (sentence_around(text, f[_START], f[_END]),)
+            page = _page_finder(self._column(report["id"], "page_starts"))
+            yield report, [meta + f[:_SENTENCE_AT]
+                           + (page(f[_START]), sentence_around(text, f[_START], f[_END]))
                            + f[_SENTENCE_AT:_FINDINGS_AT] + (texts.get(f[_ID]),)
                            + (f[_FINDINGS_AT:] if restore_fields else ())
                            for f in exported]
@@ -261,10 +265,20 @@ class _Export:
             for name in ("path", "sha256", "encoding", "encoding_confidence", "decode_warning", "imported_at"):
                 record[name] = report[name]
             record["text"] = self._column(report["id"], "text")
+            page_starts = self._column(report["id"], "page_starts")
+            record["page_starts"] = json.loads(page_starts) if page_starts else None
             record["encoding_overridden"] = bool(report["encoding_overridden"])
             original = self._column(report["id"], "original")
             record["original_zlib_base64"] = None if original is None else base64.b64encode(original).decode("ascii")
         return record
+
+
+def _page_finder(page_starts: Optional[str]) -> Callable[[int], Optional[int]]:
+    """offset -> 1-based page of a PDF report (from its page_starts JSON); None for others."""
+    if not page_starts:
+        return lambda offset: None
+    starts = json.loads(page_starts)
+    return lambda offset: max(1, bisect.bisect_right(starts, offset))
 
 
 def _meta(report: dict) -> dict:
@@ -323,7 +337,7 @@ def export_dataset(store, out_path: str | Path, fmt: str = "csv", layout: str = 
 _REPORT_FIELDS = ("path", "file_name", "sha256", "original", "encoding", "encoding_confidence",
                   "encoding_overridden", "decode_warning", "text", "title", "agency", "region",
                   "level", "report_year", "publish_date", "doc_type", "imported_at", "n_figures",
-                  "n_reviewed")
+                  "n_reviewed", "page_starts")
 _FIGURE_FIELDS = ("report_id", "start", "end", "raw", "value", "unit", "qualifier", "label", "indicator",
                   "x_start", "x_end", "x_raw", "x_value", "x_unit", "x_qualifier", "x_label",
                   "x_indicator", "numeral", "confidence", "section_category", "status", "headline",
@@ -419,7 +433,8 @@ def _insert_report(conn, report: dict, figures: list[dict]) -> None:
     values = {**report, "file_name": report["file"], "n_figures": len(figures),
               "original": None if original is None else base64.b64decode(original, validate=True),
               "n_reviewed": sum(f["status"] != "pending" for f in figures),
-              "encoding_overridden": int(bool(report.get("encoding_overridden")))}
+              "encoding_overridden": int(bool(report.get("encoding_overridden"))),
+              "page_starts": json.dumps(report["page_starts"]) if report.get("page_starts") else None}
     report_id = _insert(conn, "reports", _REPORT_FIELDS, values)
     conn.executemany('INSERT INTO sections (report_id, level, title, category, start, "end")'
                      " VALUES (?, ?, ?, ?, ?, ?)",

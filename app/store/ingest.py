@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import json
 import zlib
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from app.store.history import DISCARDED, DONE, SEALED, UNDONE, EditLog, now_utc
 
 REPORT_COLUMNS = ("id", "path", "file_name", "sha256", "original", "encoding",
                   "encoding_confidence", "decode_warning", "text", *METADATA_FIELDS,
-                  "imported_at", "n_figures")
+                  "imported_at", "n_figures", "page_starts")
 SECTION_COLUMNS = ("report_id", "level", "title", "category", "start", "end")
 FIGURE_FIELDS = ("start", "end", "raw", "value", "unit", "qualifier", "label", "indicator")
 FIGURE_COLUMNS = ("report_id", *FIGURE_FIELDS, *(f"x_{name}" for name in FIGURE_FIELDS),
@@ -46,6 +47,7 @@ def prepare_record(path: str | Path, data: bytes, decoded: Decoded, extraction: 
             "sha256": hashlib.sha256(data).hexdigest(), "original": zlib.compress(data, 6),
             "encoding": decoded.encoding, "encoding_confidence": decoded.confidence,
             "decode_warning": warning, "text": decoded.text,
+            "page_starts": json.dumps(list(decoded.page_starts)) if decoded.page_starts else None,
             "metadata": extraction.metadata.to_dict(), "sections": sections, "figures": figures}
 
 
@@ -76,7 +78,8 @@ def write_records(conn, records: list[dict]) -> list[int]:
     conn.executemany(_insert_sql("reports", REPORT_COLUMNS), [
         (report_id, r["path"], r["file_name"], r["sha256"], r["original"], r["encoding"],
          r["encoding_confidence"], r["decode_warning"], r["text"],
-         *(r["metadata"].get(name) for name in METADATA_FIELDS), imported_at, len(r["figures"]))
+         *(r["metadata"].get(name) for name in METADATA_FIELDS), imported_at, len(r["figures"]),
+         r["page_starts"])
         for report_id, r in zip(ids, records)])
     conn.execute("INSERT INTO reports_fts (rowid, text) SELECT id, text FROM reports"
                  " WHERE id >= ?", (next_id,))

@@ -1,7 +1,9 @@
 """The rows the store hands out: plain dataclasses, so callers never see SQL or sqlite rows."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, fields
+from pathlib import Path
 from typing import Optional
 
 
@@ -43,11 +45,13 @@ class Report:
     publish_date: Optional[str]
     doc_type: Optional[str]
     imported_at: str
+    page_starts: Optional[list[int]] = None  # a PDF's: where each page begins in the text
 
     @classmethod
     def from_row(cls, row: dict) -> "Report":
         report = _from_row(cls, row)
         report.encoding_overridden = bool(report.encoding_overridden)
+        report.page_starts = json.loads(report.page_starts) if report.page_starts else None
         return report
 
 
@@ -145,3 +149,21 @@ class ImportSummary:
         self.imported.extend(other.imported)
         self.duplicates.extend(other.duplicates)
         self.failed.extend(other.failed)
+
+    def by_format(self) -> list[tuple[str, int, int, int]]:
+        """(format, imported, duplicates, failed) per file format, by name: "pdf", "doc"…"""
+        counts: dict[str, list[int]] = {}
+        for column, paths in enumerate((self.imported, self.duplicates,
+                                        [path for path, _ in self.failed])):
+            for path in paths:
+                counts.setdefault(file_format(path), [0, 0, 0])[column] += 1
+        return [(name, *counts[name]) for name in sorted(counts)]
+
+
+_SAME_FORMAT = {"htm": "html", "mhtml": "mht"}
+
+
+def file_format(path: str) -> str:
+    """A file's format as the import summary names it: its suffix, lower case, without the dot."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    return _SAME_FORMAT.get(suffix, suffix) or "other"

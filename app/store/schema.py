@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 from typing import Callable
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # len(MIGRATIONS)
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -119,7 +119,13 @@ def _v1(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+def _add_page_starts(conn: sqlite3.Connection) -> None:
+    """Where each page of a PDF report begins in its text (a JSON list of offsets; NULL for
+    other formats), for the page markers and the exports' page column."""
+    conn.execute("ALTER TABLE reports ADD COLUMN page_starts TEXT")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _add_page_starts]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
