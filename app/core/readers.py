@@ -63,7 +63,8 @@ MESSAGES = {
     "not_docx": "This is not a valid Word file (.docx); it may be damaged, or an old .doc file renamed.",
     "not_web_archive": "This web archive (.mht) holds no web page.",
     "pdf_images_only": "This PDF holds images only; it needs OCR (text recognition) before it can be read.",
-    "pdf_encrypted": "This PDF is protected by a password; open it, print it to a new PDF and import that.",
+    "pdf_encrypted": "This PDF is protected by a password; open it with the password, save it as a new "
+                     "PDF without one and import that.",
     "pdf_damaged": "This PDF is damaged and cannot be read ({reason}).",
     "pdf_garbled": "The PDF's fonts do not map to readable characters, so its text is likely garbage; "
                    "compare it with the PDF.",
