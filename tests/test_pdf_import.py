@@ -71,13 +71,17 @@ def test_a_mixed_folder_imports_every_readable_format_and_names_each_bad_pdf(mix
     assert texts["f_word.docx"]["page_starts"] is None
 
 
-def test_the_cli_prints_a_summary_per_format(mixed_folder, tmp_path, capsys):
-    code = cli.main(["import", str(mixed_folder), "--db", str(tmp_path / "x.db")])
+def test_the_cli_prints_a_summary_per_format(tmp_path, capsys):
+    (tmp_path / "report.pdf").write_bytes(pdf_maker.text_pdf(seed_text(0)))
+    (tmp_path / "scan.pdf").write_bytes(pdf_maker.scan_pdf())
+    (tmp_path / "report.txt").write_text(seed_text(1), encoding="utf-8")
+    (tmp_path / "again.txt").write_text(seed_text(1), encoding="utf-8")
+    code = cli.main(["import", str(tmp_path), "--db", str(tmp_path / "x.db")])
     lines = capsys.readouterr().out.splitlines()
     assert code == 2
-    assert lines[0] == "imported 5, skipped 0 duplicates, failed 3"
-    assert lines[-1] == ("by format: doc 1 imported; docx 1 imported; html 1 imported; "
-                         "pdf 1 imported, 3 failed; txt 1 imported")
+    assert lines[0] == "imported 2, skipped 1 duplicates, failed 1"
+    assert lines[1] == f"  {tmp_path / 'scan.pdf'}: {readers.MESSAGES['pdf_images_only']}"
+    assert lines[-1] == "by format: pdf 1 imported, 1 failed; txt 1 imported, 1 duplicates"
 
 
 def test_summary_by_format_counts_duplicates_and_names_odd_suffixes_alike():
