@@ -131,50 +131,54 @@ def pdfium_c_error(error: Exception) -> str:
 def _lines(textpage, page_bottom: float, counts: dict[str, int]) -> list[_Row]:
     """Lines as PDFium breaks them, positions relative to the page's bottom edge."""
     lines: list[_Row] = []
-    chars: list[tuple[str, float, float, float, float, float]] = []
+    chars: list[tuple[str, float, float, float, float]] = []
+    size = 0.0  # the font size of the line's first character stands for the line
     gap_pending = False
     box = pdfium_c.FS_RECTF()
+    box_ref = ctypes.byref(box)
+    # the raw handle and local names: these run for every character of the report
+    handle = textpage.raw
+    unicode_of, is_generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
+    angle_of, loose_box = pdfium_c.FPDFText_GetCharAngle, pdfium_c.FPDFText_GetLooseCharBox
+    map_error, font_size = pdfium_c.FPDFText_HasUnicodeMapError, pdfium_c.FPDFText_GetFontSize
 
     def end_line() -> None:
         if chars:
             text = "".join(c[0] for c in chars).strip(" \u3000\t")
             if text:
                 lines.append(_Row(text, min(c[1] for c in chars), max(c[3] for c in chars),
-                                  min(c[2] for c in chars), max(c[4] for c in chars),
-                                  max(c[5] for c in chars)))
+                                  min(c[2] for c in chars), max(c[4] for c in chars), size))
         chars.clear()
 
-    for index in range(textpage.count_chars()):
-        code = pdfium_c.FPDFText_GetUnicode(textpage, index)
-        generated = pdfium_c.FPDFText_IsGenerated(textpage, index) == 1
+    for index in range(pdfium_c.FPDFText_CountChars(handle)):
+        code = unicode_of(handle, index)
         if code in (0x0A, 0x0D):
             end_line()
             continue
-        if generated:  # PDFium's guess at a space: kept between words, not in Chinese
-            gap_pending = gap_pending or code == 0x20
+        if code == 0x20 and is_generated(handle, index) == 1:
+            gap_pending = True  # PDFium's guess at a space: kept between words, not in Chinese
             continue
-        angle = pdfium_c.FPDFText_GetCharAngle(textpage, index)
+        angle = angle_of(handle, index)
         if ANGLE_TOLERANCE < angle < 2 * 3.14159265 - ANGLE_TOLERANCE:
             continue
-        if not pdfium_c.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(box)):
+        if not loose_box(handle, index, box_ref):
             continue
-        char = chr(code) if 0 < code < 0x110000 else "\ufffd"
-        if pdfium_c.FPDFText_HasUnicodeMapError(textpage, index) == 1:
-            char = "\ufffd"
+        char = chr(code) if 0 < code < 0x110000 and map_error(handle, index) != 1 else "\ufffd"
         _count(char, counts)
-        size = pdfium_c.FPDFText_GetFontSize(textpage, index) or box.top - box.bottom
-        entry = (char, box.left, box.bottom - page_bottom, box.right, box.top - page_bottom, size)
-        if gap_pending and chars and _spaced(chars[-1], entry):
-            chars.append((" ", chars[-1][3], entry[2], entry[1], entry[4], size))
+        if not chars:
+            size = font_size(handle, index) or box.top - box.bottom
+        entry = (char, box.left, box.bottom - page_bottom, box.right, box.top - page_bottom)
+        if gap_pending and chars and _spaced(chars[-1], entry, size):
+            chars.append((" ", chars[-1][3], entry[2], entry[1], entry[4]))
         gap_pending = False
         chars.append(entry)
     end_line()
     return lines
 
 
-def _spaced(before, after) -> bool:
+def _spaced(before, after, size: float) -> bool:
     """A space between two characters: between words of Latin script, or a wide gap (columns)."""
-    gap, height = after[1] - before[3], max(after[5], 1.0)
+    gap, height = after[1] - before[3], max(size, 1.0)
     latin = before[0].isascii() and before[0].isalnum() and after[0].isascii() and after[0].isalnum()
     return gap > 0.9 * height or (latin and gap > 0.15 * height)
 
