@@ -1,10 +1,12 @@
 """Old Word (.doc) and WPS (.wps) files turned into .docx by LibreOffice, when it is installed.
 
 Both are Word binary files in an OLE2 container (WPS Office writes .wps that way), which
-nothing in the standard library reads; the pure-Python .doc readers tried were not reliable
-enough on real files. LibreOffice converts them faithfully: `soffice --headless --convert-to
-docx` on a copy in a temporary folder (the original is never touched), with a time limit and
-a user profile of this process's own, so conversions in parallel workers do not collide.
+nothing in the standard library reads. The pure-Python readers msdoc2docx 0.36.6 and
+legacy-doc 0.2.1 read LibreOffice-made files correctly, but could not be tried on files made
+by Word or WPS, which is what users have, so they are not used. LibreOffice converts them:
+`soffice --headless --convert-to docx` on a copy in a temporary folder (the original is
+never touched), with a time limit and a user profile of this process's own, so conversions
+in parallel workers do not collide.
 """
 from __future__ import annotations
 
