@@ -138,6 +138,8 @@ def extraction_json(path: str, decoded, extraction) -> dict:
     }
     if decoded.warning:
         result["warning"] = decoded.warning
+    if decoded.page_starts:  # a PDF's: where each page begins in the text the offsets count in
+        result["page_starts"] = list(decoded.page_starts)
     return result
 
 

@@ -4,6 +4,7 @@ carried through a JSONL backup; a database from before page starts upgrades."""
 import csv
 import json
 import sqlite3
+from collections import Counter
 
 import pytest
 from docx import Document
@@ -82,6 +83,19 @@ def test_the_cli_prints_a_summary_per_format(tmp_path, capsys):
     assert lines[0] == "imported 2, skipped 1 duplicates, failed 1"
     assert lines[1] == f"  {tmp_path / 'scan.pdf'}: {readers.MESSAGES['pdf_images_only']}"
     assert lines[-1] == "by format: pdf 1 imported, 1 failed; txt 1 imported, 1 duplicates"
+
+
+def test_extract_on_a_seed_pdf_finds_the_seed_txt_figures_and_metadata(tmp_path, capsys):
+    pdf, txt = tmp_path / "seed.pdf", tmp_path / "seed.txt"
+    pdf.write_bytes(pdf_maker.text_pdf(seed_text(2), header="酉阳县卫生健康委员会", footer="- {page} -"))
+    txt.write_text(seed_text(2), encoding="utf-8")
+    assert cli.main(["extract", str(pdf), str(txt)]) == 0
+    from_pdf, from_txt = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    want = Counter((f["value"], f["unit"]) for f in from_txt["figures"])
+    got = Counter((f["value"], f["unit"]) for f in from_pdf["figures"])
+    assert sum((want & got).values()) >= 0.95 * sum(want.values()) > 0
+    assert from_pdf["metadata"] == from_txt["metadata"]
+    assert len(from_pdf["page_starts"]) > 1 and "page_starts" not in from_txt
 
 
 def test_summary_by_format_counts_duplicates_and_names_odd_suffixes_alike():
