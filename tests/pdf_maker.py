@@ -73,10 +73,17 @@ def _hex_ucs2(text: str) -> str:
     return text.encode("utf-16-be").hex().upper()
 
 
-def _text_stream(lines: list[tuple[float, float, str]], codes=_hex_ucs2) -> bytes:
-    ops = [f"BT /F1 {FONT_SIZE} Tf {x:.2f} {y:.2f} Td <{codes(words)}> Tj ET"
-           for x, y, words in lines]
+def _text_stream(lines: list[tuple], codes=_hex_ucs2) -> bytes:
+    """Lines as (x, y, text) or (x, y, text, font size)."""
+    ops = [f"BT /F1 {line[3] if len(line) > 3 else FONT_SIZE} Tf {line[0]:.2f} {line[1]:.2f} Td"
+           f" <{codes(line[2])}> Tj ET" for line in lines]
     return "\n".join(ops).encode("ascii")
+
+
+def centred(text: str, y: float, size: float) -> tuple[float, float, str, float]:
+    """A line centred between the margins, in `size` points."""
+    width = sum(_width(char) for char in text) * size
+    return (MARGIN_X + (LINE_EMS * FONT_SIZE - width) / 2, y, text, size)
 
 
 def build_pdf(pages: list[bytes], font: str = "song", encrypt: bool = False,

@@ -97,6 +97,17 @@ def test_lines_drawn_bottom_up_are_read_top_down():
     assert found.text.startswith(paragraphs(text)[0])
 
 
+def test_a_long_centred_title_over_two_lines_is_one_line_and_the_body_stays_apart():
+    title = "酉阳土家族苗族自治县卫生健康委员会关于2024年法治政府建设情况的报告"
+    body = paragraphs(seed_text(SEED_FILES[2]))[1:4]
+    first, second = pdf_maker.wrap(title, pdf_maker.LINE_EMS * pdf_maker.FONT_SIZE / 18)[:2]
+    [page] = pdf_maker.layout("\n".join(body), indent=True)
+    lines = [pdf_maker.centred(first, 790, 18), pdf_maker.centred(second, 766, 18)]
+    lines += [(x, y - 20, words) for x, y, words in page]
+    found = pdf_text(pdf_maker.build_pdf([pdf_maker._text_stream(lines)]))
+    assert paragraphs(found.text) == [title] + body
+
+
 def test_a_real_word_processor_pdf_with_header_and_footer_fields():
     """LibreOffice's own PDF (embedded font subset, justified lines, page fields)."""
     found = pdf_text((DATA / "pdf" / "two_pages_libreoffice.pdf").read_bytes())

@@ -7,8 +7,9 @@ row left to right), so the order of drawing does not matter. A row in the top or
 of a page that is a page number ("- 3 -", "第3页 共8页") or that repeats on many pages with
 only its numbers changed is a running header or footer: it is dropped on every page, so a
 paragraph running over a page break is joined again. A row is continued by the next when it
-is full (the next row's first word would not have fitted after it), does not end a sentence (。；：！？) and the next row has
-the same size, is not indented and does not start a heading or list item.
+is full (the next row's first word would not have fitted after it), does not end a sentence
+(。；：！？) and the next row has the same size, is not indented (or both are centred, as the
+lines of a long title) and does not start a heading or list item.
 """
 from __future__ import annotations
 
@@ -276,6 +277,11 @@ def _assemble(pages: list[_Page]) -> tuple[str, list[int]]:
     return "".join(parts), starts
 
 
+def _centred(row: _Row, left_edge: float, right_edge: float) -> bool:
+    """As far from the left edge of the text as from its right (a centred title's lines)."""
+    return abs((row.left - left_edge) - (right_edge - row.right)) <= 1.5 * row.size
+
+
 def _ems(word: str) -> float:
     return sum(0.55 if char.isascii() else 1.0 for char in word)
 
@@ -291,7 +297,8 @@ def _separator(row: _Row, following: _Row, left_edge: float, right_edge: float,
         >= right_edge
         and (indented or not (tail and tail[-1] in _ENDS_SENTENCE))
         and abs(row.size - following.size) <= 0.15 * row.size
-        and following.left <= left_edge + INDENT_EMS * following.size
+        and (following.left <= left_edge + INDENT_EMS * following.size
+             or _centred(row, left_edge, right_edge) and _centred(following, left_edge, right_edge))
         and not _STARTS_ITEM.match(following.text)
     )
     if not continues:
