@@ -174,3 +174,9 @@ def test_a_pdf_is_known_by_its_bytes_whatever_its_name(tmp_path):
     _, as_pdf = read_report(write(tmp_path, "report.PDF", data))
     assert as_txt.text == as_pdf.text == pdf_text(data).text
     assert as_pdf.page_starts == tuple(pdf_text(data).page_starts)
+    # a download with stray bytes before the header is still a PDF when named so
+    _, late_header = read_report(write(tmp_path, "late.pdf", b"\r\n\r\n" + data))
+    assert late_header.text == as_pdf.text
+    # a text that only mentions the header is text
+    _, mention = read_report(write(tmp_path, "notes.txt", "PDF 文件以 %PDF-1.7 开头。".encode("utf-8")))
+    assert mention.text == "PDF 文件以 %PDF-1.7 开头。"

@@ -22,7 +22,7 @@ SUPPORTED_SUFFIXES = frozenset({".txt", ".html", ".htm", ".mht", ".mhtml", ".doc
 # PDFs and Word binary files are known by their bytes, whatever their name says (a .wps from
 # WPS Office is a Word binary file; sites serve .doc files that are really .docx or web pages).
 PDF_MAGIC = b"%PDF-"
-PDF_HEADER_WINDOW = 1024  # readers accept the header this far in
+PDF_HEADER_WINDOW = 1024  # readers accept a .pdf's header this far in (after stray bytes)
 MAX_FILE_BYTES = 20 * 1024 * 1024
 BINARY_SAMPLE = 8192
 # Share of control bytes above which a file is data; GB18030 and Big5 never use bytes < 0x20.
@@ -191,7 +191,7 @@ def read_report(path: str | Path) -> tuple[bytes, Decoded]:
 def content_suffix(data: bytes, suffix: str) -> str:
     """The suffix that says how to read these bytes: ".pdf" for a PDF, ".doc" for a Word
     binary file, ".docx" for a zip named as a Word file, else `suffix` as given."""
-    if PDF_MAGIC in data[:PDF_HEADER_WINDOW]:
+    if data.startswith(PDF_MAGIC) or (suffix == ".pdf" and PDF_MAGIC in data[:PDF_HEADER_WINDOW]):
         return ".pdf"
     if doc_convert.is_ole2(data):
         return ".doc"
