@@ -108,6 +108,18 @@ def test_a_long_centred_title_over_two_lines_is_one_line_and_the_body_stays_apar
     assert paragraphs(found.text) == [title] + body
 
 
+def test_each_row_of_a_table_is_a_line_of_its_own():
+    intro = "全年工作情况如下表。" + "各项工作稳步推进" * 4  # a full line, not ending a sentence
+    table = [("项目", "数量", "同比"), ("行政复议案件", "12件", "增长5.2%"), ("普法宣传活动", "36场", "持平")]
+    lines = [(pdf_maker.MARGIN_X, 760, intro[:pdf_maker.LINE_EMS])]
+    for row, cells in enumerate(table):
+        lines += [(pdf_maker.MARGIN_X + column * 150, 740 - row * 20, cell) for column, cell in enumerate(cells)]
+    lines.append((pdf_maker.MARGIN_X, 660, "以上数据截至2023年12月31日。"))
+    found = pdf_text(pdf_maker.build_pdf([pdf_maker._text_stream(lines)]))
+    assert found.text.split("\n")[1:] == ["项目 数量 同比", "行政复议案件 12件 增长5.2%", "普法宣传活动 36场 持平",
+                                          "以上数据截至2023年12月31日。"]
+
+
 def test_a_real_word_processor_pdf_with_header_and_footer_fields():
     """LibreOffice's own PDF (embedded font subset, justified lines, page fields)."""
     found = pdf_text((DATA / "pdf" / "two_pages_libreoffice.pdf").read_bytes())

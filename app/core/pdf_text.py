@@ -9,7 +9,8 @@ only its numbers changed is a running header or footer: it is dropped on every p
 paragraph running over a page break is joined again. A row is continued by the next when it
 is full (the next row's first word would not have fitted after it), does not end a sentence
 (。；：！？) and the next row has the same size, is not indented (or both are centred, as the
-lines of a long title) and does not start a heading or list item.
+lines of a long title) and does not start a heading or list item; rows of table cells stand
+alone.
 """
 from __future__ import annotations
 
@@ -65,7 +66,8 @@ class _Row:
     right: float
     bottom: float
     top: float
-    size: float  # the largest font size in the row, in points
+    size: float  # the font size of the row, in points
+    columns: bool = False  # pieces far apart on one row: table cells or tab stops, never wrapped text
 
     @property
     def height(self) -> float:
@@ -134,7 +136,7 @@ def _lines(textpage, page_bottom: float, counts: dict[str, int]) -> list[_Row]:
     lines: list[_Row] = []
     chars: list[tuple[str, float, float, float, float]] = []
     size = 0.0  # the font size of the line's first character stands for the line
-    gap_pending = False
+    gap_pending = columns = False
     box = pdfium_c.FS_RECTF()
     box_ref = ctypes.byref(box)
     # the raw handle and local names: these run for every character of the report
@@ -144,12 +146,14 @@ def _lines(textpage, page_bottom: float, counts: dict[str, int]) -> list[_Row]:
     map_error, font_size = pdfium_c.FPDFText_HasUnicodeMapError, pdfium_c.FPDFText_GetFontSize
 
     def end_line() -> None:
+        nonlocal columns
         if chars:
             text = "".join(c[0] for c in chars).strip(" \u3000\t")
             if text:
                 lines.append(_Row(text, min(c[1] for c in chars), max(c[3] for c in chars),
-                                  min(c[2] for c in chars), max(c[4] for c in chars), size))
+                                  min(c[2] for c in chars), max(c[4] for c in chars), size, columns))
         chars.clear()
+        columns = False
 
     for index in range(pdfium_c.FPDFText_CountChars(handle)):
         code = unicode_of(handle, index)
@@ -169,19 +173,24 @@ def _lines(textpage, page_bottom: float, counts: dict[str, int]) -> list[_Row]:
         if not chars:
             size = font_size(handle, index) or box.top - box.bottom
         entry = (char, box.left, box.bottom - page_bottom, box.right, box.top - page_bottom)
-        if gap_pending and chars and _spaced(chars[-1], entry, size):
+        gap = _gap(chars[-1], entry, size) if gap_pending and chars else None
+        if gap:
             chars.append((" ", chars[-1][3], entry[2], entry[1], entry[4]))
+            columns = columns or gap == "columns"
         gap_pending = False
         chars.append(entry)
     end_line()
     return lines
 
 
-def _spaced(before, after, size: float) -> bool:
-    """A space between two characters: between words of Latin script, or a wide gap (columns)."""
+def _gap(before, after, size: float) -> str | None:
+    """The space PDFium guessed between two characters: "columns" for a wide gap (table
+    cells, tab stops), "word" between words of Latin script, None where there is none."""
     gap, height = after[1] - before[3], max(size, 1.0)
+    if gap > 0.9 * height:
+        return "columns"
     latin = before[0].isascii() and before[0].isalnum() and after[0].isascii() and after[0].isalnum()
-    return gap > 0.9 * height or (latin and gap > 0.15 * height)
+    return "word" if latin and gap > 0.15 * height else None
 
 
 def _count(char: str, counts: dict[str, int]) -> None:
@@ -209,13 +218,14 @@ def _rows(lines: list[_Row]) -> list[_Row]:
     merged = []
     for pieces in rows:
         pieces.sort(key=lambda piece: piece.left)
-        text = pieces[0].text
+        text, columns = pieces[0].text, any(piece.columns for piece in pieces)
         for before, after in zip(pieces, pieces[1:]):
             gap = after.left - before.right > 0.9 * after.size
             text += (" " if gap else "") + after.text
+            columns = columns or gap
         merged.append(_Row(text, pieces[0].left, max(p.right for p in pieces),
                            min(p.bottom for p in pieces), max(p.top for p in pieces),
-                           max(p.size for p in pieces)))
+                           max(p.size for p in pieces), columns))
     return merged
 
 
@@ -293,7 +303,8 @@ def _separator(row: _Row, following: _Row, left_edge: float, right_edge: float,
     end of a full line does not end the paragraph."""
     tail = row.text.rstrip(_CLOSERS)
     continues = (
-        row.right + (_ems(_FIRST_WORD.match(following.text).group()) + FULL_LINE_SLACK) * row.size
+        not (row.columns or following.columns)
+        and row.right + (_ems(_FIRST_WORD.match(following.text).group()) + FULL_LINE_SLACK) * row.size
         >= right_edge
         and (indented or not (tail and tail[-1] in _ENDS_SENTENCE))
         and abs(row.size - following.size) <= 0.15 * row.size
