@@ -59,6 +59,7 @@ REQUIRED_IN_BUNDLE = (
     "seeds",
     "PySide6/Qt/plugins/platforms",
     "PySide6/Qt/plugins/platforminputcontexts",
+    "pypdfium2_raw",  # PDFium itself, for PDF reports (pyinstaller-hooks-contrib collects it)
 )
 
 

@@ -156,6 +156,8 @@ def extraction_json(path: str, decoded, extraction) -> dict:
     }
     if decoded.warning:
         result["warning"] = decoded.warning
+    if decoded.page_starts:  # a PDF's: where each page begins in the text the offsets count in
+        result["page_starts"] = list(decoded.page_starts)
     return result
 
 
@@ -218,6 +220,11 @@ def run_import(options) -> int:
         print(f"  {shown(path)}: {reason}")
     for path, warning in summary.warnings:
         print(f"  {shown(path)}: warning: {warning}")
+    formats = [f"{name} {imported} imported" + (f", {duplicates} duplicates" if duplicates else "")
+               + (f", {failed} failed" if failed else "")
+               for name, imported, duplicates, failed in summary.by_format()]
+    if formats:
+        print("by format: " + "; ".join(formats))
     return EXIT_FAILED if summary.failed or cancelled else EXIT_OK
 
 

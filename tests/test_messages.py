@@ -48,9 +48,9 @@ def test_messages_of_real_files_come_back_with_their_args(tmp_path):
 def test_a_file_without_a_suffix_is_not_read_as_having_the_suffix_none(tmp_path):
     (tmp_path / "README").write_text("x", encoding="utf-8")
     _, [(_, message)] = readers.collect_files([tmp_path / "README"])
-    assert message == "Not a supported file type (none); use .docx, .htm, .html, .mht, .mhtml, .txt."
-    assert message_parts(TEMPLATES, message) == (
-        readers.MESSAGES["unsupported_no_suffix"], {"suffixes": ".docx, .htm, .html, .mht, .mhtml, .txt"})
+    suffixes = ".doc, .docx, .htm, .html, .mht, .mhtml, .pdf, .txt, .wps"
+    assert message == f"Not a supported file type (none); use {suffixes}."
+    assert message_parts(TEMPLATES, message) == (readers.MESSAGES["unsupported_no_suffix"], {"suffixes": suffixes})
 
 
 def test_low_confidence_and_damage_warnings_come_back_with_their_numbers():

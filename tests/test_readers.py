@@ -47,12 +47,14 @@ def test_collect_finds_supported_files_recursively_sorted(tmp_path):
     write(tmp_path, "sub/deeper/c.Docx", b"x")
     write(tmp_path, "sub/d.html", "<p>丁</p>")
     write(tmp_path, "notes.pdf", b"%PDF")
+    write(tmp_path, "notes.rtf", b"{\\rtf1}")
     write(tmp_path, ".hidden.txt", "x")
     write(tmp_path, "~$lock.docx", b"x")
     files, errors = collect_files([tmp_path])
     assert [path.relative_to(tmp_path).as_posix() for path in files] == [
-        "a.HTM", "b.txt", "sub/d.html", "sub/deeper/c.Docx"]
-    assert [(Path(path).name, "PDF is not read" in message) for path, message in errors] == [("notes.pdf", True)]
+        "a.HTM", "b.txt", "notes.pdf", "sub/d.html", "sub/deeper/c.Docx"]
+    assert [(Path(path).name, "Rich text (.rtf) is not read" in message)
+            for path, message in errors] == [("notes.rtf", True)]
 
 
 def test_collect_reports_missing_paths_and_empty_folders_but_keeps_the_rest(tmp_path):
@@ -65,7 +67,8 @@ def test_collect_reports_missing_paths_and_empty_folders_but_keeps_the_rest(tmp_
     assert files == [good]
     messages = dict(errors)
     assert messages[str(tmp_path / "missing.txt")] == "No such file or folder."
-    assert "No report files (.docx, .htm, .html, .mht, .mhtml, .txt)" in messages[str(tmp_path / "empty")]
+    assert ("No report files (.doc, .docx, .htm, .html, .mht, .mhtml, .pdf, .txt, .wps)"
+            in messages[str(tmp_path / "empty")])
     assert "No report files" in messages[str(tmp_path / "pictures")]
     assert "Not a supported file type (.xlsx)" in messages[str(stray)]
 
@@ -237,18 +240,17 @@ def test_text_from_bytes_applies_an_override_to_plain_text():
         text_from_bytes(data, ".txt", encoding="no-such-codec")
 
 
-def test_word_97_and_pdf_reports_are_named_with_how_to_convert_them(tmp_path):
+def test_word_97_wps_and_pdf_reports_are_collected_and_rtf_is_named_with_how_to_convert_it(tmp_path):
     report = write(tmp_path, "reports/2023.txt", SEED_TEXT)
-    write(tmp_path, "reports/2022.doc", b"\xd0\xcf\x11\xe0")
-    write(tmp_path, "reports/2021.pdf", b"%PDF-1.4")
+    old_word = write(tmp_path, "reports/2022.doc", b"\xd0\xcf\x11\xe0")
+    pdf = write(tmp_path, "reports/2021.pdf", b"%PDF-1.4")
+    write(tmp_path, "reports/2020.rtf", b"{\\rtf1}")
     write(tmp_path, "reports/photo.png", PNG)
     single = write(tmp_path, "old.wps", b"\xd0\xcf\x11\xe0")
     files, errors = collect_files([tmp_path / "reports", single])
-    assert files == [report]
+    assert files == [pdf, old_word, report, single]
     messages = dict(errors)
-    assert "save it as .docx" in messages[str(tmp_path / "reports" / "2022.doc")]
-    assert "PDF is not read" in messages[str(tmp_path / "reports" / "2021.pdf")]
-    assert "save it as .docx" in messages[str(single)]
+    assert "save it as .docx" in messages[str(tmp_path / "reports" / "2020.rtf")]
     assert str(tmp_path / "reports" / "photo.png") not in messages  # not a report format: no noise
 
 

@@ -124,7 +124,7 @@ def test_import_survives_odd_names_loops_and_fifos(odd_folder, tmp_path):
     assert "Traceback" not in result.stderr, result.stderr
     assert result.stdout.startswith("imported 2, skipped 0 duplicates, failed 3"), result.stdout
     lines = result.stdout.splitlines()
-    assert len(lines) == 4  # the newline in a name forged no line
+    assert len(lines) == 5 and lines[-1].startswith("by format: ")  # a name's newline forged no line
     assert any("loop1.txt" in line and "loop" in line.split(":", 1)[1] for line in lines)
     assert any("pipe.txt" in line and "named pipe (FIFO)" in line for line in lines)
     assert "\x1b" not in result.stdout

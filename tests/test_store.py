@@ -94,6 +94,7 @@ def test_migration_backs_up_the_older_file_first(tmp_path, monkeypatch):
     with open_store(path) as old:
         add_sample(old)
     before = path.read_bytes()
+    version = schema.SCHEMA_VERSION
 
     def newer(conn):
         conn.execute("ALTER TABLE reports ADD COLUMN reviewer_comment TEXT")

@@ -36,6 +36,7 @@ class Decoded:
         """Set the warning: `template` (MESSAGES[key] of app.core.decode) filled in, with its key and args."""
         self.warning, self.warning_key, self.warning_args = template.format(**args), f"decode:{key}", args
         return self
+    page_starts: Optional[tuple[int, ...]] = None  # a PDF's: where each page's text begins
 
 
 @dataclass

@@ -12,13 +12,19 @@ import os
 import stat
 from pathlib import Path
 
+from app.core import doc_convert
 from app.core.decode import DecodeError, decode_bytes, normalise_text, sniff_unicode
 from app.core.docx_text import MAX_TEXT_CHARS, DocxTooLarge, NotADocx, docx_to_text
 from app.core.html_text import html_from_bytes
 from app.core.model import Decoded
 from app.core.web_archive import NotAWebArchive, archived_page
 
-SUPPORTED_SUFFIXES = frozenset({".txt", ".html", ".htm", ".mht", ".mhtml", ".docx"})
+SUPPORTED_SUFFIXES = frozenset({".txt", ".html", ".htm", ".mht", ".mhtml", ".docx",
+                                ".pdf", ".doc", ".wps"})
+# PDFs and Word binary files are known by their bytes, whatever their name says (a .wps from
+# WPS Office is a Word binary file; sites serve .doc files that are really .docx or web pages).
+PDF_MAGIC = b"%PDF-"
+PDF_HEADER_WINDOW = 1024  # readers accept a .pdf's header this far in (after stray bytes)
 MAX_FILE_BYTES = 20 * 1024 * 1024
 BINARY_SAMPLE = 8192
 # Share of control bytes above which a file is data; GB18030 and Big5 never use bytes < 0x20.
@@ -31,9 +37,7 @@ MAGIC_KINDS = {
     b"\x89PNG": "a PNG image",
     b"\xff\xd8\xff": "a JPEG image",
     b"GIF8": "a GIF image",
-    b"%PDF": "a PDF document; save it as text or .docx first",
     b"PK\x03\x04": "a zip archive",
-    b"\xd0\xcf\x11\xe0": "an old Word/Excel file (.doc/.xls); save it as .docx first",
     b"{\\rtf": "an RTF document; save it as .docx first",
     b"\x1f\x8b": "a gzip archive",
     b"Rar!": "a RAR archive",
@@ -65,6 +69,18 @@ MESSAGES = {
     "text_too_large": "The file's text is too large ({size} MB; the limit is {limit} MB).",
     "symlink_loop": "This is a symbolic link that leads back to itself (a loop); skipped.",
     "special_file": "This is {kind}, not a file that can hold a report; skipped.",
+    "pdf_images_only": "This PDF holds images only; it needs OCR (text recognition) before it can be read.",
+    "pdf_encrypted": "This PDF is protected by a password; open it with the password, save it as a new "
+                     "PDF without one and import that.",
+    "pdf_damaged": "This PDF is damaged and cannot be read ({reason}).",
+    "pdf_garbled": "The PDF's fonts do not map to readable characters, so its text is likely garbage; "
+                   "compare it with the PDF.",
+    "no_converter": "This is an old Word or WPS file (.doc/.wps): install LibreOffice or save it as "
+                    ".docx in Word/WPS.",
+    "convert_failed": "LibreOffice could not convert this Word/WPS file ({reason}); save it as .docx "
+                      "in Word/WPS.",
+    "convert_timeout": "LibreOffice took longer than {seconds} s to convert this file; save it as "
+                       ".docx in Word/WPS.",
 }
 # The {kind} of MESSAGES["special_file"]: what stat() says a path is when it is not a file.
 SPECIAL_KINDS = {"fifo": "a named pipe (FIFO)", "device": "a device", "socket": "a socket",
@@ -80,10 +96,7 @@ class ReadError(DecodeError):
 
 # Formats reports often come in that are not read: say how to turn them into one that is.
 CONVERTIBLE = {
-    ".doc": "Old Word format (.doc) is not read: open it in Word or WPS and save it as .docx.",
-    ".wps": "WPS format (.wps) is not read: open it in WPS and save it as .docx.",
     ".rtf": "Rich text (.rtf) is not read: open it in Word or WPS and save it as .docx.",
-    ".pdf": "PDF is not read: save it as .docx in Word or WPS, or copy its text into a .txt file.",
 }
 # Every English text this module gives the reviewer, whole or as an arg, for translation.
 TEMPLATES = (*MESSAGES.values(), *CONVERTIBLE.values(), *MAGIC_KINDS.values(), NUL_DATA, CONTROL_DATA,
@@ -209,8 +222,8 @@ def read_report(path: str | Path) -> tuple[bytes, Decoded]:
         raise ReadError(_message("unreadable", reason=str(error.strerror or error))) from None
     if not data:
         raise ReadError(_message("empty"))
-    suffix = path.suffix.lower()
-    if suffix != ".docx":
+    suffix = content_suffix(data, path.suffix.lower())
+    if suffix not in (".docx", ".pdf", ".doc", ".wps"):
         kind = binary_kind(data)
         if kind:
             raise ReadError(_message("not_text", kind=kind))
@@ -221,6 +234,24 @@ def read_report(path: str | Path) -> tuple[bytes, Decoded]:
     if not decoded.text.strip():
         raise ReadError(_message("no_text"))
     return data, decoded
+
+
+def content_suffix(data: bytes, suffix: str) -> str:
+    """The suffix that says how to read these bytes: ".pdf" for a PDF, ".doc" for a Word
+    binary file, ".docx" for a zip named as a Word file, else `suffix` as given."""
+    if data.startswith(PDF_MAGIC) or (suffix == ".pdf" and PDF_MAGIC in data[:PDF_HEADER_WINDOW]):
+        return ".pdf"
+    if doc_convert.is_ole2(data):
+        return ".doc"
+    if suffix in (".doc", ".wps"):
+        head = data[:2048].lstrip().lower()
+        if data.startswith(b"PK\x03\x04"):
+            return ".docx"
+        if head.startswith(b"mime-version") or b"multipart/related" in head:
+            return ".mht"
+        if head.startswith(b"<!doctype html") or b"<html" in head:
+            return ".html"
+    return suffix
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -240,13 +271,20 @@ def binary_kind(data: bytes) -> str | None:
 
 
 def text_from_bytes(data: bytes, suffix: str, encoding: str | None = None) -> Decoded:
-    """Stored text for a file's bytes by type: .docx paragraphs, web-page text, or plain text.
+    """Stored text for a file's bytes by type (content_suffix): a PDF's text layer, .docx
+    paragraphs (.doc and .wps converted to .docx first), web-page text, or plain text.
 
     `encoding` overrides detection (not used for .docx, which is always UTF-8 XML).
     Raises ReadError.
     """
     suffix = suffix.lower() if suffix.startswith(".") else "." + suffix.lower()
+    suffix = content_suffix(data, suffix)
     try:
+        if suffix == ".pdf":
+            return _pdf(data)
+        if suffix in (".doc", ".wps"):
+            data = doc_convert.convert_to_docx(data, suffix)
+            suffix = ".docx"
         if suffix == ".docx":
             return Decoded(normalise_text(docx_to_text(data)), "utf-8", 1.0)
         if suffix in (".html", ".htm"):
@@ -260,7 +298,25 @@ def text_from_bytes(data: bytes, suffix: str, encoding: str | None = None) -> De
         raise ReadError(_message("not_docx")) from None
     except NotAWebArchive:
         raise ReadError(_message("not_web_archive")) from None
+    except doc_convert.NoConverter:
+        raise ReadError(_message("no_converter")) from None
+    except doc_convert.ConversionTimedOut as error:
+        raise ReadError(_message("convert_timeout", seconds=str(error))) from None
+    except doc_convert.ConversionFailed as error:
+        raise ReadError(_message("convert_failed", reason=str(error))) from None
     except ReadError:
         raise
     except DecodeError as error:
         raise ReadError(str(error)) from None
+
+
+def _pdf(data: bytes) -> Decoded:
+    from app.core.pdf_text import PdfError, pdf_text  # PDFium loads only when a PDF comes
+    try:
+        found = pdf_text(data)
+    except PdfError as error:
+        if error.kind == "damaged":
+            raise ReadError(_message("pdf_damaged", reason=error.reason)) from None
+        raise ReadError(_message("pdf_" + error.kind)) from None
+    return Decoded(found.text, "utf-8", 1.0, warning=_message("pdf_garbled") if found.garbled else None,
+                   page_starts=tuple(found.page_starts))

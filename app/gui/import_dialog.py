@@ -125,6 +125,10 @@ def show_summary(parent: QWidget | None, summary: ImportSummary, cancelled: bool
                translate("import_dialog", "{0} files could not be imported."))))
     if cancelled:
         text = translate("import_dialog", "Import cancelled.") + " " + text
+    formats = summary.by_format()
+    if len(formats) > 1:
+        text += "\n\n" + "\n".join(translate("import_dialog", "{0}: {1} imported, {2} skipped, {3} failed")
+                                   .format(name.upper(), *counts) for name, *counts in formats)
     icon = QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information
     box = QMessageBox(icon, translate("import_dialog", "Import Finished"), text,
                       QMessageBox.StandardButton.Ok, parent)

@@ -93,7 +93,7 @@ class ReviewController(QObject):
         store = self.store
         report, sections, figures = store.report(report_id), store.sections(report_id), store.figures(report_id)
         self.report_id, self._report = report_id, report
-        self.text_view.set_report(report.text, sections, figures)
+        self.text_view.set_report(report.text, sections, figures, report.page_starts)
         self.outline.set_sections(sections)
         self.metadata.set_report(report)
         self.metrics.set_figures(figures)

@@ -10,8 +10,10 @@ import re
 from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
 
-from PySide6.QtCore import QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QGuiApplication, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction, QColor, QFont, QGuiApplication, QPainter, QPen, QTextCharFormat, QTextCursor, QTextDocument,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout, QLineEdit, QPlainTextEdit, QTextEdit, QToolButton, QVBoxLayout, QWidget,
 )
@@ -20,6 +22,7 @@ from app.core.sections import heading_end
 from app.gui import theme
 
 FLASH_MS = 900
+PAGE_MARKER = QColor("#9aa5b1")  # a PDF's page breaks: a thin dashed line, quieter than any highlight
 ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # characters Qt stores as two UTF-16 units
 
 
@@ -60,13 +63,18 @@ class ReportTextView(QPlainTextEdit):
         self._figures: list = []
         self._flash: QTextEdit.ExtraSelection | None = None
         self._context_actions: list[QAction] = []
+        self._page_marks: list[tuple[int, int]] = []  # (page number, Qt position) from page 2 on
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS, timeout=self._end_flash)
 
     # --- content ----------------------------------------------------------------------
-    def set_report(self, text: str, sections: list, figures: list) -> None:
+    def set_report(self, text: str, sections: list, figures: list,
+                   page_starts: list[int] | None = None) -> None:
+        """`page_starts`: a PDF's page start offsets, marked where each page after the first begins."""
         self._text = text
         self._map = OffsetMap(text)
         self.setPlainText(text)  # plain text only: reports may contain '<' and '&'
+        self._page_marks = [(number, self._map.to_qt(start))
+                            for number, start in enumerate(page_starts or [], start=1) if number > 1]
         self.document().setUndoRedoEnabled(False)
         self._sections = sections
         with self._batch():
@@ -94,6 +102,40 @@ class ReportTextView(QPlainTextEdit):
 
     def plain_text(self) -> str:
         return self._text
+
+    def page_marks(self) -> list[tuple[int, QRect]]:
+        """(page number, where its marker goes in the viewport) for the page starts in view."""
+        if not self._page_marks:
+            return []
+        first = self.firstVisibleBlock().position()
+        last = self.cursorForPosition(QPoint(self.viewport().width(), self.viewport().height())).position()
+        marks = []
+        for number, position in self._page_marks:
+            if first <= position <= last:
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(position)
+                marks.append((number, self.cursorRect(cursor)))
+        return marks
+
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        marks = self.page_marks()
+        if not marks:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(QPen(PAGE_MARKER, 1, Qt.PenStyle.DashLine))
+        font = painter.font()
+        font.setPointSizeF(font.pointSizeF() * 0.75)
+        painter.setFont(font)
+        width = self.viewport().width()
+        for number, rect in marks:
+            # a tick where the page's text begins, a dashed rule from there and its number at the right
+            painter.drawLine(rect.left(), rect.top(), rect.left(), rect.bottom())
+            painter.drawLine(rect.left(), rect.top(), width, rect.top())
+            label = self.tr("p. {0}").format(number)
+            painter.drawText(QRect(0, rect.top(), width - 4, rect.height()),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), label)
+        painter.end()
 
     def _apply(self) -> None:
         extra = self._base + self._figure_selections

@@ -26,6 +26,7 @@ JSONL
 from __future__ import annotations
 
 import base64
+import bisect
 import json
 import os
 from collections import Counter
@@ -75,6 +76,7 @@ LONG_COLUMNS = _META + [
     Column("x_raw", "the text as extracted"),
     Column("start", "start offset in the report text (code points)"),
     Column("end", "end offset, exclusive"),
+    Column("page", "page of the PDF the figure starts on (1 is the first); empty for other formats"),
     Column("sentence", "the clause around the figure, from the previous 。；or line break to the next"),
     Column("note", "reviewer's note"), Column("reject_reason", "why it was rejected"),
     Column("reviewed_at", "when it was last reviewed (UTC)"),
@@ -196,7 +198,9 @@ class _Export:
             text = self._column(report["id"], "text")
             texts = self.finding_texts(report, figures, text)
             meta = tuple(_meta(report).values())
-            yield report, [meta + f[:_SENTENCE_AT] + (sentence_around(text, f[_START], f[_END]),)
+            page = _page_finder(self._column(report["id"], "page_starts"))
+            yield report, [meta + f[:_SENTENCE_AT]
+                           + (page(f[_START]), sentence_around(text, f[_START], f[_END]))
                            + f[_SENTENCE_AT:_FINDINGS_AT] + (texts.get(f[_ID]),)
                            + (f[_FINDINGS_AT:] if restore_fields else ())
                            for f in exported]
@@ -260,10 +264,20 @@ class _Export:
             for name in ("path", "sha256", "encoding", "encoding_confidence", "decode_warning", "imported_at"):
                 record[name] = report[name]
             record["text"] = self._column(report["id"], "text")
+            page_starts = self._column(report["id"], "page_starts")
+            record["page_starts"] = json.loads(page_starts) if page_starts else None
             record["encoding_overridden"] = bool(report["encoding_overridden"])
             original = self._column(report["id"], "original")
             record["original_zlib_base64"] = None if original is None else base64.b64encode(original).decode("ascii")
         return record
+
+
+def _page_finder(page_starts: Optional[str]) -> Callable[[int], Optional[int]]:
+    """offset -> 1-based page of a PDF report (from its page_starts JSON); None for others."""
+    if not page_starts:
+        return lambda offset: None
+    starts = json.loads(page_starts)
+    return lambda offset: max(1, bisect.bisect_right(starts, offset))
 
 
 def _meta(report: dict) -> dict:

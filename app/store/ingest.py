@@ -18,7 +18,7 @@ from app.store.schema import text_sha256
 
 REPORT_COLUMNS = ("id", "path", "file_name", "sha256", "text_sha256", "original", "encoding",
                   "encoding_confidence", "decode_warning", "decode_warning_key", "decode_warning_args", "text",
-                  *METADATA_FIELDS, "imported_at", "n_figures")
+                  *METADATA_FIELDS, "imported_at", "n_figures", "page_starts")
 SECTION_COLUMNS = ("report_id", "level", "title", "category", "start", "end")
 FIGURE_FIELDS = ("start", "end", "raw", "value", "unit", "qualifier", "label", "indicator")
 FIGURE_COLUMNS = ("report_id", *FIGURE_FIELDS, *(f"x_{name}" for name in FIGURE_FIELDS),
@@ -50,6 +50,7 @@ def prepare_record(path: str | Path, data: bytes, decoded: Decoded, extraction: 
             "encoding": decoded.encoding, "encoding_confidence": decoded.confidence,
             "decode_warning": warning, "decode_warning_key": key, "decode_warning_args": args,
             "text": decoded.text,
+            "page_starts": json.dumps(list(decoded.page_starts)) if decoded.page_starts else None,
             "metadata": extraction.metadata.to_dict(), "sections": sections, "figures": figures}
 
 
@@ -89,7 +90,8 @@ def write_records(conn, records: list[dict]) -> list[int]:
     conn.executemany(_insert_sql("reports", REPORT_COLUMNS), [
         (report_id, r["path"], r["file_name"], r["sha256"], r["text_sha256"], r["original"], r["encoding"],
          r["encoding_confidence"], r["decode_warning"], r["decode_warning_key"], r["decode_warning_args"], r["text"],
-         *(r["metadata"].get(name) for name in METADATA_FIELDS), imported_at, len(r["figures"]))
+         *(r["metadata"].get(name) for name in METADATA_FIELDS), imported_at, len(r["figures"]),
+         r["page_starts"])
         for report_id, r in zip(ids, records)])
     conn.execute("INSERT INTO reports_fts (rowid, text) SELECT id, text FROM reports"
                  " WHERE id >= ?", (next_id,))

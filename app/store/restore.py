@@ -145,6 +145,10 @@ def _check_report(record: dict) -> None:
         except (binascii.Error, ValueError):
             raise _Bad("original_zlib_base64", "is not base64") from None
     length = len(record["text"])
+    pages = record.get("page_starts")
+    if pages is not None and (not isinstance(pages, list) or any(
+            type(start) is not int or not 0 <= start <= length for start in pages) or pages != sorted(pages)):
+        raise _Bad("page_starts", "must be a list of ascending offsets inside the text")
     sections = record.get("sections")
     if not isinstance(sections, list):
         raise _Bad("sections", f"must be a list, not {_shown_value(sections)}")
@@ -418,7 +422,7 @@ def _restore_group(store, group: _Group, summary: ImportSummary) -> None:
 _REPORT_FIELDS = ("path", "file_name", "sha256", "text_sha256", "original", "encoding", "encoding_confidence",
                   "encoding_overridden", "decode_warning", "text", "title", "agency", "region",
                   "level", "province", "city", "county", "division_code", "report_year", "publish_date",
-                  "doc_type", "imported_at", "n_figures", "n_reviewed")
+                  "doc_type", "imported_at", "n_figures", "n_reviewed", "page_starts")
 _FIGURE_FIELDS = ("report_id", "start", "end", "raw", "value", "unit", "qualifier", "label", "indicator",
                   "x_start", "x_end", "x_raw", "x_value", "x_unit", "x_qualifier", "x_label",
                   "x_indicator", "numeral", "confidence", "section_category", "status", "headline",
@@ -430,7 +434,8 @@ def _insert_report(conn, report: dict, figures: list[dict]) -> None:
     values = {**report, "file_name": report["file"], "n_figures": len(figures),
               "original": None if original is None else base64.b64decode(original, validate=True),
               "n_reviewed": sum(f["status"] != "pending" for f in figures),
-              "encoding_overridden": int(bool(report.get("encoding_overridden")))}
+              "encoding_overridden": int(bool(report.get("encoding_overridden"))),
+              "page_starts": json.dumps(report["page_starts"]) if report.get("page_starts") else None}
     report_id = _insert(conn, "reports", _REPORT_FIELDS, values)
     conn.executemany('INSERT INTO sections (report_id, level, title, category, start, "end")'
                      " VALUES (?, ?, ?, ?, ?, ?)",

@@ -1,7 +1,9 @@
 """The rows the store hands out: plain dataclasses, so callers never see SQL or sqlite rows."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, fields
+from pathlib import Path
 from typing import Optional
 
 
@@ -50,11 +52,13 @@ class Report:
     imported_at: str
     decode_warning_key: Optional[str] = None  # "decode:<key>" / "ingest:<key>" of decode_warning's template
     decode_warning_args: Optional[str] = None  # its args, JSON
+    page_starts: Optional[list[int]] = None  # a PDF's: where each page begins in the text
 
     @classmethod
     def from_row(cls, row: dict) -> "Report":
         report = _from_row(cls, row)
         report.encoding_overridden = bool(report.encoding_overridden)
+        report.page_starts = json.loads(report.page_starts) if report.page_starts else None
         return report
 
 
@@ -158,3 +162,21 @@ class ImportSummary:
         self.failed.extend(other.failed)
         self.duplicate_of.update(other.duplicate_of)
         self.warnings.extend(other.warnings)
+
+    def by_format(self) -> list[tuple[str, int, int, int]]:
+        """(format, imported, duplicates, failed) per file format, by name: "pdf", "doc"…"""
+        counts: dict[str, list[int]] = {}
+        for column, paths in enumerate((self.imported, self.duplicates,
+                                        [path for path, _ in self.failed])):
+            for path in paths:
+                counts.setdefault(file_format(path), [0, 0, 0])[column] += 1
+        return [(name, *counts[name]) for name in sorted(counts)]
+
+
+_SAME_FORMAT = {"htm": "html", "mhtml": "mht"}
+
+
+def file_format(path: str) -> str:
+    """A file's format as the import summary names it: its suffix, lower case, without the dot."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    return _SAME_FORMAT.get(suffix, suffix) or "other"

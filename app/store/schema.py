@@ -203,11 +203,17 @@ def _add_taught_cues(conn: sqlite3.Connection) -> None:
     )
 
 
+def _add_page_starts(conn: sqlite3.Connection) -> None:
+    """Where each page of a PDF report begins in its text (a JSON list of offsets; NULL for
+    other formats), for the page markers and the exports' page column."""
+    conn.execute("ALTER TABLE reports ADD COLUMN page_starts TEXT")
+
+
 GAZETTEER_COLUMNS = ("province", "city", "county", "division_code")
 MIGRATION_BATCH = 500
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1, _add_text_hash, _add_finding_message_keys, _add_decode_warning_keys, _add_gazetteer_columns,
-    _add_taught_cues,
+    _add_taught_cues, _add_page_starts,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1194,6 +1194,13 @@ Everything stays on this computer.</source>
         </message>
     </context>
     <context>
+        <name>ReportTextView</name>
+        <message>
+            <source>p. {0}</source>
+            <translation>第{0}页</translation>
+        </message>
+    </context>
+    <context>
         <name>ReviewController</name>
         <message>
             <source>That figure is hidden by the table's filters.</source>
@@ -2337,14 +2344,6 @@ Everything stays on this computer.</source>
             <translation>不支持此文件类型（{suffix}）；请使用 {suffixes} 文件。</translation>
         </message>
         <message>
-            <source>Old Word format (.doc) is not read: open it in Word or WPS and save it as .docx.</source>
-            <translation>旧版 Word 格式（.doc）无法读取：请用 Word 或 WPS 打开并另存为 .docx。</translation>
-        </message>
-        <message>
-            <source>PDF is not read: save it as .docx in Word or WPS, or copy its text into a .txt file.</source>
-            <translation>PDF 无法读取：请在 Word 或 WPS 中另存为 .docx，或将正文复制到 .txt 文件中。</translation>
-        </message>
-        <message>
             <source>Rich text (.rtf) is not read: open it in Word or WPS and save it as .docx.</source>
             <translation>RTF 格式（.rtf）无法读取：请用 Word 或 WPS 打开并另存为 .docx。</translation>
         </message>
@@ -2397,10 +2396,6 @@ Everything stays on this computer.</source>
             <translation>未知编码“{encoding}”。</translation>
         </message>
         <message>
-            <source>WPS format (.wps) is not read: open it in WPS and save it as .docx.</source>
-            <translation>WPS 格式（.wps）无法读取：请用 WPS 打开并另存为 .docx。</translation>
-        </message>
-        <message>
             <source>a 7-Zip archive</source>
             <translation>一个 7-Zip 压缩包</translation>
         </message>
@@ -2411,10 +2406,6 @@ Everything stays on this computer.</source>
         <message>
             <source>a JPEG image</source>
             <translation>一张 JPEG 图片</translation>
-        </message>
-        <message>
-            <source>a PDF document; save it as text or .docx first</source>
-            <translation>一份 PDF 文档；请先另存为文本或 .docx</translation>
         </message>
         <message>
             <source>a PNG image</source>
@@ -2443,10 +2434,6 @@ Everything stays on this computer.</source>
         <message>
             <source>an SQLite database</source>
             <translation>一个 SQLite 数据库</translation>
-        </message>
-        <message>
-            <source>an old Word/Excel file (.doc/.xls); save it as .docx first</source>
-            <translation>一个旧版 Word/Excel 文件（.doc/.xls）；请先另存为 .docx</translation>
         </message>
         <message>
             <source>binary data with NUL bytes</source>
@@ -2739,6 +2726,34 @@ Everything stays on this computer.</source>
         <message>
             <source>taught cue on line {line}</source>
             <translation>第 {line} 行的习得提示词</translation>
+        </message>
+        <message>
+            <source>LibreOffice could not convert this Word/WPS file ({reason}); save it as .docx in Word/WPS.</source>
+            <translation>LibreOffice 无法转换此 Word/WPS 文件（{reason}）；请在 Word/WPS 中另存为 .docx。</translation>
+        </message>
+        <message>
+            <source>LibreOffice took longer than {seconds} s to convert this file; save it as .docx in Word/WPS.</source>
+            <translation>LibreOffice 转换此文件超过 {seconds} 秒；请在 Word/WPS 中另存为 .docx。</translation>
+        </message>
+        <message>
+            <source>The PDF's fonts do not map to readable characters, so its text is likely garbage; compare it with the PDF.</source>
+            <translation>此 PDF 的字体无法对应到可读字符，提取的文字很可能是乱码；请与 PDF 原文核对。</translation>
+        </message>
+        <message>
+            <source>This PDF holds images only; it needs OCR (text recognition) before it can be read.</source>
+            <translation>此 PDF 只含图片，需先进行 OCR（文字识别）才能读取。</translation>
+        </message>
+        <message>
+            <source>This PDF is damaged and cannot be read ({reason}).</source>
+            <translation>此 PDF 已损坏，无法读取（{reason}）。</translation>
+        </message>
+        <message>
+            <source>This PDF is protected by a password; open it with the password, save it as a new PDF without one and import that.</source>
+            <translation>此 PDF 受密码保护；请用密码打开，另存为不带密码的新 PDF 后再导入。</translation>
+        </message>
+        <message>
+            <source>This is an old Word or WPS file (.doc/.wps): install LibreOffice or save it as .docx in Word/WPS.</source>
+            <translation>这是旧版 Word 或 WPS 文件（.doc/.wps）：请安装 LibreOffice，或在 Word/WPS 中另存为 .docx。</translation>
         </message>
     </context>
     <context>
@@ -3074,6 +3089,10 @@ Everything stays on this computer.</source>
         <message>
             <source>Import cancelled.</source>
             <translation>导入已取消。</translation>
+        </message>
+        <message>
+            <source>{0}: {1} imported, {2} skipped, {3} failed</source>
+            <translation>{0}：导入 {1} 份，跳过 {2} 份，失败 {3} 份</translation>
         </message>
         <message>
             <source>Import Finished</source>

@@ -39,7 +39,8 @@ def db_path(tmp_path):
     return path
 
 
-def test_import_summary_says_in_chinese_why_each_file_was_not_imported(shown, db_path, tmp_path):
+def test_import_summary_says_in_chinese_why_each_file_was_not_imported(shown, db_path, tmp_path, monkeypatch):
+    monkeypatch.setenv("REPORT_REVIEWER_SOFFICE", "")  # no LibreOffice to convert the .doc
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "picture.txt").write_bytes(PNG)
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 64)
@@ -49,7 +50,7 @@ def test_import_summary_says_in_chinese_why_each_file_was_not_imported(shown, db
     [box] = shown
     assert box["title"] == "导入完成"
     lines = box["details"].splitlines()
-    assert "old.doc: 旧版 Word 格式（.doc）无法读取：请用 Word 或 WPS 打开并另存为 .docx。" in lines
+    assert "old.doc: 这是旧版 Word 或 WPS 文件（.doc/.wps）：请安装 LibreOffice，或在 Word/WPS 中另存为 .docx。" in lines
     assert "empty.txt: 文件为空。" in lines
     assert "picture.txt: 这不是文本文件（看起来是一张 PNG 图片）。" in lines
     assert not ENGLISH_SENTENCE.search(box["details"]), box["details"]
@@ -70,7 +71,7 @@ def test_a_folder_with_no_reports_is_explained_in_chinese(shown, db_path, tmp_pa
     (tmp_path / "pictures").mkdir()
     run_import(None, str(db_path), [str(tmp_path / "pictures")])
     lines = shown[0]["details"].splitlines()
-    assert "pictures: 此文件夹中没有报告文件（.docx, .htm, .html, .mht, .mhtml, .txt）。" in lines
+    assert "pictures: 此文件夹中没有报告文件（.doc, .docx, .htm, .html, .mht, .mhtml, .pdf, .txt, .wps）。" in lines
 
 
 def test_a_decode_warning_shows_in_chinese_on_the_metadata_panel(chinese, qtbot, db_path, tmp_path,
