@@ -97,16 +97,17 @@ def test_migration_backs_up_the_older_file_first(tmp_path, monkeypatch):
 
     def v2(conn):
         conn.execute("ALTER TABLE reports ADD COLUMN reviewer_comment TEXT")
+    old_version = schema.SCHEMA_VERSION
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, v2])
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", old_version + 1)
     with open_store(path) as upgraded:
-        assert schema.current_version(upgraded.conn) == 2
+        assert schema.current_version(upgraded.conn) == old_version + 1
         assert upgraded.report_count() == 1
         assert "reviewer_comment" in upgraded.db["reports"].columns_dict
-    backup = tmp_path / "old.db.bak-v1"
+    backup = tmp_path / f"old.db.bak-v{old_version}"
     assert backup.exists()
     conn = sqlite3.connect(backup)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == old_version
     assert conn.execute("SELECT count(*) FROM reports").fetchone()[0] == 1
     conn.close()
     assert len(before) > 0

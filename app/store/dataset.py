@@ -7,13 +7,14 @@ Layouts
 - wide: one row per report (WIDE_COLUMNS): metadata, one column per codebook indicator
   holding the headline figure, else the first reviewed one, else the first pending one
   (the same choice as the charts), among the exported statuses; then n_pending, n_rejected.
-XLSX holds both layouts (the chosen one first), a "columns" sheet describing every column
-and an "indicators" sheet with the codebook.
+XLSX holds both layouts (the chosen one first), a "columns" sheet naming the reviewer who
+exported it and describing every column, and an "indicators" sheet with the codebook.
+Long rows name the reviewer of each figure's last decision (reviewed_by).
 
 JSONL
 - wide: one object per report, keyed by the wide columns.
 - long: line 1 is a header {"type": "header", "format": JSONL_FORMAT, "version": 1,
-  "complete": bool, "statuses": [...]}. Then per report one {"type": "report"} line (metadata,
+  "complete": bool, "statuses": [...], "reviewer": name (reviewers.py)}. Then per report one {"type": "report"} line (metadata,
   sections, dismissed findings) followed by its {"type": "figure"} lines (the long columns
   plus every stored figure column). An export is "complete" when made with status all and
   no figure filter; its report lines also carry the text, encoding evidence, sha256 and the
@@ -34,6 +35,7 @@ from app.core.codebook import indicator_ids, indicators
 from app.core.export import Column, ExportCancelled, Sheet, write_csv, write_jsonl, write_xlsx
 from app.core.model import STATUSES
 from app.store.findings import ContextSource, all_dismissed_fingerprints, checked_findings
+from app.store.reviewers import reviewer_name
 from app.store.rows import ImportSummary
 
 DEFAULT_STATUSES = ("confirmed", "corrected", "added")
@@ -71,6 +73,7 @@ LONG_COLUMNS = _META + [
     Column("note", "reviewer's note"), Column("reject_reason", "why it was rejected"),
     Column("reviewed_at", "when it was last reviewed (UTC)"),
     Column("findings", "open consistency-check findings naming this figure: rule: message"),
+    Column("reviewed_by", "reviewer of the figure's last decision, from the audit trail"),
 ]
 WIDE_COLUMNS = _META + [Column(ind.id, f"{ind.description} [{ind.unit}]") for ind in indicators()] + [
     Column("n_pending", "figures still pending review"), Column("n_rejected", "figures rejected")]
@@ -146,6 +149,7 @@ class _Export:
         self.dismissed = all_dismissed_fingerprints(store)
         self.indicator_ids = indicator_ids()
         self.figure_lines = 0
+        self.reviewer = reviewer_name(store.conn)
 
     def _reports(self, report_ids) -> list[dict]:
         # text and original bytes are read one report at a time: all at once they can fill memory
@@ -205,11 +209,19 @@ class _Export:
                 continue
             text = self._column(report["id"], "text")
             texts = self.finding_texts(report, figures, text)
+            deciders = self.deciders(report["id"])
             meta = tuple(_meta(report).values())
             yield report, [meta + f[:_SENTENCE_AT] + (sentence_around(text, f[_START], f[_END]),)
-                           + f[_SENTENCE_AT:_FINDINGS_AT] + (texts.get(f[_ID]),)
+                           + f[_SENTENCE_AT:_FINDINGS_AT] + (texts.get(f[_ID]), deciders.get(f[_ID]))
                            + (f[_FINDINGS_AT:] if restore_fields else ())
                            for f in exported]
+
+    def deciders(self, report_id: int) -> dict[int, str]:
+        """Figure id -> who made its last decision still in force (undone ones do not count)."""
+        return dict(self.store.conn.execute(
+            "SELECT figure_id, who FROM edits WHERE report_id = ? AND figure_id IS NOT NULL"
+            " AND undone IN (0, 3) AND action NOT IN ('undo', 'redo', 'merge_conflict') ORDER BY id",
+            (report_id,)).fetchall())
 
     def _column(self, report_id: int, name: str):
         return self.store.conn.execute(f"SELECT {name} FROM reports WHERE id = ?", (report_id,)).fetchone()[0]
@@ -238,7 +250,7 @@ class _Export:
 
     def jsonl_records(self) -> Iterator[dict]:
         yield {"type": "header", "format": JSONL_FORMAT, "version": 1, "complete": self.complete,
-               "statuses": list(self.statuses)}
+               "statuses": list(self.statuses), "reviewer": self.reviewer}
         names = ("type",) + tuple(c.name for c in LONG_COLUMNS) + _RESTORE_FIELDS
         for report, rows in self.long_reports(restore_fields=True):
             if not rows and not self.complete:
@@ -274,9 +286,10 @@ def _meta(report: dict) -> dict:
             "doc_type": report["doc_type"]}
 
 
-def _reference_sheets() -> list[Sheet]:
-    columns = [(layout, c.name, c.description) for layout, cs in (("long", LONG_COLUMNS), ("wide", WIDE_COLUMNS))
-               for c in cs]
+def _reference_sheets(reviewer: str) -> list[Sheet]:
+    columns = [("export", "reviewer", reviewer)] + [
+        (layout, c.name, c.description) for layout, cs in (("long", LONG_COLUMNS), ("wide", WIDE_COLUMNS))
+        for c in cs]
     return [Sheet("columns", [Column("layout", ""), Column("column", ""), Column("description", "")], columns),
             Sheet("indicators", [Column("id", ""), Column("group", ""), Column("unit", ""),
                                  Column("description", "")],
@@ -305,10 +318,10 @@ def export_dataset(store, out_path: str | Path, fmt: str = "csv", layout: str = 
         # one pass: the long sheet, written first, collects the wide rows as it goes
         wide_rows: list[list] = []
         sheets = [Sheet("long", LONG_COLUMNS, export.long_rows(wide_rows)), Sheet("wide", WIDE_COLUMNS, wide_rows)]
-        return write_xlsx(out_path, sheets + _reference_sheets())[0]
+        return write_xlsx(out_path, sheets + _reference_sheets(export.reviewer))[0]
     if fmt == "xlsx":
         sheets = [Sheet("wide", WIDE_COLUMNS, export.wide_rows()), Sheet("long", LONG_COLUMNS, export.long_rows())]
-        return write_xlsx(out_path, sheets + _reference_sheets())[0]
+        return write_xlsx(out_path, sheets + _reference_sheets(export.reviewer))[0]
     if fmt == "csv":
         return write_csv(out_path, *((LONG_COLUMNS, export.long_rows()) if layout == "long"
                                      else (WIDE_COLUMNS, export.wide_rows())))

@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 from typing import Callable
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -119,7 +119,41 @@ def _v1(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+def _add_reviewer_tables(conn: sqlite3.Connection) -> None:
+    """Several reviewers (app/store/merge.py): every reviewer's decision on a figure as merged
+    from their exports, the figures whose reviewers disagreed, and each merge's agreement."""
+    conn.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS reviewer_decisions (
+            id INTEGER PRIMARY KEY,
+            figure_id INTEGER NOT NULL REFERENCES figures(id) ON DELETE CASCADE,
+            reviewer TEXT NOT NULL,
+            source TEXT,                      -- the export file it came from
+            status TEXT NOT NULL, indicator TEXT, value REAL, unit TEXT, qualifier TEXT,
+            label TEXT, start INTEGER, "end" INTEGER, raw TEXT,
+            headline INTEGER NOT NULL DEFAULT 0, note TEXT, reject_reason TEXT, reviewed_at TEXT,
+            merged_at TEXT NOT NULL,
+            UNIQUE (figure_id, reviewer)
+        );
+        -- a figure whose reviewers decided differently; open while the figure is pending
+        CREATE TABLE IF NOT EXISTS figure_conflicts (
+            figure_id INTEGER PRIMARY KEY REFERENCES figures(id) ON DELETE CASCADE,
+            merged_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS agreement (
+            id INTEGER PRIMARY KEY,
+            merged_at TEXT NOT NULL,
+            reviewers TEXT NOT NULL,          -- JSON list
+            indicator TEXT,                   -- NULL: every indicator together
+            n_figures INTEGER NOT NULL,       -- figures decided by two reviewers
+            n_alike INTEGER NOT NULL,
+            share REAL, kappa REAL
+        );
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _add_reviewer_tables]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
