@@ -18,6 +18,8 @@ class Indicator:
     group: str
     unit: str
     description: str
+    name_zh: str = ""
+    name_en: str = ""
 
 
 @lru_cache(maxsize=None)
@@ -32,6 +34,16 @@ def indicator_ids() -> tuple[str, ...]:
 
 def indicator(indicator_id: str) -> Indicator | None:
     return next((ind for ind in indicators() if ind.id == indicator_id), None)
+
+
+def display_name(indicator_id: str | None, language: str = "en") -> str:
+    """The codebook's display name of an indicator in `language` ("zh…" or other); '' for None."""
+    if not indicator_id:
+        return ""
+    found = indicator(indicator_id)
+    if found is None:
+        return indicator_id
+    return found.name_zh if language.startswith("zh") else found.name_en
 
 
 @lru_cache(maxsize=None)

@@ -50,3 +50,9 @@ def install_translator(app: QCoreApplication, language: str) -> bool:
                    QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)
     return True
+
+
+def interface_language() -> str:
+    """The language the interface shows now: "zh_CN" while the Chinese translation is
+    installed (it translates this marker), "en" otherwise. Codebook names follow it."""
+    return QCoreApplication.translate("i18n", "en")
