@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
-from app.gui import db_dialogs
+from app.gui import db_dialogs, merge_dialog
 from app.gui.actions import MENUS, TOOLBAR, ActionId, ActionRegistry, menu_title
 from app.gui.charts import ChartsPanel
 from app.gui.checks_controller import ChecksBox, ChecksController
@@ -146,6 +146,9 @@ class MainWindow(QMainWindow):
             ActionId.NEW_DATABASE: self.new_database, ActionId.OPEN_DATABASE: self.open_database,
             ActionId.IMPORT_FILES: self.import_files, ActionId.IMPORT_FOLDER: self.import_folder,
             ActionId.EXPORT: self.export_dataset, ActionId.QUIT: self.close,
+            ActionId.REVIEWER_NAME: lambda: merge_dialog.ask_reviewer_name(self, self.store),
+            ActionId.MERGE_REVIEWS: self.merge_reviews,
+            ActionId.SPLIT_REVIEWERS: lambda: merge_dialog.split_reviews(self, str(self.store.path)),
             ActionId.FIND: self.text_pane.find_bar.open_bar, ActionId.SEARCH_ALL: self.search_all,
             ActionId.RUN_ALL_CHECKS: self.checks.check_all,
             ActionId.SHOW_REVIEW: lambda: self.tabs.setCurrentIndex(0),
@@ -223,6 +226,12 @@ class MainWindow(QMainWindow):
         self._charts_stale = True
         self._update_progress()
         self.statusBar().showMessage(self.tr("Imported {0} reports.").format(len(summary.imported)), 10000)
+
+    def merge_reviews(self, paths: list[str] | None = None) -> None:
+        if merge_dialog.merge_reviews(self, str(self.store.path), paths) is not None:
+            self.controller.set_store(self.store)  # new reports, decisions and conflicts
+            self._charts_stale = True
+            self._update_progress()
 
     def export_dataset(self) -> None:
         """The export dialog, offering the selected reports and the table's filtered figures as scopes."""

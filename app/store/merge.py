@@ -11,11 +11,14 @@ For each figure the merge keeps every reviewer's decision (reviewer_decisions) a
 Every decision is written to the audit trail under its reviewer's name (edits.who): "merge"
 rows for decisions taken, "merge_conflict" rows for those held back. Agreement between
 reviewers on the figures two of them decided is stored per indicator and overall (agreement).
-The whole merge is one transaction: a failure leaves the target as it was.
+Every file is checked before anything is written. Reports the target lacks go in one
+transaction each (as an import would); the decisions then go in as one transaction, short,
+so the window's own writes never wait long behind a merge.
 """
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -114,40 +117,41 @@ def merge_reviews(store, paths, progress: Optional[Callable[[int, int, str], Non
     summary = MergeSummary(sources=sources)
     total = sum(source.path.stat().st_size for source in sources)
     merged_at = now_utc()
-    with store.transaction() as conn:
-        decisions: dict[int, dict[tuple, dict[str, Decision]]] = {}
-        done = 0
-        for source in sources:
-            with open(source.path, "rb") as handle:
-                next(handle)  # the header, checked above
+    decisions: dict[int, dict[tuple, dict[str, Decision]]] = {}
+    done = 0
+    for source in sources:
+        with open(source.path, "rb") as handle:
+            next(handle)  # the header, checked above
 
-                def lines(name=source.path.name):
-                    nonlocal done
-                    for raw in handle:
-                        done += len(raw)
-                        if progress:
-                            progress(done, total, name)
-                        yield raw.decode("utf-8")
-                for group in _report_groups(lines()):
-                    _read_group(conn, group, source, decisions, summary)
+            def lines(name=source.path.name):
+                nonlocal done
+                for raw in handle:
+                    done += len(raw)
+                    if progress:
+                        progress(done, total, name)
+                    yield raw.decode("utf-8")
+            for group in _report_groups(lines()):
+                _read_group(store, group, source, decisions, summary)
+    with store.transaction() as conn:
         pairs = _apply(store, decisions, merged_at, summary)
         summary.agreement = _agreement(pairs)
         _store_agreement(conn, summary, merged_at)
     return summary
 
 
-def _read_group(conn, group: dict, source: Source, decisions: dict, summary: MergeSummary) -> None:
+def _read_group(store, group: dict, source: Source, decisions: dict, summary: MergeSummary) -> None:
     report = group["report"]
     name = f"{source.path.name}: {report.get('file') or 'line %d' % group['line']}"
     if group["error"]:
         summary.failed.append((name, group["error"]))
         return
     try:
-        found = conn.execute("SELECT id FROM reports WHERE sha256 = ?", (report["sha256"],)).fetchone()
+        found = store.conn.execute("SELECT id FROM reports WHERE sha256 = ?", (report["sha256"],)).fetchone()
         if found:
             report_id = found[0]
         else:
-            report_id = _insert_unreviewed(conn, report, group["figures"])
+            with store.transaction() as conn:
+                report_id = _insert_unreviewed(conn, report, group["figures"])
             summary.reports_added += 1
         by_key = decisions.setdefault(report_id, {})
         for line in group["figures"]:
@@ -156,7 +160,7 @@ def _read_group(conn, group: dict, source: Source, decisions: dict, summary: Mer
                                     **{name: line[name] for name in DECISION_FIELDS},
                                     reviewed_at=line.get("reviewed_at"))
                 by_key.setdefault(_key(line), {})[source.reviewer] = decision
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, sqlite3.IntegrityError) as error:
         summary.failed.append((name, f"cannot be merged: {error}"))
 
 

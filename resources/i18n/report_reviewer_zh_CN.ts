@@ -763,6 +763,18 @@ Everything stays on this computer.</source>
             <source>Same agency, {year}: {file} ({status})</source>
             <translation>同一机关 {year} 年：{file}（{status}）</translation>
         </message>
+        <message>
+            <source>In conflict</source>
+            <translation>有冲突</translation>
+        </message>
+        <message>
+            <source>conflict</source>
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <source>{key}  {reviewer}: {decision}</source>
+            <translation>{key}  {reviewer}：{decision}</translation>
+        </message>
     </context>
     <context>
         <name>OutlineTree</name>
@@ -958,6 +970,14 @@ Everything stays on this computer.</source>
         <message>
             <source>Last figure of this report: N moves to the next pending figure.</source>
             <translation>已是本报告最后一个数据：按 N 转到下一个待审数据。</translation>
+        </message>
+        <message>
+            <source>This figure has no conflict with a decision {0}.</source>
+            <translation>该数字没有第 {0} 个审核决定可供裁定。</translation>
+        </message>
+        <message>
+            <source>Took {0}'s decision.</source>
+            <translation>已采用 {0} 的决定。</translation>
         </message>
         <message>
             <source>{0}: {1} figures (one undo step).</source>
@@ -1191,6 +1211,10 @@ Everything stays on this computer.</source>
             <source>{action}: {fields}</source>
             <translation>{action}：{fields}</translation>
         </message>
+        <message>
+            <source>Settle conflict</source>
+            <translation>裁定冲突</translation>
+        </message>
     </context>
     <context>
         <name>SearchDialog</name>
@@ -1377,6 +1401,54 @@ Everything stays on this computer.</source>
         <message>
             <source>Run Checks on All Reports</source>
             <translation>对全部报告运行检查</translation>
+        </message>
+        <message>
+            <source>&amp;Merge Reviews…</source>
+            <translation>合并审核结果(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>Deal the reports to several reviewers, one file each</source>
+            <translation>把报告分给多名审核人，每人一个文件</translation>
+        </message>
+        <message>
+            <source>Merge reviewers' complete JSONL exports into this database</source>
+            <translation>把审核人的完整 JSONL 导出合并到本数据库</translation>
+        </message>
+        <message>
+            <source>Reviewer &amp;Name…</source>
+            <translation>审核人姓名(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>S&amp;plit for Reviewers…</source>
+            <translation>分配给审核人(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Settle Conflict: First Reviewer</source>
+            <translation>裁定冲突：采用第一位审核人</translation>
+        </message>
+        <message>
+            <source>Settle Conflict: Second Reviewer</source>
+            <translation>裁定冲突：采用第二位审核人</translation>
+        </message>
+        <message>
+            <source>Settle Conflict: Third Reviewer</source>
+            <translation>裁定冲突：采用第三位审核人</translation>
+        </message>
+        <message>
+            <source>Take the first reviewer's decision</source>
+            <translation>采用第一位审核人的决定</translation>
+        </message>
+        <message>
+            <source>Take the second reviewer's decision</source>
+            <translation>采用第二位审核人的决定</translation>
+        </message>
+        <message>
+            <source>Take the third reviewer's decision</source>
+            <translation>采用第三位审核人的决定</translation>
+        </message>
+        <message>
+            <source>The name written with every decision and export</source>
+            <translation>写入每个审核决定和每次导出的姓名</translation>
         </message>
     </context>
     <context>
@@ -2190,6 +2262,13 @@ Everything stays on this computer.</source>
         </message>
     </context>
     <context>
+        <name>i18n</name>
+        <message>
+            <source>en</source>
+            <translation>zh_CN</translation>
+        </message>
+    </context>
+    <context>
         <name>import_dialog</name>
         <message>
             <source>Looking for report files…</source>
@@ -2411,6 +2490,105 @@ Everything stays on this computer.</source>
         <message>
             <source>Reports (*.txt *.html *.htm *.mht *.mhtml *.docx *.jsonl);;All files (*)</source>
             <translation>报告 (*.txt *.html *.htm *.mht *.mhtml *.docx *.jsonl);;所有文件 (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>merge_dialog</name>
+        <message>
+            <source>A reviewer name is one line of 1 to {0} characters.</source>
+            <translation>审核人姓名须为一行，1 至 {0} 个字符。</translation>
+        </message>
+        <message>
+            <source>Agreement (figures decided by two reviewers):</source>
+            <translation>一致性（两名审核人都审核过的数字）：</translation>
+        </message>
+        <message>
+            <source>Folder for the Reviewers' Files</source>
+            <translation>审核人文件的保存文件夹</translation>
+        </message>
+        <message>
+            <source>Give {0} different names, or none.</source>
+            <translation>请填写 {0} 个互不相同的姓名，或不填。</translation>
+        </message>
+        <message>
+            <source>JSONL exports (*.jsonl);;All files (*)</source>
+            <translation>JSONL 导出文件 (*.jsonl);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Merge Reviews</source>
+            <translation>合并审核结果</translation>
+        </message>
+        <message>
+            <source>Merge failed</source>
+            <translation>合并失败</translation>
+        </message>
+        <message>
+            <source>Merging reviews…</source>
+            <translation>正在合并审核结果…</translation>
+        </message>
+        <message>
+            <source>Names (optional, comma-separated):</source>
+            <translation>姓名（可选，用逗号分隔）：</translation>
+        </message>
+        <message>
+            <source>No figure was decided by two reviewers: no agreement to measure.</source>
+            <translation>没有数字经两名审核人审核，无法计算一致性。</translation>
+        </message>
+        <message>
+            <source>Overall</source>
+            <translation>总体</translation>
+        </message>
+        <message>
+            <source>Reviewed by two:</source>
+            <translation>双人审核比例：</translation>
+        </message>
+        <message>
+            <source>Reviewer Name</source>
+            <translation>审核人姓名</translation>
+        </message>
+        <message>
+            <source>Reviewers:</source>
+            <translation>审核人数：</translation>
+        </message>
+        <message>
+            <source>Reviewers: {0}</source>
+            <translation>审核人：{0}</translation>
+        </message>
+        <message>
+            <source>Reviews Merged</source>
+            <translation>审核结果已合并</translation>
+        </message>
+        <message>
+            <source>Split failed</source>
+            <translation>分配失败</translation>
+        </message>
+        <message>
+            <source>Split for Reviewers</source>
+            <translation>分配给审核人</translation>
+        </message>
+        <message>
+            <source>Writing the reviewers' files…</source>
+            <translation>正在写出审核人文件…</translation>
+        </message>
+        <message>
+            <source>Your name, written with every decision and export:</source>
+            <translation>您的姓名（写入每个审核决定和每次导出）：</translation>
+        </message>
+        <message>
+            <source>reviewer-1, reviewer-2, …</source>
+            <translation>reviewer-1, reviewer-2, …</translation>
+        </message>
+        <message>
+            <source>{0} figures took a decision, {1} are in conflict (filter the table by “In conflict”), {2} were already decided here; {3} reports added.</source>
+            <translation>{0} 个数字采用了审核决定，{1} 个有冲突（在表格中按“有冲突”筛选），{2} 个在本库中已审核；新增报告 {3} 份。</translation>
+        </message>
+        <message>
+            <source>{0}: {1} of {2} alike ({3:.0%}), kappa {4}</source>
+            <translation>{0}：{2} 个中 {1} 个一致（{3:.0%}），kappa {4}</translation>
+        </message>
+        <message>
+            <source>{0}: {1} reports ({2} shared) in {3}</source>
+            <translation>{0}：{1} 份报告（其中 {2} 份双人审核），文件 {3}</translation>
         </message>
     </context>
 </TS>
