@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.gui import db_dialogs, merge_dialog
 from app.gui.actions import MENUS, TOOLBAR, ActionId, ActionRegistry, menu_title
-from app.gui.charts import ChartsPanel
+from app.gui.chart_tabs import ChartsTabs
 from app.gui.checks_controller import ChecksBox, ChecksController
 from app.gui.export_dialog import ExportDialog
 from app.gui.help_dialog import HelpDialog
@@ -93,8 +93,8 @@ class MainWindow(QMainWindow):
             ActionId.CONFIRM_SELECTED, ActionId.REJECT_SELECTED, ActionId.CONFIRM_ABOVE)])
         return main
 
-    def _make_charts(self) -> ChartsPanel:
-        charts = ChartsPanel(lambda: self.store, self)
+    def _make_charts(self) -> ChartsTabs:
+        charts = ChartsTabs(lambda: self.store, self)
         charts.report_activated.connect(self._open_from_chart)
         return charts
 

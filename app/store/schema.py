@@ -121,7 +121,8 @@ def _v1(conn: sqlite3.Connection) -> None:
 
 def _add_reviewer_tables(conn: sqlite3.Connection) -> None:
     """Several reviewers (app/store/merge.py): every reviewer's decision on a figure as merged
-    from their exports, the figures whose reviewers disagreed, and each merge's agreement."""
+    from their exports, the figures whose reviewers disagreed, and each merge's agreement;
+    and an index for the charts."""
     conn.executescript(
         """
         CREATE TABLE IF NOT EXISTS reviewer_decisions (
@@ -149,6 +150,10 @@ def _add_reviewer_tables(conn: sqlite3.Connection) -> None:
             n_alike INTEGER NOT NULL,
             share REAL, kappa REAL
         );
+        -- the charts (chart_queries.py): one indicator's values per report, and which report
+        -- states which indicator, read from the index alone instead of every figure's row
+        CREATE INDEX IF NOT EXISTS figures_indicator_report
+            ON figures(indicator, report_id, headline, status, start, value, unit);
         """
     )
 
