@@ -39,7 +39,7 @@ class TrendChart(QWidget):
         self._lines: list = []
         self.export_bar = ExportBar(self.plot, self.table, "trend", self)
         controls = QHBoxLayout()
-        for widget in (QLabel(tr("Indicator:"), self), self.indicator, QLabel(tr("Groups by:"), self),
+        for widget in (QLabel(tr("Indicator:"), self), self.indicator, QLabel(tr("Compare groups by:"), self),
                        self.grouping, QLabel(tr("or one agency:"), self), self.agency):
             controls.addWidget(widget)
         controls.addStretch(1)

@@ -1452,6 +1452,209 @@ Everything stays on this computer.</source>
         </message>
     </context>
     <context>
+        <name>charts</name>
+        <message>
+            <source>(compare groups)</source>
+            <translation>（比较各组）</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>机关</translation>
+        </message>
+        <message>
+            <source>Agency type</source>
+            <translation>机关类型</translation>
+        </message>
+        <message>
+            <source>By group</source>
+            <translation>分组分布</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>市级</translation>
+        </message>
+        <message>
+            <source>Compare groups by:</source>
+            <translation>比较分组：</translation>
+        </message>
+        <message>
+            <source>Copy Data</source>
+            <translation>复制数据</translation>
+        </message>
+        <message>
+            <source>County</source>
+            <translation>县级</translation>
+        </message>
+        <message>
+            <source>Coverage</source>
+            <translation>覆盖情况</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>区级</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>组</translation>
+        </message>
+        <message>
+            <source>Group by:</source>
+            <translation>分组依据：</translation>
+        </message>
+        <message>
+            <source>Indicator:</source>
+            <translation>指标：</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>层级</translation>
+        </message>
+        <message>
+            <source>Log scale</source>
+            <translation>对数刻度</translation>
+        </message>
+        <message>
+            <source>Maximum (whisker)</source>
+            <translation>最大值（须线）</translation>
+        </message>
+        <message>
+            <source>Median</source>
+            <translation>中位数</translation>
+        </message>
+        <message>
+            <source>Median value</source>
+            <translation>中位数</translation>
+        </message>
+        <message>
+            <source>Minimum (whisker)</source>
+            <translation>最小值（须线）</translation>
+        </message>
+        <message>
+            <source>Next ▶</source>
+            <translation>下一页 ▶</translation>
+        </message>
+        <message>
+            <source>Outliers</source>
+            <translation>离群值</translation>
+        </message>
+        <message>
+            <source>Over the years</source>
+            <translation>历年趋势</translation>
+        </message>
+        <message>
+            <source>Overview</source>
+            <translation>概览</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png)</source>
+            <translation>PNG 图片 (*.png)</translation>
+        </message>
+        <message>
+            <source>Province</source>
+            <translation>省级</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>报告</translation>
+        </message>
+        <message>
+            <source>Report year</source>
+            <translation>报告年度</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>报告数</translation>
+        </message>
+        <message>
+            <source>Reports grouped by:</source>
+            <translation>报告分组：</translation>
+        </message>
+        <message>
+            <source>SVG drawing (*.svg)</source>
+            <translation>SVG 矢量图 (*.svg)</translation>
+        </message>
+        <message>
+            <source>Save Chart as PNG</source>
+            <translation>将图表另存为 PNG</translation>
+        </message>
+        <message>
+            <source>Save Chart as SVG</source>
+            <translation>将图表另存为 SVG</translation>
+        </message>
+        <message>
+            <source>Save PNG…</source>
+            <translation>保存 PNG…</translation>
+        </message>
+        <message>
+            <source>Save SVG…</source>
+            <translation>保存 SVG…</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <source>Which reports state which indicators: {0:.0%} of the cells</source>
+            <translation>哪些报告载有哪些指标：{0:.0%} 的格子有数据</translation>
+        </message>
+        <message>
+            <source>log₁₀ of {0}</source>
+            <translation>{0} 的常用对数</translation>
+        </message>
+        <message>
+            <source>median by {0}</source>
+            <translation>按{0}的中位数</translation>
+        </message>
+        <message>
+            <source>not stated</source>
+            <translation>未载</translation>
+        </message>
+        <message>
+            <source>or one agency:</source>
+            <translation>或单个机关：</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>待审</translation>
+        </message>
+        <message>
+            <source>rejected only</source>
+            <translation>仅有已驳回</translation>
+        </message>
+        <message>
+            <source>reports {0}–{1} of {2}</source>
+            <translation>第 {0}–{1} 份报告，共 {2} 份</translation>
+        </message>
+        <message>
+            <source>reviewed</source>
+            <translation>已审</translation>
+        </message>
+        <message>
+            <source>{0} over the years: {1}</source>
+            <translation>{0}历年变化：{1}</translation>
+        </message>
+        <message>
+            <source>{0}: {1} reports in {2} groups, {3} outliers</source>
+            <translation>{0}：{2} 组共 {1} 份报告，{3} 个离群值</translation>
+        </message>
+        <message>
+            <source>◀ Previous</source>
+            <translation>◀ 上一页</translation>
+        </message>
+    </context>
+    <context>
         <name>db_dialogs</name>
         <message>
             <source>Report Reviewer databases (*.sqlite *.db);;All files (*)</source>
