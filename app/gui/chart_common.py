@@ -1,23 +1,20 @@
 """What the chart tabs share: the indicator and grouping choosers, group names in the interface
 language, and the bar under every chart that saves it as PNG or SVG and copies its data.
 
-PNG goes through pyqtgraph's ImageExporter on the chart's PlotItem, so the file shows the
-chart as drawn, axes and labels included, at EXPORT_WIDTH pixels. SVG is the same scene
-painted into Qt's QSvgGenerator: pyqtgraph 0.14's SVGExporter fails on the close-path "Z"
-that Qt 6 writes into every path (pyqtgraph issue #3485). The data is copied as
-tab-separated text, which a spreadsheet pastes as a table.
+Export goes through pyqtgraph's own exporters (ImageExporter at EXPORT_WIDTH pixels,
+SVGExporter) on the chart's PlotItem, so the file shows the chart as drawn, axes and labels
+included. The data is copied as tab-separated text, which a spreadsheet pastes as a table.
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Callable
 
 import PySide6  # noqa: F401  (pyqtgraph uses the Qt binding already imported)
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import QCoreApplication, QRectF, Signal
-from PySide6.QtGui import QPainter
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QHBoxLayout, QPushButton, QWidget
 
 from app.core.agency_types import agency_type_name
@@ -86,18 +83,27 @@ def save_png(plot_item, path: str | Path) -> None:
     exporter.export(str(path))
 
 
-def save_svg(plot_item, path: str | Path, title: str = "") -> None:
-    source = plot_item.sceneBoundingRect()
-    generator = QSvgGenerator()
-    generator.setFileName(str(path))
-    generator.setSize(source.size().toSize())
-    generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
-    generator.setTitle(title)
-    painter = QPainter(generator)
-    try:
-        plot_item.scene().render(painter, QRectF(0, 0, source.width(), source.height()), source)
-    finally:
-        painter.end()
+def save_svg(plot_item, path: str | Path) -> None:
+    _tolerate_close_path()
+    pyqtgraph.exporters.SVGExporter(plot_item).export(str(path))
+
+
+def _tolerate_close_path() -> None:
+    """pyqtgraph 0.14's SVG exporter reads every path token as "x,y" and fails on the "Z"
+    (close path) that Qt 6 writes after each rectangle (pyqtgraph issue #3485). Qt's paths
+    already end on their first point, and SVG closes fills by itself, so the exporter is
+    given the paths without it. Wrapped once, only when a chart is first saved as SVG."""
+    module = sys.modules[pyqtgraph.exporters.SVGExporter.__module__]
+    original = module.correctCoordinates
+    if getattr(original, "drops_close_path", False):
+        return
+
+    def correct_coordinates(node, defs, item, options):
+        for path in node.getElementsByTagName("path"):
+            path.setAttribute("d", " ".join(t for t in path.getAttribute("d").split() if t not in ("Z", "z")))
+        return original(node, defs, item, options)
+    correct_coordinates.drops_close_path = True
+    module.correctCoordinates = correct_coordinates
 
 
 def as_tsv(header: list[str], rows: list[list]) -> str:
@@ -144,7 +150,7 @@ class ExportBar(QWidget):
         if kind == "png":
             save_png(plot_item, path)
         else:
-            save_svg(plot_item, path, plot_item.titleLabel.text)
+            save_svg(plot_item, path)
         self.saved.emit(path)
 
     def copy_data(self) -> None:

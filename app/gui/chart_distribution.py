@@ -22,6 +22,7 @@ from app.store import chart_queries
 
 BOX_WIDTH = 0.6
 MAX_LABELLED = 30  # outlier labels beyond this would cover each other; hovering still names them
+LABEL_GAP = 0.03  # of the outliers' value range: labels closer than this in one group would overprint
 BOX_BRUSH = QColor(78, 121, 167, 90)
 BOX_PEN = QColor("#4e79a7")
 MEDIAN_COLOUR = QColor("#d62728")
@@ -146,11 +147,17 @@ class DistributionChart(QWidget):
         self._labels = []
         furthest = sorted(self.outliers, key=lambda v: -abs(v.value))[:MAX_LABELLED]
         middle = (len(self.groups) - 1) / 2
+        ys = [self._y(v.value) for v in self.outliers]
+        gap = (max(ys) - min(ys)) * LABEL_GAP if ys else 0
+        placed: dict[int, list[float]] = {}
         for value in furthest:
-            x = x_of[value.report_id]
+            x, y = x_of[value.report_id], self._y(value.value)
+            if any(abs(y - other) < gap for other in placed.get(x, [])):
+                continue  # it would overprint a label already there; hovering names it
+            placed.setdefault(x, []).append(y)
             right_half = x > middle  # labels point inwards, so the last group's stay on the chart
             label = pg.TextItem(self._short_name(value), anchor=(1 if right_half else 0, 0.5), color="#444444")
-            label.setPos(x - 0.08 if right_half else x + 0.08, self._y(value.value))
+            label.setPos(x - 0.08 if right_half else x + 0.08, y)
             item.addItem(label)
             self._labels.append(label)
 
