@@ -5,6 +5,7 @@ longest matching suffix wins, so 市场监督管理局 is market regulation, not
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 # (code, Chinese name, English name, name endings); codes are what the store and charts keep
@@ -38,6 +39,7 @@ _ENDINGS = sorted(((ending, code) for code, _, _, endings in AGENCY_TYPES for en
                   key=lambda pair: -len(pair[0]))
 
 
+@lru_cache(maxsize=8192)  # charts ask for every report's agency on each redraw; names repeat
 def agency_type(agency: Optional[str]) -> Optional[str]:
     """The code of the kind of body, "other" for a name no ending matches, None without a name."""
     if not agency or not agency.strip():

@@ -79,6 +79,13 @@ def _group_expression(store, grouping: str) -> str:
     return f'r."{column}"'
 
 
+def _report_groups(store, grouping: str):
+    """(id, agency, year, file name, group value) of every report, read from the index
+    reports_chart_groups when it holds the group's column (it does not read the texts)."""
+    return store.conn.execute(f"SELECT r.id, r.agency, r.report_year, r.file_name, {_group_expression(store, grouping)}"
+                              " FROM reports r").fetchall()
+
+
 def chosen_figures(store, indicator: str) -> dict[int, tuple]:
     """Report id -> (value, unit, status) of its figure for the indicator: the headline, else the
     first reviewed, else the first pending (by position in the text)."""
@@ -95,9 +102,9 @@ def indicator_values(store, indicator: str, grouping: str = "level") -> list[Gro
     chosen = chosen_figures(store, indicator)
     derive = DERIVED.get(grouping)
     values = []
-    for report_id, agency, year, file_name, group in store.conn.execute(
-            f"SELECT r.id, r.agency, r.report_year, r.file_name, {_group_expression(store, grouping)} FROM reports r"
-            " WHERE r.id IN (SELECT value FROM json_each(?))", (json.dumps(list(chosen)),)):
+    for report_id, agency, year, file_name, group in _report_groups(store, grouping):
+        if report_id not in chosen:
+            continue
         value, unit, status = chosen[report_id]
         values.append(GroupedValue(report_id, agency, year, file_name,
                                    _text(derive(group) if derive else group), float(value), unit, status))
@@ -144,10 +151,9 @@ def coverage(store, indicators: tuple[str, ...], grouping: str = "level", first:
     reports `first` to `first + limit` in group order (a page: the chart cannot show 10,000 rows)."""
     column_of = {indicator: index for index, indicator in enumerate(indicators)}
     derive = DERIVED.get(grouping)
+    listed = sorted(_report_groups(store, grouping), key=lambda r: (r[1] is None, r[1] or "", r[2] or 0, r[3], r[0]))
     reports = [(report_id, f"{agency or file_name} {year or ''}".strip(), _text(derive(group) if derive else group))
-               for report_id, agency, year, file_name, group in store.conn.execute(
-                   f"SELECT r.id, r.agency, r.report_year, r.file_name, {_group_expression(store, grouping)}"
-                   " FROM reports r ORDER BY r.agency IS NULL, r.agency, r.report_year, r.file_name, r.id")]
+               for report_id, agency, year, file_name, group in listed]
     reports.sort(key=lambda report: (report[2] == "", report[2]))  # stable: list order within a group
     page = reports[first:first + limit]
     row_of = {report[0]: row for row, report in enumerate(page)}

@@ -154,6 +154,10 @@ def _add_reviewer_tables(conn: sqlite3.Connection) -> None:
         -- states which indicator, read from the index alone instead of every figure's row
         CREATE INDEX IF NOT EXISTS figures_indicator_report
             ON figures(indicator, report_id, headline, status, start, value, unit);
+        -- the reports' groups without reading their rows (each row carries its text); the
+        -- gazetteer's province and city belong in here when they come
+        CREATE INDEX IF NOT EXISTS reports_chart_groups
+            ON reports(level, region, agency, report_year, file_name);
         """
     )
 
