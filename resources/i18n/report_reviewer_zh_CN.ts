@@ -2779,7 +2779,7 @@ Everything stays on this computer.</source>
         </message>
         <message>
             <source>reviewer-1, reviewer-2, …</source>
-            <translation>审核人1, 审核人2, …</translation>
+            <translation>默认：reviewer-1, reviewer-2, …</translation>
         </message>
         <message>
             <source>{0} figures took a decision, {1} are in conflict (filter the table by “In conflict”), {2} were already decided here; {3} reports added.</source>

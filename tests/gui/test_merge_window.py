@@ -75,3 +75,32 @@ def test_file_merge_reviews_runs_off_the_ui_thread_and_reloads(qtbot, seeded_db,
         box.close()
     finally:
         window.close()
+
+
+def test_reviewer_name_and_split_from_the_file_menu(qtbot, seeded_db, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+    from app.gui.actions import ActionId
+    from app.gui.merge_dialog import SplitDialog
+    window = open_window(qtbot, seeded_db)
+    try:
+        monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("  Chen  ", True))
+        window.registry.action(ActionId.REVIEWER_NAME).trigger()
+        with open_store(seeded_db) as other:
+            assert other.get_setting("reviewer_name") == "Chen"
+
+        def accept(dialog):
+            dialog.count.setValue(2)
+            dialog.overlap.setValue(100)
+            dialog.names.setText("甲，乙")  # a Chinese comma separates names too
+            return QDialog.DialogCode.Accepted
+        monkeypatch.setattr(SplitDialog, "exec", accept)
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(tmp_path / "out"))
+        shown = []
+        monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+        monkeypatch.setattr(TaskRunner, "synchronous", True)
+        window.registry.action(ActionId.SPLIT_REVIEWERS).trigger()
+        assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["乙.jsonl", "甲.jsonl"]
+        assert "甲: 3 reports (3 shared)" in shown[0]
+    finally:
+        window.close()
