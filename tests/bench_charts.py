@@ -33,14 +33,15 @@ def build_database(path: Path, n_reports: int, seed: int = 0) -> None:
     ids = indicator_ids()
     with open_store(path) as store, store.transaction() as conn:
         for number in range(n_reports):
-            place = f"第{number % 400}区"
-            agency = place + AGENCIES[number % len(AGENCIES)]
+            body = number // 6  # each agency reports six years running
+            place = f"第{body % 400}区"
+            agency = place + AGENCIES[body % len(AGENCIES)]
             text = f"{agency}关于{2019 + number % 6}年法治政府建设情况的报告\n" + "数字" * 200
             sha = hashlib.sha256(f"{seed}-{number}".encode()).hexdigest()
             cursor = conn.execute(
                 "INSERT INTO reports (path, file_name, sha256, encoding, encoding_confidence, text, agency, region,"
                 " level, report_year, imported_at) VALUES (?, ?, ?, 'utf-8', 1.0, ?, ?, ?, ?, ?, '2026-01-01')",
-                (f"/gen/{number}.txt", f"{number}.txt", sha, text, agency, place, LEVELS[number % 4],
+                (f"/gen/{number}.txt", f"{number}.txt", sha, text, agency, place, LEVELS[body % 4],
                  2019 + number % 6))
             figures = []
             for index in range(30):

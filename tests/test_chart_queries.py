@@ -51,9 +51,10 @@ def test_groupings_use_the_region_while_province_and_city_columns_are_missing(st
 def test_trends_and_coverage(store):
     ids = [add_sample(store, f"{n}.txt", agency="某区卫生健康委员会", year=2020 + n) for n in range(3)]
     store.correct(inspections(store, ids[2]).id, value=300.0)
-    trend = q.agency_trend(store, "inspections", "某区卫生健康委员会")
+    values = q.indicator_values(store, "inspections", "level")
+    trend = q.agency_trend(values, "某区卫生健康委员会")
     assert [(p.year, p.median, p.n) for p in trend.points] == [(2020, 120, 1), (2021, 120, 1), (2022, 300, 1)]
-    assert q.agencies_stating(store, "inspections") == ["某区卫生健康委员会"]
+    assert q.agencies_with_trend(values) == ["某区卫生健康委员会"]
     by_level = q.trend_by_group(store, "inspections", "level")
     assert [t.group for t in by_level] == ["district"] and len(by_level[0].points) == 3
 

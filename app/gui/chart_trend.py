@@ -47,8 +47,9 @@ class TrendChart(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.export_bar)
+        self._values: list = []  # the indicator's GroupedValues, grouped as chosen
         self.indicator.currentIndexChanged.connect(self.refresh)
-        self.grouping.currentIndexChanged.connect(self._draw)
+        self.grouping.currentIndexChanged.connect(self.refresh)
         self.agency.currentIndexChanged.connect(self._draw)
 
     def set_indicator(self, indicator_id: str) -> None:
@@ -62,31 +63,29 @@ class TrendChart(QWidget):
             self.agency.setCurrentIndex(index)
 
     def refresh(self) -> None:
-        """Re-read the agencies that have a trend for the indicator, then draw."""
+        """Re-read the indicator's values (one query) and the agencies with a trend, then draw."""
         store = self._store_provider()
         if store is None:
             return
         fill_groupings(self.grouping, chart_queries.available_groupings(store))
+        self._values = chart_queries.indicator_values(store, self.indicator.currentData(),
+                                                      self.grouping.currentData())
         current = self.agency.currentData()
         self.agency.blockSignals(True)
         self.agency.clear()
         self.agency.addItem(tr("(compare groups)"), ALL_GROUPS)
-        for agency in chart_queries.agencies_stating(store, self.indicator.currentData()):
+        for agency in chart_queries.agencies_with_trend(self._values):
             self.agency.addItem(agency, agency)
         self.agency.setCurrentIndex(max(0, self.agency.findData(current)))
         self.agency.blockSignals(False)
         self._draw()
 
     def _draw(self) -> None:
-        store = self._store_provider()
-        if store is None:
-            return
-        indicator, agency = self.indicator.currentData(), self.agency.currentData()
-        grouping = self.grouping.currentData()
+        agency, grouping = self.agency.currentData(), self.grouping.currentData()
         if agency:
-            self.trends = [chart_queries.agency_trend(store, indicator, agency)]
+            self.trends = [chart_queries.agency_trend(self._values, agency)]
         else:
-            self.trends = chart_queries.trend_by_group(store, indicator, grouping)
+            self.trends = chart_queries.group_trends(self._values)
         item = self.plot.getPlotItem()
         for line in self._lines:
             item.removeItem(line)

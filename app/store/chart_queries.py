@@ -116,33 +116,35 @@ def _text(group) -> str:
     return "" if group is None else str(group)
 
 
-def trend_by_group(store, indicator: str, grouping: str = "level",
-                   groups: Optional[list[str]] = None) -> list[GroupTrend]:
+def group_trends(values: list[GroupedValue], groups: Optional[list[str]] = None) -> list[GroupTrend]:
     """The yearly median of each group (the most frequent MAX_TREND_GROUPS, or those named)."""
-    values = [v for v in indicator_values(store, indicator, grouping) if v.report_year is not None]
     by_group: dict[str, list[tuple[int, float]]] = {}
     for value in values:
-        by_group.setdefault(value.group, []).append((value.report_year, value.value))
+        if value.report_year is not None:
+            by_group.setdefault(value.group, []).append((value.report_year, value.value))
     chosen = groups if groups is not None else sorted(
         by_group, key=lambda g: (-len(by_group[g]), g))[:MAX_TREND_GROUPS]
     return [GroupTrend(group, yearly_medians(by_group[group])) for group in chosen if group in by_group]
 
 
-def agency_trend(store, indicator: str, agency: str) -> GroupTrend:
+def agencies_with_trend(values: list[GroupedValue]) -> list[str]:
+    """Agencies with a value in two or more years: those with a trend to show."""
+    years: dict[str, set[int]] = {}
+    for value in values:
+        if value.agency and value.report_year is not None:
+            years.setdefault(value.agency, set()).add(value.report_year)
+    return sorted(agency for agency, found in years.items() if len(found) >= 2)
+
+
+def agency_trend(values: list[GroupedValue], agency: str) -> GroupTrend:
     """One agency's value year by year (the median if it has two reports for a year)."""
-    chosen = chosen_figures(store, indicator)
-    years = store.conn.execute("SELECT id, report_year FROM reports WHERE agency = ? AND report_year IS NOT NULL",
-                               (agency,)).fetchall()
-    return GroupTrend(agency, yearly_medians([(year, float(chosen[report_id][0]))
-                                              for report_id, year in years if report_id in chosen]))
+    return GroupTrend(agency, yearly_medians([(v.report_year, v.value) for v in values
+                                              if v.agency == agency and v.report_year is not None]))
 
 
-def agencies_stating(store, indicator: str) -> list[str]:
-    """Agencies with a value for the indicator in two or more years: those with a trend to show."""
-    return [row[0] for row in store.conn.execute(
-        "SELECT r.agency FROM figures f JOIN reports r ON r.id = f.report_id"
-        " WHERE f.indicator = ? AND f.status != 'rejected' AND f.value IS NOT NULL AND r.agency IS NOT NULL"
-        " GROUP BY r.agency HAVING count(DISTINCT r.report_year) >= 2 ORDER BY r.agency", (indicator,))]
+def trend_by_group(store, indicator: str, grouping: str = "level",
+                   groups: Optional[list[str]] = None) -> list[GroupTrend]:
+    return group_trends(indicator_values(store, indicator, grouping), groups)
 
 
 def coverage(store, indicators: tuple[str, ...], grouping: str = "level", first: int = 0,

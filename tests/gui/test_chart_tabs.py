@@ -92,3 +92,17 @@ def test_every_chart_saves_png_and_svg_and_copies_its_data(qtbot, tabs, tmp_path
     lines = QApplication.clipboard().text().splitlines()
     header, rows = bar.table()
     assert lines[0].split("\t") == header and len(lines) == 1 + len(rows) and rows
+
+
+def test_trend_lines_are_yearly_medians_by_group_or_for_one_agency(qtbot, tabs):
+    tabs, store = tabs
+    tabs.show_chart("trend")
+    chart = tabs.trend
+    values = chart_queries.indicator_values(store, "inspections", "level")
+    assert chart.trends == chart_queries.group_trends(values) and len(chart.trends) == 4
+    years = [p.year for trend in chart.trends for p in trend.points]
+    assert set(years) == {v.report_year for v in values}
+    agency = chart_queries.agencies_with_trend(values)[0]
+    chart.set_agency(agency)
+    assert chart.trends == [chart_queries.agency_trend(values, agency)]
+    assert len(chart._lines) == 1
