@@ -2,8 +2,8 @@
 
 Each group (level, agency type, year, province/city once the database has them) gets a box
 from its first to third quartile, a median line, whiskers to 1.5 × IQR and its count under the
-axis; every report is a faint point (a strip), and the outliers are labelled with their agency
-and year. Clicking an outlier or a point emits `report_activated(report_id)`.
+axis; every report is a faint point (a strip; an even sample of MAX_POINTS beyond that), and the
+outliers are labelled with their agency and year. Clicking an outlier or a point emits `report_activated(report_id)`.
 """
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from app.store import chart_queries
 
 BOX_WIDTH = 0.6
 MAX_LABELLED = 30  # outlier labels beyond this would cover each other; hovering still names them
+MAX_POINTS = 2000  # points drawn under the boxes (every outlier is drawn besides); the boxes use all values
 LABEL_GAP = 0.03  # of the outliers' value range: labels closer than this in one group would overprint
 BOX_BRUSH = QColor(78, 121, 167, 90)
 BOX_PEN = QColor("#4e79a7")
@@ -121,6 +122,7 @@ class DistributionChart(QWidget):
         self.outliers = [found[i] for _, box, found in self.groups for i in box.outliers]
         outlier_ids = {v.report_id for v in self.outliers}
         plain = [(x, v) for x, (_, _, found) in zip(xs, self.groups) for v in found if v.report_id not in outlier_ids]
+        plain = plain[::max(1, -(-len(plain) // MAX_POINTS))]  # beyond that a strip is a smear: a sample shows it
         self.points.setData(x=[x + _jitter(v.report_id) for x, v in plain], y=[self._y(v.value) for _, v in plain],
                             data=[v.report_id for _, v in plain])
         x_of = {v.report_id: x for x, (_, _, found) in zip(xs, self.groups) for v in found}
