@@ -23,8 +23,7 @@ APP_NAME = "ReportReviewer"
 BUNDLE_ID = "org.reportreviewer.ReportReviewer"
 
 EXCLUDES = (
-    "PySide6.QtNetwork",
-    "PySide6.QtSvg",
+    "PySide6.QtNetwork",  # QtSvg stays: pyqtgraph's SVG exporter draws through it (chart export)
     "PySide6.QtQml",
     "PySide6.QtQuick",
     "PySide6.QtDBus",

@@ -93,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"comma-separated statuses to include, or 'all' "
                              f"(default: {','.join(DEFAULT_STATUSES)})")
     export.set_defaults(run=run_export)
+    from app.cli_reviewers import add_commands
+    add_commands(commands)  # reviewer, split, merge
     parser.set_defaults(run=lambda options: parser.error("no command given"))
     return parser
 

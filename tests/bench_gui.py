@@ -115,6 +115,10 @@ def phase_gui(db: str, switches: int, spawned_at: float) -> dict:
     figure_view = next(view for view in window.findChildren(QAbstractItemView) if view.model() is figure_proxy)
     for name, view in (("report_list", list_view), ("text", report_text), ("figure_table", figure_view)):
         table[f"{name}_scroll_page_s"], table[f"floor_{name}_scroll_page_s"] = _scroll_pages(view)
+    window.tabs.setCurrentWidget(window.charts)
+    for name, chart in window.charts.charts().items():  # a chart redrawn from its store query up
+        window.charts.show_chart(name)
+        table[f"chart_{name}_redraw_s"] = _repeat(chart.refresh, times=3)
     window.close()
     store.close()
     floor_store.close()

@@ -126,7 +126,9 @@ def test_xlsx_has_both_layouts_and_the_reference_sheets(reviewed, tmp_path):
     assert corrected["label"] == "'=SUM(A1:A9)"
     assert by_id[roles["added"]]["value"] == -5  # a number cell, not text
     assert all(cell.data_type != "f" for row in book["long"].iter_rows() for cell in row)
-    described = {(layout, name) for layout, name, _ in list(book["columns"].iter_rows(values_only=True))[1:]}
+    _, exported_by, *described_rows = list(book["columns"].iter_rows(values_only=True))
+    assert exported_by[:2] == ("export", "reviewer") and exported_by[2]
+    described = {(layout, name) for layout, name, _ in described_rows}
     assert described == {("long", c.name) for c in LONG_COLUMNS} | {("wide", c.name) for c in WIDE_COLUMNS}
     assert [row[0] for row in list(book["indicators"].iter_rows(values_only=True))[1:]] == list(indicator_ids())
 

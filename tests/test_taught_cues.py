@@ -16,7 +16,7 @@ from app.store import schema
 from app.store.database import open_store
 from app.store.dataset import export_dataset
 from app.store.errors import InvalidEdit
-from app.store.history import current_user
+from app.store.reviewers import reviewer_name
 from app.store.importer import import_paths
 
 HEAD = "某县司法局{year}年法治政府建设情况报告\n一、主要举措\n"
@@ -100,7 +100,7 @@ def test_correcting_an_indicator_teaches_its_phrase_with_who_and_which_figure(st
     teacher = teach_films(store)
     [cue] = store.taught_cue_rows()
     assert (cue.phrase, cue.decision, cue.figure_id, cue.file_name) == (FILMS, "publicity_events", teacher, "a.txt")
-    assert cue.taught_by == current_user() and cue.taught_at
+    assert cue.taught_by == reviewer_name(store.conn) and cue.taught_at
     assert store.cue_for_figure(teacher).key == FILMS
 
 
@@ -138,7 +138,7 @@ def test_apply_to_similar_pending_is_one_undo_step(store):
     for figure_id in similar:
         figure = store.figure(figure_id)
         assert (figure.status, figure.indicator) == ("corrected", "publicity_events")
-        assert figure.indicator_reason == f"taught cue {FILMS} (by {current_user()}, figure {teacher})"
+        assert figure.indicator_reason == f"taught cue {FILMS} (by {reviewer_name(store.conn)}, figure {teacher})"
     assert store.similar_pending(FILMS) == []
     [cue] = store.taught_cue_rows()  # applied figures decide by the cue, they teach nothing new
     assert cue.n_taught == 1 and cue.n_decided == 2
@@ -183,7 +183,7 @@ def test_a_later_import_uses_the_cue_and_a_removed_one_no_more(store, folder):
     d = report_id_of(store, "d.txt")
     films, people = figure_labelled(store, d, FILMS), figure_labelled(store, d, PEOPLE)
     assert films.indicator == "publicity_events" and films.status == "pending"
-    assert films.indicator_reason == f"taught cue {FILMS} (by {current_user()}, figure {teacher})"
+    assert films.indicator_reason == f"taught cue {FILMS} (by {reviewer_name(store.conn)}, figure {teacher})"
     assert films.confidence >= TAUGHT_CONFIDENCE
     assert people.indicator is None and people.confidence < 0.5 and parse_reason(people.indicator_reason)
     assert not is_taught(figure_labelled(store, d, "办理行政复议案件").indicator_reason)  # the lexicon decided it

@@ -21,6 +21,9 @@ class ActionId(Enum):
     IMPORT_FILES = auto()
     IMPORT_FOLDER = auto()
     EXPORT = auto()
+    REVIEWER_NAME = auto()
+    MERGE_REVIEWS = auto()
+    SPLIT_REVIEWERS = auto()
     QUIT = auto()
     UNDO = auto()
     REDO = auto()
@@ -41,6 +44,9 @@ class ActionId(Enum):
     CONFIRM_ABOVE = auto()
     APPLY_TAUGHT_CUE = auto()
     SHOW_CUES = auto()
+    SETTLE_FIRST = auto()
+    SETTLE_SECOND = auto()
+    SETTLE_THIRD = auto()
     RUN_ALL_CHECKS = auto()
     SHOW_CHARTS = auto()
     SHOW_REVIEW = auto()
@@ -73,6 +79,9 @@ def specs() -> dict[ActionId, ActionSpec]:
         ActionId.IMPORT_FILES: A(_t("&Import Files…"), ("Ctrl+I",), _t("Import report files (.txt, .html, .docx)")),
         ActionId.IMPORT_FOLDER: A(_t("Import &Folder…"), ("Ctrl+Shift+I",)),
         ActionId.EXPORT: A(_t("&Export Dataset…"), ("Ctrl+E",), _t("Write reviewed figures to CSV, XLSX or JSONL")),
+        ActionId.REVIEWER_NAME: A(_t("Reviewer &Name…"), (), _t("The name written with every decision and export")),
+        ActionId.MERGE_REVIEWS: A(_t("&Merge Reviews…"), (), _t("Merge reviewers' complete JSONL exports into this database")),
+        ActionId.SPLIT_REVIEWERS: A(_t("S&plit for Reviewers…"), (), _t("Deal the reports to several reviewers, one file each")),
         ActionId.QUIT: A(_t("&Quit"), ("Ctrl+Q",)),
         ActionId.UNDO: A(_t("&Undo"), ("Ctrl+Z",)),
         ActionId.REDO: A(_t("&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y")),
@@ -96,6 +105,9 @@ def specs() -> dict[ActionId, ActionSpec]:
                                      _t("Decide the similar pending figures as you just did, in one undo step")),
         ActionId.SHOW_CUES: A(_t("Taught &Cues…"), ("Ctrl+Shift+T",),
                               _t("The phrases your corrections taught: edit, switch off or remove them")),
+        ActionId.SETTLE_FIRST: A(_t("Settle Conflict: First Reviewer"), ("1",), _t("Take the first reviewer's decision"), True),
+        ActionId.SETTLE_SECOND: A(_t("Settle Conflict: Second Reviewer"), ("2",), _t("Take the second reviewer's decision"), True),
+        ActionId.SETTLE_THIRD: A(_t("Settle Conflict: Third Reviewer"), ("3",), _t("Take the third reviewer's decision"), True),
         ActionId.RUN_ALL_CHECKS: A(_t("Run Checks on All Reports"), (),
                                    _t("Re-run the consistency checks of every report in the database")),
         ActionId.SHOW_REVIEW: A(_t("&Review"), ("Ctrl+1",)),
@@ -113,13 +125,15 @@ def specs() -> dict[ActionId, ActionSpec]:
 # "recent" and "language" mark where those submenus go.
 MENUS: list[tuple[str, list[ActionId | str | None]]] = [
     ("&File", [ActionId.NEW_DATABASE, ActionId.OPEN_DATABASE, "recent", None, ActionId.IMPORT_FILES,
-               ActionId.IMPORT_FOLDER, ActionId.EXPORT, None, ActionId.QUIT]),
+               ActionId.IMPORT_FOLDER, ActionId.EXPORT, None, ActionId.REVIEWER_NAME, ActionId.SPLIT_REVIEWERS,
+               ActionId.MERGE_REVIEWS, None, ActionId.QUIT]),
     ("&Edit", [ActionId.UNDO, ActionId.REDO, None, ActionId.FIND, ActionId.SEARCH_ALL]),
     ("&Review", [ActionId.CONFIRM_NEXT, ActionId.REJECT_NEXT, ActionId.REJECT_WITH_REASON,
                  ActionId.EDIT_VALUE, ActionId.EDIT_INDICATOR, ActionId.TOGGLE_HEADLINE, ActionId.ADD_FIGURE, None,
                  ActionId.NEXT_FIGURE, ActionId.PREVIOUS_FIGURE, ActionId.NEXT_PENDING, None,
                  ActionId.CONFIRM_SELECTED, ActionId.REJECT_SELECTED, ActionId.CONFIRM_ABOVE,
-                 ActionId.APPLY_TAUGHT_CUE, None, ActionId.RUN_ALL_CHECKS]),
+                 ActionId.APPLY_TAUGHT_CUE, None, ActionId.SETTLE_FIRST, ActionId.SETTLE_SECOND,
+                 ActionId.SETTLE_THIRD, None, ActionId.RUN_ALL_CHECKS]),
     ("&View", [ActionId.SHOW_REVIEW, ActionId.SHOW_CHARTS, ActionId.SHOW_CUES, None, ActionId.FOCUS_LIST,
                ActionId.FOCUS_TEXT, ActionId.FOCUS_TABLE, ActionId.FOCUS_CHECKS, None, "language"]),
     ("&Help", [ActionId.HELP_SHORTCUTS, ActionId.ABOUT]),

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.names import shown
-from app.gui import db_dialogs, focus
+from app.gui import db_dialogs, focus, merge_dialog
 from app.gui.actions import MENUS, TOOLBAR, ActionId, ActionRegistry, menu_title
-from app.gui.charts import ChartsPanel
+from app.gui.chart_tabs import ChartsTabs
 from app.gui.checks_controller import ChecksBox, ChecksController
 from app.gui.cues_view import CueOfferBar, CuesDialog
 from app.gui.export_dialog import ExportDialog
@@ -44,8 +44,9 @@ FRAME_ALLOWANCE = 40  # the window manager's title bar and borders, outside geom
 WRITE_ACTIONS = (ActionId.IMPORT_FILES, ActionId.IMPORT_FOLDER, ActionId.CONFIRM_NEXT, ActionId.REJECT_NEXT,
                  ActionId.REJECT_WITH_REASON, ActionId.EDIT_VALUE, ActionId.EDIT_INDICATOR, ActionId.TOGGLE_HEADLINE,
                  ActionId.ADD_FIGURE, ActionId.CONFIRM_SELECTED, ActionId.REJECT_SELECTED, ActionId.CONFIRM_ABOVE,
-                 ActionId.APPLY_TAUGHT_CUE, ActionId.RUN_ALL_CHECKS)
-IMPORT_FILTER = "Reports (*.txt *.html *.htm *.mht *.mhtml *.docx *.jsonl);;All files (*)"
+                 ActionId.APPLY_TAUGHT_CUE, ActionId.SETTLE_FIRST, ActionId.SETTLE_SECOND, ActionId.SETTLE_THIRD,
+                 ActionId.REVIEWER_NAME, ActionId.MERGE_REVIEWS, ActionId.RUN_ALL_CHECKS)
+IMPORT_FILTER = "Reports (*.txt *.html *.htm *.mht *.mhtml *.docx *.doc *.wps *.pdf *.jsonl);;All files (*)"
 
 
 def restart_command() -> tuple[str, list[str]]:
@@ -147,8 +148,8 @@ class MainWindow(QMainWindow):
         frame.moveCenter(available.center())
         self.move(frame.topLeft())
 
-    def _make_charts(self) -> ChartsPanel:
-        charts = ChartsPanel(lambda: self.store, self)
+    def _make_charts(self) -> ChartsTabs:
+        charts = ChartsTabs(lambda: self.store, self)
         charts.report_activated.connect(self._open_from_chart)
         return charts
 
@@ -223,6 +224,9 @@ class MainWindow(QMainWindow):
             ActionId.NEW_DATABASE: self.new_database, ActionId.OPEN_DATABASE: self.open_database,
             ActionId.IMPORT_FILES: self.import_files, ActionId.IMPORT_FOLDER: self.import_folder,
             ActionId.EXPORT: self.export_dataset, ActionId.QUIT: self.close,
+            ActionId.REVIEWER_NAME: lambda: merge_dialog.ask_reviewer_name(self, self.store),
+            ActionId.MERGE_REVIEWS: self.merge_reviews,
+            ActionId.SPLIT_REVIEWERS: lambda: merge_dialog.split_reviews(self, str(self.store.path)),
             ActionId.FIND: self.text_pane.find_bar.open_bar, ActionId.SEARCH_ALL: self.search_all,
             ActionId.RUN_ALL_CHECKS: self.checks.check_all,
             ActionId.APPLY_TAUGHT_CUE: self.cue_offer.accept, ActionId.SHOW_CUES: self.show_cues,
@@ -353,6 +357,12 @@ class MainWindow(QMainWindow):
         self._update_progress()
         self.statusBar().showMessage(plural(len(summary.imported), self.tr("Imported {0} report."),
                                             self.tr("Imported {0} reports.")), 10000)
+
+    def merge_reviews(self, paths: list[str] | None = None) -> None:
+        if merge_dialog.merge_reviews(self, str(self.store.path), paths) is not None:
+            self.controller.set_store(self.store)  # new reports, decisions and conflicts
+            self._charts_stale = True
+            self._update_progress()
 
     def export_dataset(self) -> None:
         """The export dialog, offering the selected reports and the table's filtered figures as scopes."""

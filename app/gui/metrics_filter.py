@@ -11,6 +11,7 @@ from app.gui.roles import Role
 
 NO_INDICATOR = "__none__"  # filter value for figures that have no indicator yet
 REVIEWED = "__reviewed__"  # filter value for every status but pending
+CONFLICT = "__conflict__"  # filter value for figures whose reviewers disagreed (merge)
 
 
 def refilter(proxy: QSortFilterProxyModel, change) -> None:
@@ -56,6 +57,9 @@ class MetricsFilterProxy(QSortFilterProxyModel):
         figure = self.sourceModel().figure_at(source_row)
         if self._status == REVIEWED:
             if figure.status == "pending":
+                return False
+        elif self._status == CONFLICT:
+            if not self.sourceModel().conflict_decisions(figure.id):
                 return False
         elif self._status and figure.status != self._status:
             return False

@@ -18,9 +18,9 @@ from app.core.numerals import typed_value
 from app.gui import theme
 from app.gui.i18n import interface_language
 from app.core.taught_cues import parse_reason
-from app.gui import theme
 from app.gui.cues_view import taught_icon, taught_tooltip
 from app.gui.roles import Role
+from app.store.conflicts import open_conflicts
 from app.store.errors import StoreError
 from app.store.findings import previous_year_values
 
@@ -66,7 +66,16 @@ HANDLED_ROLES = frozenset(int(role) for role in (
     Role.FIGURE_ID, Role.STATUS, Role.SORT, Role.FLAGGED, Role.TAUGHT_CUE))
 PREVIOUS_ROLES = frozenset(int(role) for role in (
     DISPLAY, EDIT, ALIGNMENT, Qt.ItemDataRole.ToolTipRole, Role.SORT))  # the rest as for any cell
+CONFLICT_ROLES = frozenset(int(role) for role in (DISPLAY, BACKGROUND, Qt.ItemDataRole.ToolTipRole))
 MAX_UNIT_LENGTH = 8
+
+
+def decision_text(decision) -> str:
+    """One reviewer's decision on a line: status, and what a kept figure says."""
+    if decision.status == "rejected":
+        return tr("rejected") + (f" ({decision.reject_reason})" if decision.reject_reason else "")
+    name = codebook.display_name(decision.indicator, interface_language()) or tr("(no indicator)")
+    return f"{tr(decision.status)} · {format_value(decision.value)} {decision.unit or ''} · {name}"
 
 
 def tr(text: str) -> str:
@@ -102,12 +111,14 @@ class MetricsModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
         self._flags: dict[int, list[str]] = {}  # figure id -> messages of the open findings naming it
         self._previous: dict = {}  # figure id -> the same statement in the agency's previous year
+        self._conflicts: dict = {}  # figure id -> the reviewers' decisions, while in conflict
         self._warning_icon = None
 
     # --- rows -------------------------------------------------------------------------
     def set_rows(self, figures: list) -> None:
         """Replace the rows; keeps views' selection when only the values changed."""
         same_ids = [f.id for f in figures] == [f.id for f in self._rows]
+        self._conflicts = open_conflicts(self.store, figures[0].report_id) if self.store and figures else {}
         if same_ids and figures:
             self._rows = list(figures)
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, N_COLUMNS - 1))
@@ -136,6 +147,10 @@ class MetricsModel(QAbstractTableModel):
 
     def figures(self) -> list:
         return list(self._rows)
+
+    def conflict_decisions(self, figure_id: int) -> list:
+        """The reviewers' decisions on a figure in conflict (merge), in their order; [] if none."""
+        return self._conflicts.get(figure_id, [])
 
     def figure_at(self, row: int):
         return self._rows[row]
@@ -172,6 +187,8 @@ class MetricsModel(QAbstractTableModel):
         figure = self._rows[row]
         if column == Column.PREVIOUS and role in PREVIOUS_ROLES:
             return self._previous_data(figure, role)
+        if figure.id in self._conflicts and column == Column.STATUS and role in CONFLICT_ROLES:
+            return self._conflict_data(figure, role)
         if role == DISPLAY:
             return self._display(figure, column)
         if role == EDIT:
@@ -207,6 +224,15 @@ class MetricsModel(QAbstractTableModel):
         if role == Role.TAUGHT_CUE:
             return (parse_reason(figure.indicator_reason) or {}).get("phrase")
         return None
+
+    def _conflict_data(self, figure, role: int):
+        if role == DISPLAY:
+            return tr("conflict")
+        if role == BACKGROUND:
+            return theme.WARNING_BACKGROUND
+        return "\n".join(tr("{key}  {reviewer}: {decision}").format(
+            key=number, reviewer=decision.reviewer, decision=decision_text(decision))
+            for number, decision in enumerate(self._conflicts[figure.id], start=1))
 
     def _warning(self):
         if self._warning_icon is None:  # the style exists only once the application does

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from app.core.model import QUALIFIERS, SECTION_CATEGORIES, STATUSES
 from app.gui.delegates import MetricsDelegate, indicator_combo
 from app.gui.i18n import plural
-from app.gui.metrics_filter import NO_INDICATOR, REVIEWED, MetricsFilterProxy
+from app.gui.metrics_filter import CONFLICT, NO_INDICATOR, REVIEWED, MetricsFilterProxy
 from app.gui.metrics_model import Column, MetricsModel, tr
 from app.gui.roles import Role
 
@@ -66,7 +66,7 @@ class MetricsPanel(QWidget):
 
     def _filter_bar(self) -> QHBoxLayout:
         self.status_filter = self._choice("status_filter", [(tr("All states"), None), (tr("Reviewed"), REVIEWED)]
-                                          + [(tr(s), s) for s in STATUSES], self.proxy.set_status)
+                                          + [(tr(s), s) for s in STATUSES] + [(tr("In conflict"), CONFLICT)], self.proxy.set_status)
         self.indicator_filter = indicator_combo(self, tr("All indicators"))
         self.indicator_filter.setObjectName("indicator_filter")
         self.indicator_filter.insertItem(1, tr("(no indicator)"), NO_INDICATOR)

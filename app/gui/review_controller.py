@@ -49,6 +49,8 @@ class ReviewController(QObject):
             ActionId.ADD_FIGURE: self.add_figure_from_selection, ActionId.UNDO: self.undo,
             ActionId.REDO: self.redo, ActionId.CONFIRM_SELECTED: lambda: self.bulk("confirm"),
             ActionId.REJECT_SELECTED: lambda: self.bulk("reject"), ActionId.CONFIRM_ABOVE: self.confirm_above,
+            ActionId.SETTLE_FIRST: lambda: self.settle(0), ActionId.SETTLE_SECOND: lambda: self.settle(1),
+            ActionId.SETTLE_THIRD: lambda: self.settle(2),
         }
         for action_id, handler in handlers.items():
             registry.action(action_id).triggered.connect(lambda _checked=False, h=handler: h())
@@ -166,6 +168,18 @@ class ReviewController(QObject):
             self.metrics.select_figure(now_visible[min(position, len(now_visible) - 1)])
             if following is None:
                 self.message.emit(self.tr("Last figure of this report: N moves to the next pending figure."))
+
+    def settle(self, choice: int) -> None:
+        """Take the choice-th reviewer's decision on the current figure's conflict, and move on."""
+        current = self.metrics.current_figure_id()
+        decisions = self.metrics.model.conflict_decisions(current) if current is not None else []
+        if choice >= len(decisions):
+            self.message.emit(self.tr("This figure has no conflict with a decision {0}.").format(choice + 1))
+            return
+        from app.store.conflicts import settle_conflict
+        self._decide_and_next(lambda ids: settle_conflict(self.store, ids[0], choice))
+        if not self.metrics.model.conflict_decisions(current):
+            self.message.emit(self.tr("Took {0}'s decision.").format(decisions[choice].reviewer))
 
     def toggle_headline(self) -> None:
         current = self.metrics.current_figure_id()

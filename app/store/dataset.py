@@ -7,13 +7,14 @@ Layouts
 - wide: one row per report (WIDE_COLUMNS): metadata, one column per codebook indicator
   holding the headline figure, else the first reviewed one, else the first pending one
   (the same choice as the charts), among the exported statuses; then n_pending, n_rejected.
-XLSX holds both layouts (the chosen one first), a "columns" sheet describing every column
-and an "indicators" sheet with the codebook.
+XLSX holds both layouts (the chosen one first), a "columns" sheet naming the reviewer who
+exported it and describing every column, and an "indicators" sheet with the codebook.
+Long rows name the reviewer of each figure's last decision (reviewed_by).
 
 JSONL
 - wide: one object per report, keyed by the wide columns.
 - long: line 1 is a header {"type": "header", "format": JSONL_FORMAT, "version": 2,
-  "complete": bool, "statuses": [...]} (a complete one also counts its "reports" and
+  "complete": bool, "statuses": [...], "reviewer": name (reviewers.py)} (a complete one also counts its "reports" and
   "figures"); the last line is {"type": "end", "reports": n, "figures": m, "sha256": hex of
   every byte before it}, so a restore (app/store/restore.py) knows a file cut short. After
   the header, one {"type": "cue"} line per taught cue (app/store/cues.py); then per report
@@ -41,6 +42,7 @@ from app.core.names import shown
 from app.store.errors import StoreError
 from app.store.findings import ContextSource, all_dismissed_fingerprints, checked_findings
 from app.store.restore import JSONL_FORMAT, JSONL_VERSION, MESSAGES, TEMPLATES, restore_jsonl  # noqa: F401
+from app.store.reviewers import reviewer_name
 
 DEFAULT_STATUSES = ("confirmed", "corrected", "added")
 FORMATS = ("csv", "xlsx", "jsonl")
@@ -81,6 +83,7 @@ LONG_COLUMNS = _META + [
     Column("note", "reviewer's note"), Column("reject_reason", "why it was rejected"),
     Column("reviewed_at", "when it was last reviewed (UTC)"),
     Column("findings", "open consistency-check findings naming this figure: rule: message"),
+    Column("reviewed_by", "reviewer of the figure's last decision, from the audit trail"),
 ]
 WIDE_COLUMNS = _META + [Column(ind.id, f"{ind.description} [{ind.unit}]") for ind in indicators()] + [
     Column("n_pending", "figures still pending review"), Column("n_rejected", "figures rejected")]
@@ -138,6 +141,7 @@ class _Export:
         self.dismissed = all_dismissed_fingerprints(store)
         self.indicator_ids = indicator_ids()
         self.figure_lines = self.report_lines = 0
+        self.reviewer = reviewer_name(store.conn)
 
     def _reports(self, report_ids) -> list[dict]:
         # text and original bytes are read one report at a time: all at once they can fill memory
@@ -197,13 +201,21 @@ class _Export:
                 continue
             text = self._column(report["id"], "text")
             texts = self.finding_texts(report, figures, text)
+            deciders = self.deciders(report["id"])
             meta = tuple(_meta(report).values())
             page = _page_finder(self._column(report["id"], "page_starts"))
             yield report, [meta + f[:_SENTENCE_AT]
                            + (page(f[_START]), sentence_around(text, f[_START], f[_END]))
-                           + f[_SENTENCE_AT:_FINDINGS_AT] + (texts.get(f[_ID]),)
+                           + f[_SENTENCE_AT:_FINDINGS_AT] + (texts.get(f[_ID]), deciders.get(f[_ID]))
                            + (f[_FINDINGS_AT:] if restore_fields else ())
                            for f in exported]
+
+    def deciders(self, report_id: int) -> dict[int, str]:
+        """Figure id -> who made its last decision still in force (undone ones do not count)."""
+        return dict(self.store.conn.execute(
+            "SELECT figure_id, who FROM edits WHERE report_id = ? AND figure_id IS NOT NULL"
+            " AND undone IN (0, 3) AND action NOT IN ('undo', 'redo', 'merge_conflict') ORDER BY id",
+            (report_id,)).fetchall())
 
     def _column(self, report_id: int, name: str):
         return self.store.conn.execute(f"SELECT {name} FROM reports WHERE id = ?", (report_id,)).fetchone()[0]
@@ -232,7 +244,7 @@ class _Export:
 
     def jsonl_records(self) -> Iterator[dict]:
         header = {"type": "header", "format": JSONL_FORMAT, "version": JSONL_VERSION,
-                  "complete": self.complete, "statuses": list(self.statuses)}
+                  "complete": self.complete, "statuses": list(self.statuses), "reviewer": self.reviewer}
         if self.complete:  # what a restore checks the file against: a cut file says so
             header["reports"] = len(self.reports)
             header["figures"] = self.store.conn.execute(
@@ -289,9 +301,10 @@ def _meta(report: dict) -> dict:
             "doc_type": report["doc_type"]}
 
 
-def _reference_sheets() -> list[Sheet]:
-    columns = [(layout, c.name, c.description) for layout, cs in (("long", LONG_COLUMNS), ("wide", WIDE_COLUMNS))
-               for c in cs]
+def _reference_sheets(reviewer: str) -> list[Sheet]:
+    columns = [("export", "reviewer", reviewer)] + [
+        (layout, c.name, c.description) for layout, cs in (("long", LONG_COLUMNS), ("wide", WIDE_COLUMNS))
+        for c in cs]
     return [Sheet("columns", [Column("layout", ""), Column("column", ""), Column("description", "")], columns),
             Sheet("indicators", [Column("id", ""), Column("group", ""), Column("unit", ""),
                                  Column("description", "")],
@@ -348,10 +361,10 @@ def export_dataset(store, out_path: str | Path, fmt: str = "csv", layout: str = 
         # one pass: the long sheet, written first, collects the wide rows as it goes
         wide_rows: list[list] = []
         sheets = [Sheet("long", LONG_COLUMNS, export.long_rows(wide_rows)), Sheet("wide", WIDE_COLUMNS, wide_rows)]
-        return write_xlsx(out_path, sheets + _reference_sheets())[0]
+        return write_xlsx(out_path, sheets + _reference_sheets(export.reviewer))[0]
     if fmt == "xlsx":
         sheets = [Sheet("wide", WIDE_COLUMNS, export.wide_rows()), Sheet("long", LONG_COLUMNS, export.long_rows())]
-        return write_xlsx(out_path, sheets + _reference_sheets())[0]
+        return write_xlsx(out_path, sheets + _reference_sheets(export.reviewer))[0]
     if fmt == "csv":
         return write_csv(out_path, *((LONG_COLUMNS, export.long_rows()) if layout == "long"
                                      else (WIDE_COLUMNS, export.wide_rows())))

@@ -10,13 +10,13 @@ as a template and args, so the GUI can show it translated.
 """
 from __future__ import annotations
 
-import getpass
 import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Callable
 
 from app.core.model import METADATA_FIELDS
+from app.store.reviewers import reviewer_name
 from app.store.rows import EditResult
 
 DONE, UNDONE, DISCARDED, SEALED = 0, 1, 2, 3
@@ -24,6 +24,7 @@ ACTION_LABELS = {
     "confirm": "Confirm", "reject": "Reject", "reset": "Reset to pending", "correct": "Correct",
     "add": "Add figure", "headline": "Headline", "note": "Note", "metadata": "Edit metadata",
     "apply_cue": "Apply taught cue",
+    "settle": "Settle conflict",
 }
 DESCRIPTIONS = {  # str.format templates of a step's description
     "one": "{action}", "figures": "{action} ({count} figures)", "metadata": "{action}: {fields}",
@@ -36,13 +37,6 @@ _UNDOABLE_SQL = "action IN (" + ", ".join(f"'{action}'" for action in UNDOABLE_A
 
 def now_utc() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError, ImportError):  # no login name in the environment
-        return "unknown"
 
 
 @dataclass(frozen=True)
@@ -65,9 +59,10 @@ class Description:
 class EditLog:
     """Collects the changes of one write; `write()` stores them as one undo group."""
 
-    def __init__(self, conn, action: str):
+    def __init__(self, conn, action: str, who: str | None = None):
         self.conn = conn
         self.action = action
+        self.who = who  # None: the database's reviewer (reviewers.py)
         self.entries: list[tuple] = []
 
     def record(self, report_id: int | None, figure_id: int | None, field: str | None,
@@ -81,7 +76,7 @@ class EditLog:
         if cut_redo:
             self.conn.execute("UPDATE edits SET undone = ? WHERE undone = ?", (DISCARDED, UNDONE))
         group_id = self.conn.execute("SELECT coalesce(max(group_id), 0) + 1 FROM edits").fetchone()[0]
-        at, who = now_utc(), current_user()
+        at, who = now_utc(), self.who or reviewer_name(self.conn)
         self.conn.executemany(
             "INSERT INTO edits (group_id, at, who, action, report_id, figure_id, field, old, new)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -209,11 +209,53 @@ def _add_page_starts(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE reports ADD COLUMN page_starts TEXT")
 
 
+def _add_reviewer_tables(conn: sqlite3.Connection) -> None:
+    """Several reviewers (app/store/merge.py): every reviewer's decision on a figure as merged
+    from their exports, the figures whose reviewers disagreed, and each merge's agreement;
+    and an index for the charts."""
+    conn.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS reviewer_decisions (
+            id INTEGER PRIMARY KEY,
+            figure_id INTEGER NOT NULL REFERENCES figures(id) ON DELETE CASCADE,
+            reviewer TEXT NOT NULL,
+            source TEXT,                      -- the export file it came from
+            status TEXT NOT NULL, indicator TEXT, value REAL, unit TEXT, qualifier TEXT,
+            label TEXT, start INTEGER, "end" INTEGER, raw TEXT,
+            headline INTEGER NOT NULL DEFAULT 0, note TEXT, reject_reason TEXT, reviewed_at TEXT,
+            merged_at TEXT NOT NULL,
+            UNIQUE (figure_id, reviewer)
+        );
+        -- a figure whose reviewers decided differently; open while the figure is pending
+        CREATE TABLE IF NOT EXISTS figure_conflicts (
+            figure_id INTEGER PRIMARY KEY REFERENCES figures(id) ON DELETE CASCADE,
+            merged_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS agreement (
+            id INTEGER PRIMARY KEY,
+            merged_at TEXT NOT NULL,
+            reviewers TEXT NOT NULL,          -- JSON list
+            indicator TEXT,                   -- NULL: every indicator together
+            n_figures INTEGER NOT NULL,       -- figures decided by two reviewers
+            n_alike INTEGER NOT NULL,
+            share REAL, kappa REAL
+        );
+        -- the charts (chart_queries.py): one indicator's values per report, and which report
+        -- states which indicator, read from the index alone instead of every figure's row
+        CREATE INDEX IF NOT EXISTS figures_indicator_report
+            ON figures(indicator, report_id, headline, status, start, value, unit);
+        -- the reports' groups without reading their rows (each row carries its text)
+        CREATE INDEX IF NOT EXISTS reports_chart_groups
+            ON reports(level, province, city, region, agency, report_year, file_name);
+        """
+    )
+
+
 GAZETTEER_COLUMNS = ("province", "city", "county", "division_code")
 MIGRATION_BATCH = 500
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1, _add_text_hash, _add_finding_message_keys, _add_decode_warning_keys, _add_gazetteer_columns,
-    _add_taught_cues, _add_page_starts,
+    _add_taught_cues, _add_page_starts, _add_reviewer_tables,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -871,6 +871,18 @@ Everything stays on this computer.</source>
             <source>division_code</source>
             <translation>区划代码</translation>
         </message>
+        <message>
+            <source>In conflict</source>
+            <translation>有冲突</translation>
+        </message>
+        <message>
+            <source>conflict</source>
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <source>{key}  {reviewer}: {decision}</source>
+            <translation>{key}  {reviewer}：{decision}</translation>
+        </message>
     </context>
     <context>
         <name>OutlineTree</name>
@@ -1223,6 +1235,14 @@ Everything stays on this computer.</source>
             <translation>已是本报告最后一个数据：按 N 转到下一个待审数据。</translation>
         </message>
         <message>
+            <source>This figure has no conflict with a decision {0}.</source>
+            <translation>该数字没有第 {0} 个审核决定可供裁定。</translation>
+        </message>
+        <message>
+            <source>Took {0}'s decision.</source>
+            <translation>已采用 {0} 的决定。</translation>
+        </message>
+        <message>
             <source>{0} figure</source>
             <translation>{0} 个数据</translation>
         </message>
@@ -1518,6 +1538,10 @@ Everything stays on this computer.</source>
             <source>Apply taught cue</source>
             <translation>应用习得提示词</translation>
         </message>
+        <message>
+            <source>Settle conflict</source>
+            <translation>裁定冲突</translation>
+        </message>
     </context>
     <context>
         <name>SearchDialog</name>
@@ -1756,6 +1780,257 @@ Everything stays on this computer.</source>
         <message>
             <source>The phrases your corrections taught: edit, switch off or remove them</source>
             <translation>您的更正所教的短语：可编辑、停用或删除</translation>
+        </message>
+        <message>
+            <source>&amp;Merge Reviews…</source>
+            <translation>合并审核结果(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>Deal the reports to several reviewers, one file each</source>
+            <translation>把报告分给多名审核人，每人一个文件</translation>
+        </message>
+        <message>
+            <source>Merge reviewers' complete JSONL exports into this database</source>
+            <translation>把审核人的完整 JSONL 导出合并到本数据库</translation>
+        </message>
+        <message>
+            <source>Reviewer &amp;Name…</source>
+            <translation>审核人姓名(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>S&amp;plit for Reviewers…</source>
+            <translation>分配给审核人(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Settle Conflict: First Reviewer</source>
+            <translation>裁定冲突：采用第一位审核人</translation>
+        </message>
+        <message>
+            <source>Settle Conflict: Second Reviewer</source>
+            <translation>裁定冲突：采用第二位审核人</translation>
+        </message>
+        <message>
+            <source>Settle Conflict: Third Reviewer</source>
+            <translation>裁定冲突：采用第三位审核人</translation>
+        </message>
+        <message>
+            <source>Take the first reviewer's decision</source>
+            <translation>采用第一位审核人的决定</translation>
+        </message>
+        <message>
+            <source>Take the second reviewer's decision</source>
+            <translation>采用第二位审核人的决定</translation>
+        </message>
+        <message>
+            <source>Take the third reviewer's decision</source>
+            <translation>采用第三位审核人的决定</translation>
+        </message>
+        <message>
+            <source>The name written with every decision and export</source>
+            <translation>写入每个审核决定和每次导出的姓名</translation>
+        </message>
+    </context>
+    <context>
+        <name>charts</name>
+        <message>
+            <source>(compare groups)</source>
+            <translation>（比较各组）</translation>
+        </message>
+        <message>
+            <source>Agency</source>
+            <translation>机关</translation>
+        </message>
+        <message>
+            <source>Agency type</source>
+            <translation>机关类型</translation>
+        </message>
+        <message>
+            <source>By group</source>
+            <translation>分组分布</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>市级</translation>
+        </message>
+        <message>
+            <source>Compare groups by:</source>
+            <translation>比较分组：</translation>
+        </message>
+        <message>
+            <source>Copy Data</source>
+            <translation>复制数据</translation>
+        </message>
+        <message>
+            <source>County</source>
+            <translation>县级</translation>
+        </message>
+        <message>
+            <source>Coverage</source>
+            <translation>覆盖情况</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>区级</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>组</translation>
+        </message>
+        <message>
+            <source>Group by:</source>
+            <translation>分组依据：</translation>
+        </message>
+        <message>
+            <source>Indicator:</source>
+            <translation>指标：</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>层级</translation>
+        </message>
+        <message>
+            <source>Log scale</source>
+            <translation>对数刻度</translation>
+        </message>
+        <message>
+            <source>Maximum (whisker)</source>
+            <translation>最大值（须线）</translation>
+        </message>
+        <message>
+            <source>Median</source>
+            <translation>中位数</translation>
+        </message>
+        <message>
+            <source>Median value</source>
+            <translation>中位数</translation>
+        </message>
+        <message>
+            <source>Minimum (whisker)</source>
+            <translation>最小值（须线）</translation>
+        </message>
+        <message>
+            <source>Next ▶</source>
+            <translation>下一页 ▶</translation>
+        </message>
+        <message>
+            <source>Outliers</source>
+            <translation>离群值</translation>
+        </message>
+        <message>
+            <source>Over the years</source>
+            <translation>历年趋势</translation>
+        </message>
+        <message>
+            <source>Overview</source>
+            <translation>概览</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png)</source>
+            <translation>PNG 图片 (*.png)</translation>
+        </message>
+        <message>
+            <source>Province</source>
+            <translation>省级</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>报告</translation>
+        </message>
+        <message>
+            <source>Report year</source>
+            <translation>报告年度</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>报告数</translation>
+        </message>
+        <message>
+            <source>Reports grouped by:</source>
+            <translation>报告分组：</translation>
+        </message>
+        <message>
+            <source>SVG drawing (*.svg)</source>
+            <translation>SVG 矢量图 (*.svg)</translation>
+        </message>
+        <message>
+            <source>Save Chart as PNG</source>
+            <translation>将图表另存为 PNG</translation>
+        </message>
+        <message>
+            <source>Save Chart as SVG</source>
+            <translation>将图表另存为 SVG</translation>
+        </message>
+        <message>
+            <source>Save PNG…</source>
+            <translation>保存 PNG…</translation>
+        </message>
+        <message>
+            <source>Save SVG…</source>
+            <translation>保存 SVG…</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>未知</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <source>Which reports state which indicators: {0:.0%} of the cells</source>
+            <translation>哪些报告载有哪些指标：{0:.0%} 的格子有数据</translation>
+        </message>
+        <message>
+            <source>log₁₀ of {0}</source>
+            <translation>{0} 的常用对数</translation>
+        </message>
+        <message>
+            <source>median by {0}</source>
+            <translation>按{0}的中位数</translation>
+        </message>
+        <message>
+            <source>not stated</source>
+            <translation>未载</translation>
+        </message>
+        <message>
+            <source>or one agency:</source>
+            <translation>或单个机关：</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>待审</translation>
+        </message>
+        <message>
+            <source>rejected only</source>
+            <translation>仅有已驳回</translation>
+        </message>
+        <message>
+            <source>reports {0}–{1} of {2}</source>
+            <translation>第 {0}–{1} 份报告，共 {2} 份</translation>
+        </message>
+        <message>
+            <source>reviewed</source>
+            <translation>已审</translation>
+        </message>
+        <message>
+            <source>{0} over the years: {1}</source>
+            <translation>{0}历年变化：{1}</translation>
+        </message>
+        <message>
+            <source>{0}: {1} reports in {2} groups, {3} outliers</source>
+            <translation>{0}：{2} 组共 {1} 份报告，{3} 个离群值</translation>
+        </message>
+        <message>
+            <source>◀ Previous</source>
+            <translation>◀ 上一页</translation>
         </message>
     </context>
     <context>
@@ -3282,12 +3557,111 @@ Everything stays on this computer.</source>
             <translation>标题</translation>
         </message>
         <message>
-            <source>Reports (*.txt *.html *.htm *.mht *.mhtml *.docx *.jsonl);;All files (*)</source>
-            <translation>报告 (*.txt *.html *.htm *.mht *.mhtml *.docx *.jsonl);;所有文件 (*)</translation>
-        </message>
-        <message>
             <source>division_code</source>
             <translation>区划代码</translation>
+        </message>
+        <message>
+            <source>Reports (*.txt *.html *.htm *.mht *.mhtml *.docx *.doc *.wps *.pdf *.jsonl);;All files (*)</source>
+            <translation>报告 (*.txt *.html *.htm *.mht *.mhtml *.docx *.doc *.wps *.pdf *.jsonl);;所有文件 (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>merge_dialog</name>
+        <message>
+            <source>A reviewer name is one line of 1 to {0} characters.</source>
+            <translation>审核人姓名须为一行，1 至 {0} 个字符。</translation>
+        </message>
+        <message>
+            <source>Agreement (figures decided by two reviewers):</source>
+            <translation>一致性（两名审核人都审核过的数字）：</translation>
+        </message>
+        <message>
+            <source>Folder for the Reviewers' Files</source>
+            <translation>审核人文件的保存文件夹</translation>
+        </message>
+        <message>
+            <source>Give {0} different names, or none.</source>
+            <translation>请填写 {0} 个互不相同的姓名，或不填。</translation>
+        </message>
+        <message>
+            <source>JSONL exports (*.jsonl);;All files (*)</source>
+            <translation>JSONL 导出文件 (*.jsonl);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Merge Reviews</source>
+            <translation>合并审核结果</translation>
+        </message>
+        <message>
+            <source>Merge failed</source>
+            <translation>合并失败</translation>
+        </message>
+        <message>
+            <source>Merging reviews…</source>
+            <translation>正在合并审核结果…</translation>
+        </message>
+        <message>
+            <source>Names (optional, comma-separated):</source>
+            <translation>姓名（可选，用逗号分隔）：</translation>
+        </message>
+        <message>
+            <source>No figure was decided by two reviewers: no agreement to measure.</source>
+            <translation>没有数字经两名审核人审核，无法计算一致性。</translation>
+        </message>
+        <message>
+            <source>Overall</source>
+            <translation>总体</translation>
+        </message>
+        <message>
+            <source>Reviewed by two:</source>
+            <translation>双人审核比例：</translation>
+        </message>
+        <message>
+            <source>Reviewer Name</source>
+            <translation>审核人姓名</translation>
+        </message>
+        <message>
+            <source>Reviewers:</source>
+            <translation>审核人数：</translation>
+        </message>
+        <message>
+            <source>Reviewers: {0}</source>
+            <translation>审核人：{0}</translation>
+        </message>
+        <message>
+            <source>Reviews Merged</source>
+            <translation>审核结果已合并</translation>
+        </message>
+        <message>
+            <source>Split failed</source>
+            <translation>分配失败</translation>
+        </message>
+        <message>
+            <source>Split for Reviewers</source>
+            <translation>分配给审核人</translation>
+        </message>
+        <message>
+            <source>Writing the reviewers' files…</source>
+            <translation>正在写出审核人文件…</translation>
+        </message>
+        <message>
+            <source>Your name, written with every decision and export:</source>
+            <translation>您的姓名（写入每个审核决定和每次导出）：</translation>
+        </message>
+        <message>
+            <source>reviewer-1, reviewer-2, …</source>
+            <translation>默认：reviewer-1, reviewer-2, …</translation>
+        </message>
+        <message>
+            <source>{0} figures took a decision, {1} are in conflict (filter the table by “In conflict”), {2} were already decided here; {3} reports added.</source>
+            <translation>{0} 个数字采用了审核决定，{1} 个有冲突（在表格中按“有冲突”筛选），{2} 个在本库中已审核；新增报告 {3} 份。</translation>
+        </message>
+        <message>
+            <source>{0}: {1} of {2} alike ({3:.0%}), kappa {4}</source>
+            <translation>{0}：{2} 个中 {1} 个一致（{3:.0%}），kappa {4}</translation>
+        </message>
+        <message>
+            <source>{0}: {1} reports ({2} shared) in {3}</source>
+            <translation>{0}：{1} 份报告（其中 {2} 份双人审核），文件 {3}</translation>
         </message>
     </context>
     <context>

@@ -48,7 +48,7 @@ def test_table_filter_and_charts_show_names_with_the_id_in_a_tooltip(qtbot, wind
                 if table.model().index(r, Column.LABEL).data() == "发放宣传资料")
     assert cell.data() == NAME
     assert "publicity_materials" in cell.data(Qt.ItemDataRole.ToolTipRole)
-    combos = (window.metrics.indicator_filter, window.charts.indicator_combo)
+    combos = (window.metrics.indicator_filter, window.charts.overview.indicator_combo)
     for combo in combos:
         texts = [combo.itemText(i) for i in range(combo.count())]
         assert any(text.startswith(NAME) for text in texts)

@@ -1,0 +1,107 @@
+"""A merged database in the window: conflicts shown side by side, filtered, settled with one key;
+File > Merge Reviews through the same worker as the import."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from review_fixtures import figure_on_disk, open_window, seeded_db, seeded_template  # noqa: F401
+
+from app.gui.metrics_filter import CONFLICT
+from app.gui.metrics_model import Column
+from app.gui.tasks import TaskRunner
+from app.store.database import open_store
+from app.store.dataset import export_dataset, restore_jsonl
+from app.store.merge import merge_reviews
+from app.store.reviewers import set_reviewer_name
+from conftest import SEED_COUNT
+
+
+@pytest.fixture
+def exports(seeded_db, tmp_path):
+    """Ann confirms and Bob rejects the first figure of the first report; both confirm the second."""
+    with open_store(seeded_db) as base:
+        export_dataset(base, tmp_path / "base.jsonl", "jsonl", statuses="all")
+    paths = []
+    for name, decide in (("Ann", "confirm"), ("Bob", "reject")):
+        with open_store(tmp_path / f"{name}.sqlite") as own:
+            restore_jsonl(own, tmp_path / "base.jsonl")
+            set_reviewer_name(own, name)
+            report = own.list_reports()[0]
+            first, second = own.figures(report.id)[:2]
+            getattr(own, decide)([first.id])
+            own.confirm([second.id])
+            export_dataset(own, tmp_path / f"{name}.jsonl", "jsonl", statuses="all")
+        paths.append(tmp_path / f"{name}.jsonl")
+    return paths
+
+
+def test_one_key_settles_a_conflict_and_undo_reopens_it(qtbot, seeded_db, exports):
+    with open_store(seeded_db) as store:
+        merge_reviews(store, exports)
+        report = store.list_reports()[0]
+        conflicted = store.figures(report.id)[0]
+    window = open_window(qtbot, seeded_db)
+    try:
+        window.controller.open_report(report.id)
+        metrics = window.metrics
+        metrics.status_filter.setCurrentIndex(metrics.status_filter.findData(CONFLICT))
+        assert metrics.visible_figure_ids() == [conflicted.id]
+        cell = metrics.proxy.index(0, Column.STATUS)
+        tooltip = cell.data(Qt.ItemDataRole.ToolTipRole)
+        assert cell.data() == "conflict"
+        assert "1  Ann: confirmed" in tooltip and "2  Bob: rejected" in tooltip
+        metrics.select_figure(conflicted.id)
+        metrics.table.setFocus()
+        qtbot.waitUntil(metrics.table.hasFocus)
+        qtbot.keyClick(metrics.table, Qt.Key.Key_2)
+        qtbot.waitUntil(lambda: figure_on_disk(seeded_db, conflicted.id)["status"] == "rejected")
+        assert metrics.visible_figure_ids() == []
+        qtbot.keyClick(metrics.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: figure_on_disk(seeded_db, conflicted.id)["status"] == "pending")
+        assert metrics.visible_figure_ids() == [conflicted.id]
+    finally:
+        window.close()
+
+
+def test_file_merge_reviews_runs_off_the_ui_thread_and_reloads(qtbot, seeded_db, exports, monkeypatch):
+    window = open_window(qtbot, seeded_db)
+    try:
+        pending_before = window.store.progress()["pending"]
+        monkeypatch.setattr(TaskRunner, "synchronous", True)
+        window.merge_reviews([str(path) for path in exports])
+        box = window.findChild(object, "merge_summary")
+        assert box is not None and "Ann, Bob" in box.text() and "1 are in conflict" in box.text()
+        assert window.store.progress()["pending"] == pending_before - 1  # the second figure, alike
+        box.close()
+    finally:
+        window.close()
+
+
+def test_reviewer_name_and_split_from_the_file_menu(qtbot, seeded_db, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+    from app.gui.actions import ActionId
+    from app.gui.merge_dialog import SplitDialog
+    window = open_window(qtbot, seeded_db)
+    try:
+        monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("  Chen  ", True))
+        window.registry.action(ActionId.REVIEWER_NAME).trigger()
+        with open_store(seeded_db) as other:
+            assert other.get_setting("reviewer_name") == "Chen"
+
+        def accept(dialog):
+            dialog.count.setValue(2)
+            dialog.overlap.setValue(100)
+            dialog.names.setText("甲，乙")  # a Chinese comma separates names too
+            return QDialog.DialogCode.Accepted
+        monkeypatch.setattr(SplitDialog, "exec", accept)
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(tmp_path / "out"))
+        shown = []
+        monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+        monkeypatch.setattr(TaskRunner, "synchronous", True)
+        window.registry.action(ActionId.SPLIT_REVIEWERS).trigger()
+        assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["乙.jsonl", "甲.jsonl"]
+        assert f"甲: {SEED_COUNT} reports ({SEED_COUNT} shared)" in shown[0]  # 100% overlap: every seed
+    finally:
+        window.close()
