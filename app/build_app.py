@@ -48,7 +48,7 @@ EXCLUDES = (
 ) + (() if sys.platform == "win32" else ("dateutil.tz.win",))  # Windows time zones: ctypes on user32
 HOOKS = ROOT / "resources" / "packaging" / "hooks"
 # Under resources/, what the running program never reads; everything else is bundled, so a
-# resource added later (a lexicon, a gazetteer) needs no entry. setup.py's wheel leaves out the same.
+# resource added later (a lexicon, a gazetteer) needs no entry. the wheel (pyproject.toml) leaves out the same.
 RESOURCES_NOT_BUNDLED = ("packaging", "screenshots")
 # Folders the running program needs; a bundle without them is broken.
 REQUIRED_IN_BUNDLE = (

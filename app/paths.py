@@ -15,7 +15,7 @@ def bundle_root() -> Path:
     """The folder holding `resources/` and `seeds/`.
 
     A PyInstaller bundle unpacks them at its root; a wheel installs them inside the `app`
-    package (see setup.py); a source tree keeps them beside it, where the customer's files are.
+    package (see pyproject.toml); a source tree keeps them beside it, where the customer's files are.
     """
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:

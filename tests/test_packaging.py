@@ -272,7 +272,7 @@ def test_translations_are_compiled_for_the_bundle(tmp_path):
 # -- installed from a wheel, as `pip install .` leaves it -----------------------------------
 
 # What a wheel is built from; the checkout's build/, dist/ and caches stay out.
-WHEEL_SOURCES = ("app", "resources", "seeds", "pyproject.toml", "setup.py", "README.md")
+WHEEL_SOURCES = ("app", "resources", "seeds", "pyproject.toml", "README.md")
 
 
 @pytest.fixture(scope="module")
