@@ -213,7 +213,7 @@ FIGURES_SQL = ('SELECT r.sha256, f.start, f."end", f.raw, f.value, f.unit, f.qua
                " f.numeral, f.confidence, f.section_category, f.status, f.headline, f.note, f.reject_reason,"
                " f.reviewed_at FROM figures f JOIN reports r ON r.id = f.report_id"
                " ORDER BY r.sha256, f.start, f.id")
-FINDINGS_SQL = ("SELECT r.sha256, f.rule, f.fingerprint, f.note FROM findings f JOIN reports r"
+FINDINGS_SQL = ("SELECT r.sha256, f.rule, f.fingerprint, f.note, f.message_key, f.message_args FROM findings f JOIN reports r"
                 " ON r.id = f.report_id WHERE f.dismissed = 1 ORDER BY r.sha256, f.fingerprint")
 
 

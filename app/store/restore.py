@@ -24,7 +24,7 @@ from app.core.model import QUALIFIERS, STATUSES
 from app.core.names import shown
 from app.store.errors import StoreWriteFailed
 from app.store.rows import ImportSummary
-from app.store.schema import text_sha256
+from app.store.schema import decode_warning_key, finding_message_key, text_sha256
 
 JSONL_FORMAT = "report-reviewer-export"
 JSONL_VERSION = 2  # 2: the header counts what follows and a closing line carries a checksum
@@ -422,7 +422,8 @@ def _restore_group(store, group: _Group, summary: ImportSummary) -> None:
 _REPORT_FIELDS = ("path", "file_name", "sha256", "text_sha256", "original", "encoding", "encoding_confidence",
                   "encoding_overridden", "decode_warning", "text", "title", "agency", "region",
                   "level", "province", "city", "county", "division_code", "report_year", "publish_date",
-                  "doc_type", "imported_at", "n_figures", "n_reviewed", "page_starts")
+                  "doc_type", "imported_at", "n_figures", "n_reviewed", "page_starts", "decode_warning_key",
+                  "decode_warning_args")
 _FIGURE_FIELDS = ("report_id", "start", "end", "raw", "value", "unit", "qualifier", "label", "indicator",
                   "x_start", "x_end", "x_raw", "x_value", "x_unit", "x_qualifier", "x_label",
                   "x_indicator", "numeral", "confidence", "section_category", "status", "headline",
@@ -436,6 +437,8 @@ def _insert_report(conn, report: dict, figures: list[dict]) -> None:
               "n_reviewed": sum(f["status"] != "pending" for f in figures),
               "encoding_overridden": int(bool(report.get("encoding_overridden"))),
               "page_starts": json.dumps(report["page_starts"]) if report.get("page_starts") else None}
+    # the window translates warnings and findings from their keys (an export holds the English)
+    values["decode_warning_key"], values["decode_warning_args"] = decode_warning_key(report.get("decode_warning"))
     report_id = _insert(conn, "reports", _REPORT_FIELDS, values)
     conn.executemany('INSERT INTO sections (report_id, level, title, category, start, "end")'
                      " VALUES (?, ?, ?, ?, ?, ?)",
@@ -444,10 +447,11 @@ def _insert_report(conn, report: dict, figures: list[dict]) -> None:
     new_ids = {f["figure_id"]: _insert(conn, "figures", _FIGURE_FIELDS,
                                        {**f, "report_id": report_id, "headline": int(bool(f["headline"]))})
                for f in figures}
-    conn.executemany("INSERT INTO findings (report_id, rule, message, figure_ids, fingerprint, dismissed,"
-                     " note) VALUES (?, ?, ?, ?, ?, 1, ?)",
-                     [(report_id, d["rule"], d["message"], json.dumps([new_ids[i] for i in d["figure_ids"]]),
-                       d["fingerprint"], d.get("note")) for d in report.get("dismissed_findings", [])])
+    conn.executemany("INSERT INTO findings (report_id, rule, message, message_key, message_args, figure_ids,"
+                     " fingerprint, dismissed, note) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)",
+                     [(report_id, d["rule"], d["message"], *finding_message_key(d["rule"], d["message"]),
+                       json.dumps([new_ids[i] for i in d["figure_ids"]]), d["fingerprint"], d.get("note"))
+                      for d in report.get("dismissed_findings", [])])
 
 
 def _insert(conn, table: str, fields: tuple[str, ...], values: dict) -> int:

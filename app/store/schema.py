@@ -131,36 +131,49 @@ def _add_text_hash(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX reports_text_sha256 ON reports(text_sha256)")
 
 
+def finding_message_key(rule: str, message: str) -> tuple[str | None, str | None]:
+    """(key, args as JSON) of a finding's English message, taken apart; (None, None) for a
+    wording no template makes. For what was stored (or exported) before keys were kept."""
+    from app.core.checks import MESSAGES, message_parts  # the checks own the templates
+    parts = message_parts(rule, message)
+    if parts is None:
+        return None, None
+    key = next(key for key, template in MESSAGES.items() if template == parts[0])
+    return key, json.dumps(parts[1], ensure_ascii=False)
+
+
+def decode_warning_key(warning: str | None) -> tuple[str | None, str | None]:
+    """("decode:<key>" or "ingest:<key>", args as JSON) of a stored decode warning, likewise."""
+    from app.core import decode, messages
+    from app.store import ingest
+    if warning is None:
+        return None, None
+    keys = {template: f"{module}:{key}" for module, table in (("decode", decode.MESSAGES), ("ingest", ingest.MESSAGES))
+            for key, template in table.items()}
+    parts = messages.message_parts(keys, warning)
+    if parts is None:
+        return None, None
+    return keys[parts[0]], json.dumps(parts[1], ensure_ascii=False)
+
+
 def _add_finding_message_keys(conn: sqlite3.Connection) -> None:
     """Findings keep their message's template key and args (JSON) beside the English text,
     so the interface translates from data; stored messages are taken apart this once."""
-    from app.core.checks import MESSAGES, message_parts  # the checks own the templates
-    key_of = {template: key for key, template in MESSAGES.items()}
     conn.execute("ALTER TABLE findings ADD COLUMN message_key TEXT")
     conn.execute("ALTER TABLE findings ADD COLUMN message_args TEXT")
     rows = conn.execute("SELECT id, rule, message FROM findings").fetchall()
-    for finding_id, rule, message in rows:
-        parts = message_parts(rule, message)
-        if parts is not None:
-            conn.execute("UPDATE findings SET message_key = ?, message_args = ? WHERE id = ?",
-                         (key_of[parts[0]], json.dumps(parts[1], ensure_ascii=False), finding_id))
+    conn.executemany("UPDATE findings SET message_key = ?, message_args = ? WHERE id = ?",
+                     [(*finding_message_key(rule, message), finding_id) for finding_id, rule, message in rows])
 
 
 def _add_decode_warning_keys(conn: sqlite3.Connection) -> None:
     """Reports keep their decode warning's message key ("decode:<key>" or "ingest:<key>") and
     args (JSON) beside the English text; stored warnings are taken apart this once."""
-    from app.core import decode, messages
-    from app.store import ingest
-    keys = {template: f"{module}:{key}" for module, table in (("decode", decode.MESSAGES), ("ingest", ingest.MESSAGES))
-            for key, template in table.items()}
     conn.execute("ALTER TABLE reports ADD COLUMN decode_warning_key TEXT")
     conn.execute("ALTER TABLE reports ADD COLUMN decode_warning_args TEXT")
     rows = conn.execute("SELECT id, decode_warning FROM reports WHERE decode_warning IS NOT NULL").fetchall()
-    for report_id, warning in rows:
-        parts = messages.message_parts(keys, warning)
-        if parts is not None:
-            conn.execute("UPDATE reports SET decode_warning_key = ?, decode_warning_args = ? WHERE id = ?",
-                         (keys[parts[0]], json.dumps(parts[1], ensure_ascii=False), report_id))
+    conn.executemany("UPDATE reports SET decode_warning_key = ?, decode_warning_args = ? WHERE id = ?",
+                     [(*decode_warning_key(warning), report_id) for report_id, warning in rows])
 
 
 def _add_gazetteer_columns(conn: sqlite3.Connection) -> None:
