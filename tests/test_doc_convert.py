@@ -4,7 +4,6 @@ The conversion tests need LibreOffice (`soffice`): .ci/run installs it. They fai
 where it is missing, so a machine without it cannot pass them silently."""
 import os
 import stat
-import time
 
 import pytest
 
@@ -82,10 +81,8 @@ def test_a_doc_that_is_really_a_docx_or_a_web_page_needs_no_converter(tmp_path, 
 def test_a_conversion_that_hangs_is_stopped_at_the_time_limit(tmp_path, monkeypatch):
     pid_file = tmp_path / "pid"
     fake_soffice(tmp_path, monkeypatch, f"echo $$ > {pid_file}\nsleep 60")
-    started = time.monotonic()
-    with pytest.raises(doc_convert.ConversionTimedOut):
+    with pytest.raises(doc_convert.ConversionTimedOut):  # the fake would otherwise end after 60 s, converted
         doc_convert.convert_to_docx(DOC.read_bytes(), ".doc", time_limit=1)
-    assert time.monotonic() - started < 30
     with pytest.raises(ProcessLookupError):
         os.kill(int(pid_file.read_text()), 0)
 
