@@ -30,6 +30,10 @@ EXCLUDES = (
     "pyqtgraph.opengl",
     "pyqtgraph.examples",
     "tkinter",
+    # numpy's random and FFT (3 MB of compiled code): numpy loads them only when asked, and
+    # only pyqtgraph functions the program does not call (pseudoScatter, flowchart) ask
+    "numpy.random",
+    "numpy.fft",
     # Optional extras that pyqtgraph and numpy import only if installed; a developer's
     # environment may have them, and scipy alone adds 70 MB.
     "scipy",
