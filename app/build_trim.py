@@ -76,11 +76,11 @@ def _kept(entries: list) -> list:
 
 # Other ICU data Qt never reads for this program: legacy-encoding converters (reports are
 # decoded in Python; Qt's own UTF-8/16 and Latin-1 need none; the Chinese ones stay),
-# transliteration rules, character names, the word-break dictionaries (Qt breaks lines with
-# its own Unicode tables, not ICU's break iterators; the CJK one alone is 2 MB) and Chinese
-# collation (only QCollator reads it, which the program does not use; a file dialog sorting
-# with it falls back to the root order).
-ICU_ITEMS_DROPPED = ("*.cnv", "translit/*", "unames.icu", "brkitr/*.dict", "coll/zh*.res")
+# transliteration rules, character names, the break iterators with their dictionaries (Qt
+# breaks text with its own Unicode tables, not ICU's; the CJK dictionary alone is 2 MB) and
+# Chinese collation (only QCollator reads it, which the program does not use; a file dialog
+# sorting with it falls back to the root order).
+ICU_ITEMS_DROPPED = ("*.cnv", "translit/*", "unames.icu", "brkitr/*", "coll/zh*.res")
 ICU_ITEMS_KEPT = ("gb18030*.cnv", "windows-936*.cnv", "windows-950*.cnv", "ibm-1375_*.cnv")  # GBK, Big5, HKSCS
 
 
