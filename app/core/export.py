@@ -33,6 +33,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 from xml.sax.saxutils import escape as xml_escape
 
+from app.core.processes import pid_alive
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # XML 1.0 forbids them in a cell
 
@@ -109,22 +111,8 @@ def _remove_stale_parts(target: Path) -> None:
         return
     for leftover in leftovers:
         pid = leftover.name[len(target.name) + 2:].split(".")[0]
-        if pid.isdigit() and not _process_alive(int(pid)):
+        if pid.isdigit() and not pid_alive(int(pid)):
             leftover.unlink(missing_ok=True)
-
-
-def _process_alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    if os.name != "posix":  # no cheap check: a leftover is only removed by the same pid's exports
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def write_csv(path: str | Path, columns: Sequence[Column], rows: Iterable[Sequence]) -> int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -19,6 +18,7 @@ import sqlite_utils
 
 from app.store import schema
 from app.core.names import shown
+from app.core.processes import pid_alive
 from app.store.cues import CuesMixin
 from app.store.errors import (InvalidEdit, NotADatabase, RowMissing, StoreBusy, StoreDiskFull, StoreError,
                               StoreLocked, StoreMissing, StoreReadOnly, StoreTooNew, StoreWriteFailed)
@@ -306,7 +306,7 @@ class Store(ReportReadsMixin, ReviewMixin, HistoryMixin, IngestMixin, CuesMixin)
                 if holder == os.getpid():
                     self._holds_lock = True
                     return
-                if holder is not None and _pid_alive(holder):
+                if holder is not None and pid_alive(holder):
                     raise StoreLocked.of("locked", path=self.path, pid=holder) from None
                 self.lock_path.unlink(missing_ok=True)
                 continue
@@ -328,23 +328,3 @@ def _lock_holder(lock_path: Path) -> int | None:
         return int(lock_path.read_text(encoding="ascii").strip())
     except (OSError, ValueError):
         return None
-
-
-def _pid_alive(pid: int) -> bool:
-    if sys.platform == "win32":
-        import ctypes  # os.kill(pid, 0) would terminate the process on Windows
-        still_active = 259
-        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)
-        if not handle:
-            return False
-        code = ctypes.c_ulong()
-        ctypes.windll.kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        ctypes.windll.kernel32.CloseHandle(handle)
-        return code.value == still_active
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
