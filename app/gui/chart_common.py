@@ -64,6 +64,13 @@ def grouping_combo(parent: QWidget, name: str, groupings: list[str]) -> QComboBo
     return combo
 
 
+def select_data(combo: QComboBox, data) -> None:
+    """Choose the item holding `data`; nothing changes when no item does."""
+    index = combo.findData(data)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+
+
 def fill_groupings(combo: QComboBox, groupings: list[str]) -> None:
     """Offer the groupings this database can answer, keeping the current one when it still can."""
     current = combo.currentData()

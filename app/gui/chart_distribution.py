@@ -17,7 +17,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.core.chart_stats import box_stats
-from app.gui.chart_common import (ExportBar, fill_groupings, group_name, grouping_combo, indicator_combo, tr)
+from app.gui.chart_common import (ExportBar, fill_groupings, group_name, grouping_combo, indicator_combo,
+                                  select_data, tr)
 from app.store import chart_queries
 
 BOX_WIDTH = 0.6
@@ -81,9 +82,7 @@ class DistributionChart(QWidget):
         self.log_scale.toggled.connect(self.refresh)
 
     def set_indicator(self, indicator_id: str) -> None:
-        index = self.indicator.findData(indicator_id)
-        if index >= 0:
-            self.indicator.setCurrentIndex(index)
+        select_data(self.indicator, indicator_id)
 
     def refresh(self) -> None:
         store = self._store_provider()

@@ -12,7 +12,8 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from app.gui.chart_common import (ExportBar, fill_groupings, group_name, grouping_combo, indicator_combo, tr)
+from app.gui.chart_common import (ExportBar, fill_groupings, group_name, grouping_combo, indicator_combo,
+                                  select_data, tr)
 from app.store import chart_queries
 
 PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#9c755f")
@@ -53,14 +54,10 @@ class TrendChart(QWidget):
         self.agency.currentIndexChanged.connect(self._draw)
 
     def set_indicator(self, indicator_id: str) -> None:
-        index = self.indicator.findData(indicator_id)
-        if index >= 0:
-            self.indicator.setCurrentIndex(index)
+        select_data(self.indicator, indicator_id)
 
     def set_agency(self, agency: str) -> None:
-        index = self.agency.findData(agency)
-        if index >= 0:
-            self.agency.setCurrentIndex(index)
+        select_data(self.agency, agency)
 
     def refresh(self) -> None:
         """Re-read the indicator's values (one query) and the agencies with a trend, then draw."""
