@@ -132,6 +132,11 @@ def test_rule_5a_8_legal_review_by_what_is_reviewed(sentence, raw, indicator):
     ("开展食品安全风险排查6次。", "6次", None),
     ("全年开展劳动保障监察执法检查用人单位860户。", "860户", "inspections"),
     ("作出环境行政处罚决定68件，罚款金额512万元。", "68件", "cases_filed"),
+    # "in any measure word": patrols of sites are checks too; the roster of sites is not
+    ("制定农贸市场督导检查标准，巡回320余个经营点位。", "320余个经营点位", "inspections"),
+    ("巡回督导120个核酸采样点。", "120个核酸采样点", "inspections"),
+    ("建立巡查本底，录入监管对象860个。", "860个", None),
+    ("开展巡回审判12次。", "12次", None),
 ])
 def test_rule_5a_9_enforcement_counts_checks_and_cases(sentence, raw, indicator):
     """§5a.9: Enforcement: checks of entities, 双随机 checks, cases filed; units supervised, sample tests, plans and transfers are null."""
@@ -159,4 +164,17 @@ def test_rule_5a_10_disputes_by_their_channel(sentence, raw, indicator):
 ])
 def test_rule_5a_11_two_objects_in_one_count_is_null(sentence, raw, indicator):
     """§5a.11: Two indicators' objects counted together: none clearly fits, so null."""
+    assert indicator_of(sentence, raw) == indicator
+
+
+@pytest.mark.parametrize("sentence, raw, indicator", [
+    ("严格落实审查机制，对5市政府代拟的规范性文件进行合法性审查。", "5", "normative_docs_reviewed"),
+    ("全年办理12行政复议案件。", "12", "reconsideration_cases"),
+    # no verb says what was done with the counted things: the reading is a guess
+    ("以考促学、以练促干，11卫生监督所执法人员执法能力显著提升。", "11", None),
+    ("全局36行政执法人员法治素养明显增强。", "36", None),
+])
+def test_rule_5a_11_a_count_that_lost_its_measure_word_needs_its_verb(sentence, raw, indicator):
+    """§5a.11: A count whose measure word was lost takes an indicator only when its clause says
+    what was done with what it counts; otherwise none clearly fits, so null."""
     assert indicator_of(sentence, raw) == indicator

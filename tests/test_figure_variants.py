@@ -90,6 +90,13 @@ def test_number_forms(text, raw, value, unit, qualifier):
     "1）加强学习；2）完善制度。",
     "推动二级以上医院全覆盖。",
     "采购X200型执法记录仪。",
+    # a bare number before a counted noun that names something, not a count
+    "贯彻落实1号文件精神，组织3楼办公区工作人员学习。",
+    "开通12348公共法律服务热线，热线工作人员耐心解答。",
+    "第3批试点单位工作人员参加培训。",
+    "按照5G基站建设要求，企业做好配合。",
+    "编号A12执法人员出示证件。",
+    "查阅《2024年度10大典型案例》等文件。",
 ])
 def test_not_figures(text):
     assert find_figures(text) == []
@@ -164,3 +171,19 @@ def test_the_measure_word_as_written(text, raw, unit):
 ])
 def test_raw_stops_at_the_verb_after_the_noun(text, raw):
     assert raw in [f.raw for f in find_figures(text)]
+
+
+@pytest.mark.parametrize("text, raw, value, unit", [
+    # garbled sentences that lost the measure word: the noun it counts gives the unit
+    ("对3代政府拟稿的规范性文件进行合法性审查。", "3", 3, "件"),
+    ("以练促干，11名执法人员参训，另有8卫生院工作人员列席。", "8", 8, "人"),
+    ("检查12家单位，督促45企业整改。", "45", 45, "家"),
+])
+def test_a_count_that_lost_its_measure_word_takes_the_unit_of_its_noun(text, raw, value, unit):
+    found = [f for f in find_figures(text) if f.raw == raw]
+    assert [(f.value, f.unit) for f in found] == [(value, unit)]
+    assert found[0].confidence < 0.9  # the unit is read, not written: the reviewer should look
+
+
+def test_a_number_with_its_measure_word_is_not_read_twice():
+    assert [f.raw for f in find_figures("审查规范性文件3件，清理文件12件。")] == ["3件", "12件"]

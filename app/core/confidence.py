@@ -36,6 +36,8 @@ def confidence(fig: Figure, verdict: Verdict, table: dict, rare_units: frozenset
         base = table["cue_sure" if sure else "cue"]
     if fig.numeral == "chinese":
         base = min(base, table["chinese"])
+    if fig.unit_implied:
+        base = min(base, table["implied_unit"])
     if fig.unit in rare_units:
         base *= table["rare_unit_factor"]
     return round(base, 2)

@@ -67,6 +67,10 @@ class _Lexicon:
     after_qualifiers: re.Pattern  # a bound word right after the unit
     qualifier_of: dict
     blockers: dict
+    implied_count: re.Pattern  # a small bare number (unit lost), see units.json "implied"
+    implied_noun: re.Pattern  # the noun it counts, later in the same clause
+    implied_unit_of: dict
+    implied_not_after: str
 
 
 def _alternation(words) -> str:
@@ -105,6 +109,12 @@ def _lexicon() -> _Lexicon:
             f"{GAP}({_alternation(w for w in quals['after'] if len(w) > 1)})"),
         qualifier_of={**quals["before"], **quals["after"]},
         blockers=quals["before_blockers"],
+        implied_count=re.compile(
+            rf"(?<![0-9０-９.．])[1-9][0-9]{{0,{units['implied']['max_digits'] - 1}}}(?![0-9０-９.．,，%％])"),
+        implied_noun=re.compile(
+            rf"[\u4e00-\u9fff]{{0,{units['implied']['max_gap']}}}?({_alternation(units['implied']['nouns'])})"),
+        implied_unit_of=units["implied"]["nouns"],
+        implied_not_after=units["implied"]["not_after"],
     )
 
 
@@ -268,12 +278,34 @@ def _percent_in_words(text: str, m: re.Match, lex: _Lexicon, blocked: list) -> O
                   numeral="chinese" if is_chinese_numeral(m.group("num")) else "arabic")
 
 
+def _implied_unit(text: str, m: re.Match, lex: _Lexicon, blocked: list) -> Optional[Figure]:
+    """A count whose measure word was lost (对3代拟的规范性文件): its unit is the one its noun,
+    later in the same clause, is counted in (units.json "implied"); raw stays the number."""
+    start, end = m.span()
+    after = text[end:end + 1]
+    if not CJK.match(after) or after in lex.implied_not_after:
+        return None
+    if text[start - 1:start] in ID_CHARS or _prev_char(text, start) == "第" or _hyphenated(text, start):
+        return None
+    noun = lex.implied_noun.match(text, end)
+    if noun is None or _inside(blocked, start, end) or CHROME_BEFORE.search(text, max(0, start - 12), start):
+        return None
+    return Figure(start=start, end=end, raw=m.group(), value=float(int(m.group())),
+                  unit=lex.implied_unit_of[noun.group(1)],
+                  qualifier=_qualifier(text, start, end, False, lex), numeral="arabic")
+
+
 def find_figures(text: str, sections: Optional[list[Section]] = None) -> list[Figure]:
     """Every figure in the text, in text order, with label, indicator and confidence."""
     lex = _lexicon()
     blocked = _merged(_blocked_spans(text, lex) + _boilerplate(sections))
     found = [_percent_in_words(text, m, lex, blocked) for m in PERCENT_WORDS.finditer(text)]
-    found += [_candidate(text, m, lex, blocked) for m in lex.pattern.finditer(text)]
+    matches = list(lex.pattern.finditer(text))
+    found += [_candidate(text, m, lex, blocked) for m in matches]
+    # A number the main pattern read (and kept or ruled out) is never read again as bare.
+    read = {m.start() for m in matches}
+    found += [_implied_unit(text, m, lex, blocked) for m in lex.implied_count.finditer(text)
+              if m.start() not in read]
     figures: list[Figure] = []
     for figure in sorted((f for f in found if f is not None), key=lambda f: (f.start, -f.end)):
         if not figures or figure.start >= figures[-1].end:

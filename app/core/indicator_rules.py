@@ -4,7 +4,7 @@ Rules 1, 2 and 6-10 are patterns in resources/lexicon/indicator_cues.json (secti
 codebook_5a, keyed by the rule's name; units for rule 2 are in each indicator's `units`). The
 rules below read the structure of a sentence: which figures are parts of a total (3), what a
 meeting did (4), who held a training (5), and a figure naming the objects of two indicators
-at once (11). Each is one function named after its rule; app.core.labels calls them.
+at once (11) or a count whose measure word was lost and that no verb acts on (11). Each is one function named after its rule; app.core.labels calls them.
 """
 from __future__ import annotations
 
@@ -204,3 +204,14 @@ def rule_5a_11_two_objects_in_one_count(text: str, start: int, num_start: int,
     ends = [m.start() for m in cuts] + [num_start]
     named = [found for a, b in zip(starts, ends) if (found := candidates(a, b))]
     return any(not (x & y) for k, x in enumerate(named) for y in named[k + 1:])
+
+
+def rule_5a_11_lost_measure_word_needs_its_verb(text: str, fig: Figure, clause: tuple[int, int],
+                                                counting_verbs: re.Pattern) -> bool:
+    """Whether a figure whose measure word was lost (raw is the bare number: 对3代拟的规范性文件
+    进行审查) is read clearly enough for an indicator: only when its clause says what was done
+    with what it counts (a counting verb such as 审查, 办理). Without one (以练促干，11卫生监督所
+    执法人员执法队伍能力提升) the reading is a guess, so it is null."""
+    if not fig.unit_implied:
+        return True
+    return counting_verbs.search(text, *clause) is not None

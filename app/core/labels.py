@@ -22,7 +22,8 @@ from app.core.codebook import lexicon
 from app.core.confidence import Verdict, confidence
 from app.core.indicator_rules import (
     TOTAL_OPENING, rule_5a_3_breakdowns_are_null, rule_5a_4_meetings_by_their_verb,
-    rule_5a_5_training_held_by_the_agency, rule_5a_11_two_objects_in_one_count)
+    rule_5a_5_training_held_by_the_agency, rule_5a_11_lost_measure_word_needs_its_verb,
+    rule_5a_11_two_objects_in_one_count)
 from app.core.model import Figure
 
 SCOPES = ("near", "clause", "sentence", "figure")  # where a codebook_5a veto is searched
@@ -433,6 +434,8 @@ def _decide(text: str, figures: list[Figure], contexts: list[_Context], i: int, 
             or (fig.numeral == "chinese" and fig.value == 1)):
         return Verdict("veto")
     clause = clauses.bounds(fig.start, fig.end)
+    if not rule_5a_11_lost_measure_word_needs_its_verb(text, fig, clause, cues.list_verbs):
+        return Verdict("weak")
     meeting = rule_5a_4_meetings_by_their_verb(text, fig, clause, ctx.sentence[1])
     if meeting is not None:
         fig.indicator, fig.indicator_reason = meeting.indicator, meeting.reason

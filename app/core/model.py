@@ -86,6 +86,11 @@ class Figure:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    @property
+    def unit_implied(self) -> bool:
+        """The text lost the measure word (对3代拟的规范性文件): raw is the bare number."""
+        return bool(self.unit) and self.raw.isdigit()
+
 
 @dataclass
 class Extraction:
