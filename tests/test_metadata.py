@@ -74,6 +74,19 @@ def test_no_title_uses_index_rows_and_body_years():
     assert (got["report_year"], got["publish_date"]) == (2023, "2024-01-20")
 
 
+def test_empty_index_rows_leave_the_publication_row_below_them_its_own():
+    # a page's index block with every value empty, then the title, then its 发布时间 row
+    text = (
+        "索 引 号:\n发文机关:\n成文日期:\n发布日期:\n名  称:\n"
+        "某县市场监督管理局2024年度法治政府建设情况报告\n\n"
+        "发布时间:2025-01-16 09:30来源:访问量:\n字体:\n\n"
+        "一、主要工作\n全年查处案件20件。\n"
+    )
+    got = metadata(text)
+    assert got["title"] == "某县市场监督管理局2024年度法治政府建设情况报告"
+    assert (got["publish_date"], got["report_year"]) == ("2025-01-16", 2024)
+
+
 def test_title_naming_only_a_place_takes_the_signing_body():
     text = (
         "2023年度平谷区法治政府建设情况报告\n发布日期：2024-02-05\n"

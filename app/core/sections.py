@@ -350,8 +350,9 @@ def _bare_row_key(line: str) -> str | None:
 def _fits_row(key: str, line: str) -> bool:
     """Whether the line under a bare key is its value. An empty row (文号：) is followed by the
     next row or by the title block, which must stay out: codes, numbers and dates have digits,
-    and only a title key takes the report's title."""
-    if _bare_row_key(line) or len(line) > ROW_VALUE_MAX:
+    and only a title key takes the report's title. A line that opens with a key of its own
+    (名称： then 发布时间：2025-12-30) is the next row, never the value."""
+    if _rules().row_key.match(line) or len(line) > ROW_VALUE_MAX:
         return False
     if key in TITLE_ROWS:
         return True
