@@ -81,6 +81,12 @@ def report(first_lines: str, body: str = "", signature: str = "") -> str:
     ("三亚市生态环境局", "三亚市", "city", "海南省", "三亚市", None, "460200"),
     ("大连市教育局", "大连市", "city", "辽宁省", "大连市", None, "210200"),
     ("太原市小店区市场监督管理局", "太原市小店区", "district", "山西省", "太原市", "小店区", "140105"),
+    # a city bureau's branch governs the district or county it is named after
+    ("宁波市生态环境局鄞州分局", "宁波市鄞州", "district", "浙江省", "宁波市", "鄞州区", "330212"),
+    ("杭州市市场监督管理局萧山分局", "杭州市萧山", "district", "浙江省", "杭州市", "萧山区", "330109"),
+    ("绍兴市生态环境局诸暨分局", "绍兴市诸暨", "county", "浙江省", "绍兴市", "诸暨市", "330681"),
+    # a branch not named after a division keeps the city
+    ("成都市生态环境局高新分局", "成都市", "city", "四川省", "成都市", None, "510100"),
     # a party committee's office
     ("中共宁海县委全面依法治县委员会办公室", "宁海县", "county", "浙江省", "宁波市", "宁海县", "330226"),
 ])

@@ -34,6 +34,8 @@ TOWN_AFTER = re.compile("镇|乡|街道|苏木")
 SLOGAN = re.compile("(?:法治|平安|美丽|幸福|智慧)([\u4e00-\u9fff]{2,4})")  # 法治德清: a short name
 LEVEL_WORDS = {"省": "province", "市": "city", "区": "district", "县": "county", "旗": "county", "州": "city"}
 NOT_LEVEL_WORD = re.compile("^(?:市场|市政|市容|区域|县域|市域|州府)")
+# 宁波市生态环境局鄞州分局: a city bureau's branch governs the county-level unit it is named after
+BRANCH = re.compile(r"(?:局|委员会)([\u4e00-\u9fff]{2,8}?)分局$")
 
 
 @dataclass(frozen=True)
@@ -190,10 +192,27 @@ def find_place(name: str | None, mentions: "Mentions | None" = None) -> Place:
         return Place(region, _unit_level(units[-1]))
     division, candidates = _decide(known[-1].candidates, mentions)
     if known[-1] is units[-1]:
+        branch = _branch_place(name, region, division)
+        if branch is not None:
+            return branch
         level = units[-1].level or (division.level if division else _unit_level(units[-1]))
         return Place(region, level, division, candidates)
     # a unit the gazetteer lacks under known ones (天津市某区): no code, but what holds it
     return Place(region, _unit_level(units[-1]), None, candidates, within=division)
+
+
+def _branch_place(name: str, region: str, division: Division | None) -> Place | None:
+    """The district or county a city bureau's branch is named after (杭州市生态环境局西湖分局 →
+    杭州市西湖, district, 330106), when the gazetteer has it under that city; else None."""
+    branch = BRANCH.search(name)
+    if branch is None or division is None or division.level != "city":
+        return None
+    written = branch.group(1)
+    unit = _known_unit(written, 0, len(written), [division])
+    if unit is None or unit.end != len(written) or len(unit.candidates) != 1:
+        return None
+    county = unit.candidates[0]
+    return Place(region + written, unit.level or county.level, county)
 
 
 def _town_place(name: str, mentions: "Mentions | None") -> Place:
