@@ -65,6 +65,9 @@ def test_rule_5a_3_breakdowns_are_null(sentence, raw, indicator):
     ("面向社会组织学习宣传活动5次。", "5次", None),
     ("召开企业座谈会研究营商环境问题3次。", "3次", None),
     ("区政府常务会议研究部署法治政府建设工作6次。", "6次", "decision_meetings"),
+    # the meeting named in an earlier clause of the sentence did the research counted here
+    ("召开局务会议12次，专题研究法治政府建设工作4次。", "4次", "decision_meetings"),
+    ("全年专题研究法治政府建设工作4次。", "4次", None),  # no meeting named: research alone
 ])
 def test_rule_5a_4_meetings_by_their_verb(sentence, raw, indicator):
     """§5a.4: A count of meetings is decided by what the meeting did, not by its name."""
@@ -146,6 +149,7 @@ def test_rule_5a_9_enforcement_counts_checks_and_cases(sentence, raw, indicator)
 @pytest.mark.parametrize("sentence, raw, indicator", [
     ("全年受理信访投诉86件。", "86件", "petitions"),
     ("接待来访群众300余人次。", "300余人次", None),
+    ("接受群众来访126批次568人次。", "126批次", None),
     ("化解信访积案5件。", "5件", None),
     ("受理消费者投诉举报2300件。", "2300件", "complaints"),
     ("处理医疗纠纷18起。", "18起", "medical_disputes"),

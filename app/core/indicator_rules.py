@@ -155,7 +155,7 @@ def rule_5a_3_breakdowns_are_null(text: str, figures: list[Figure], contexts: li
 
 # --- rule 4 --------------------------------------------------------------------------------
 def rule_5a_4_meetings_by_their_verb(text: str, fig: Figure, clause: tuple[int, int],
-                                     sentence_end: int) -> Optional[Decision]:
+                                     sentence: tuple[int, int]) -> Optional[Decision]:
     """A count of meetings is what the meeting did: law study is study_sessions; research,
     review, deployment or decision is decision_meetings, whatever the meeting is called;
     述职述法 is null. Cases or items a meeting dealt with (涉及15起案件的…讨论会) count nothing."""
@@ -166,14 +166,19 @@ def rule_5a_4_meetings_by_their_verb(text: str, fig: Figure, clause: tuple[int, 
         return None
     meeting = MEETING.search(text, start, end)
     if meeting is None:
-        return None
+        # "召开党组会议12次，专题研究法治工作4次": the meeting named earlier in the sentence did it
+        verb = MEETING_DECISION.search(text, start, fig.start)
+        earlier = MEETING.search(text, sentence[0], start) if verb else None
+        if earlier is None or MEETING_NULL.search(text, sentence[0], end):
+            return None
+        return Decision("decision_meetings", f"{verb.group()} at {earlier.group()} (rule 5a.4)")
     name = text[max(start, meeting.start() - 3):meeting.end()].lstrip("召开主持和及、")
     if MEETING_NULL.search(text, start, end):
         return Decision(None, "述职述法 meeting (rule 5a.4)")
     if MEETING_STUDY.search(text, start, end):
         return Decision("study_sessions", f"law study at {name} (rule 5a.4)")
     # "召开推进会3次，部署年度普法工作": the verb may follow in the next clause
-    verb = MEETING_DECISION.search(text, start, min(sentence_end, max(end, fig.end + MEETING_REACH)))
+    verb = MEETING_DECISION.search(text, start, min(sentence[1], max(end, fig.end + MEETING_REACH)))
     if verb:
         return Decision("decision_meetings", f"{verb.group()} at {name} (rule 5a.4)")
     return None

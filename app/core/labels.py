@@ -436,7 +436,7 @@ def _decide(text: str, figures: list[Figure], contexts: list[_Context], i: int, 
     clause = clauses.bounds(fig.start, fig.end)
     if not rule_5a_11_lost_measure_word_needs_its_verb(text, fig, clause, cues.list_verbs):
         return Verdict("weak")
-    meeting = rule_5a_4_meetings_by_their_verb(text, fig, clause, ctx.sentence[1])
+    meeting = rule_5a_4_meetings_by_their_verb(text, fig, clause, ctx.sentence)
     if meeting is not None:
         fig.indicator, fig.indicator_reason = meeting.indicator, meeting.reason
         return Verdict("rule")
