@@ -79,6 +79,8 @@ def test_rule_5a_4_meetings_by_their_verb(sentence, raw, indicator):
     ("选派执法骨干参加省局法治培训2次。", "2次", None),
     ("局领导参加市委法治专题培训3次。", "3次", None),
     ("举办校园安全法治讲座12场，面向全区中小学生。", "12场", "publicity_events"),
+    # a bracketed insert (（街道）) is part of the phrase, not the end of the clause
+    ("培训乡镇（街道）司法所工作人员120人。", "120人", "training_participants"),
 ])
 def test_rule_5a_5_training_held_by_the_agency(sentence, raw, indicator):
     """§5a.5: Training is what the agency held for its staff or sector; attended elsewhere, or for the public, it is not."""
@@ -93,6 +95,8 @@ def test_rule_5a_5_training_held_by_the_agency(sentence, raw, indicator):
     ("组织普法志愿者56名开展送法进乡村活动。", "56名", None),
     ("在微信公众号发布普法文章86篇。", "86篇", "online_posts"),
     ("开展生态环境法治宣讲进企业活动15场，发放宣传折页3000份。", "3000份", "publicity_materials"),
+    ("行政执法“三项制度”全面落实，公示行政执法信息1260条。", "1260条", None),
+    ("通过门户网站发布普法信息60条。", "60条", "online_posts"),
 ])
 def test_rule_5a_6_publicity_counts_events_materials_audience_posts(sentence, raw, indicator):
     """§5a.6: Publicity: events, materials, audience, posts; screen showings, disclosures, reminders and the staff are null."""
@@ -119,6 +123,9 @@ def test_rule_5a_7_services_count_published_items_and_applications(sentence, raw
     ("备案合同20件。", "20件", None),
     ("法律顾问全年办理法律事务36件。", "36件", None),
     ("对拟出台的政策性文件进行合法性审查15件。", "15件", None),
+    # the object of the review decides even when drafts are named later in the sentence
+    ("开展重大行政决策合法性审查8件，审查行政规范性文件草案16件。", "8件", "legality_reviews"),
+    ("开展重大行政决策合法性审查8件，审查行政规范性文件草案16件。", "16件", "normative_docs_reviewed"),
 ])
 def test_rule_5a_8_legal_review_by_what_is_reviewed(sentence, raw, indicator):
     """§5a.8: Legal review: contracts, major decisions, drafts and existing documents each have their indicator; other papers are null."""
@@ -128,6 +135,7 @@ def test_rule_5a_8_legal_review_by_what_is_reviewed(sentence, raw, indicator):
 @pytest.mark.parametrize("sentence, raw, indicator", [
     ("辖区被监督单位1446户，全年开展监督检查3200户次。", "1446户", None),
     ("辖区被监督单位1446户，全年开展监督检查3200户次。", "3200户次", "inspections"),
+    ("开展“法治进校园”活动320场，开展校园安全检查1260校次。", "1260校次", "inspections"),
     ("对辖区学校开展联合检查56所次。", "56所次", "inspections"),
     ("对游泳场所开展水质抽样检测72家。", "72家", None),
     ("移送公安机关涉嫌犯罪案件3件。", "3件", None),
@@ -150,6 +158,7 @@ def test_rule_5a_9_enforcement_counts_checks_and_cases(sentence, raw, indicator)
     ("全年受理信访投诉86件。", "86件", "petitions"),
     ("接待来访群众300余人次。", "300余人次", None),
     ("接受群众来访126批次568人次。", "126批次", None),
+    ("全镇18个村（社区）均建立人民调解委员会。", "18个村", None),
     ("化解信访积案5件。", "5件", None),
     ("受理消费者投诉举报2300件。", "2300件", "complaints"),
     ("处理医疗纠纷18起。", "18起", "medical_disputes"),

@@ -29,6 +29,8 @@ from app.core.model import Figure
 SCOPES = ("near", "clause", "sentence", "figure")  # where a codebook_5a veto is searched
 SENTENCE_STOPS = "。！？!?\n"
 CLAUSE_STOPS = SENTENCE_STOPS + "，；;,：:（(）)"
+# 培训乡镇（街道）司法所工作人员: a short bracketed insert of words is part of the phrase
+WORD_INSERT = re.compile(r"[（(][\u4e00-\u9fff、]{1,6}[）)]")
 LABEL_MAX = 30
 POST_MAX = 24
 NAME_CELL_BREAKS = re.compile(r"[0-9０-９。！？!?，；;,：:]")
@@ -36,7 +38,7 @@ CELL_GAP = (" ", "\t", "\u3000", "\xa0", "\u2002", "\u2003")
 LEADING_FILLER = re.compile(
     r"^(?:[0-9]{4}年度?(?:以来|内)?|截至目前|截至|目前|全年|今年|本年度?|年内|其中|同时|另外|此外|"
     r"共计|累计|合计|总计|共|已|、|先后|全市|全县|全区|全省|全委|全局|我委|我局|本委|本局|我单位|"
-    r"对(?![照外接标])|通过(?=开展|组织))+")
+    r"对(?![照外接标])|通过(?=开展|组织)|[（(][\u4e00-\u9fff、]{1,6}[）)])+")
 TRAILING_FILLER = re.compile(
     r"(?:共计|累计|合计|总计|共|计|达到|达|有|了|分别为|分别|均|已|仅|约|大约|近|将近|超过|超|逾|"
     r"不少于|不低于|至少|不超过|不高于|保持在|在|总数)+$")
@@ -125,9 +127,12 @@ def _targets(matched: str) -> tuple[tuple[str, float], ...]:
 class _Stops:
     """Sentence and clause boundaries of a text, found once and looked up by bisection."""
 
-    def __init__(self, text: str, stops: str):
+    def __init__(self, text: str, stops: str, inserts: Optional[re.Pattern] = None):
         self.length = len(text)
         self.at = [m.start() for m in re.finditer("[" + re.escape(stops) + "]", text)]
+        if inserts is not None:
+            brackets = {pos for m in inserts.finditer(text) for pos in (m.start(), m.end() - 1)}
+            self.at = [pos for pos in self.at if pos not in brackets]
 
     def bounds(self, start: int, end: int) -> tuple[int, int]:
         i = bisect_left(self.at, start)
@@ -462,7 +467,7 @@ def annotate(text: str, figures: list[Figure]) -> None:
     """Fill label, indicator, its reason and confidence of figures (in text order) in place."""
     cues = _cues()
     sentences = _Stops(text, SENTENCE_STOPS)
-    clauses = _Stops(text, CLAUSE_STOPS)
+    clauses = _Stops(text, CLAUSE_STOPS, WORD_INSERT)
     contexts = _contexts(text, figures, sentences, clauses)
     index = _CueIndex(text, cues, sorted({ctx.sentence for ctx in contexts}))
     respective = _respective_windows(text, figures, clauses)
