@@ -120,7 +120,9 @@ def test_a_repeated_name_the_text_does_not_decide_keeps_its_level_and_no_code():
     ("县卫生健康局\n2024年1月10日", "推进法治德清建设，德清县各医疗机构", "德清县卫生健康局", "德清县", "county", "330521"),
     ("区卫生健康委\n2024年1月10日", "渝北区卫生健康委员会组织，渝北区", "渝北区卫生健康委员会", "渝北区", "district", "500112"),
     ("市司法局\n2024年1月10日", "淄博市司法局牵头，淄博市各区县", "淄博市司法局", "淄博市", "city", "370300"),
-    ("市市场监督管理局\n2024年1月10日", "义乌市小商品市场，义乌市", "义乌市市场监督管理局", "义乌市", "county", "330782"),
+    ("市市场监督管理局\n2024年1月10日", "义乌市小商品市场，义乌市", "义乌市市场监督管理局", "义乌市", "county", "330782"),    # a name two cities have (西湖区): the one whose city the text names too
+    ("区人民政府\n2024年1月10日", "推进法治西湖建设，杭州市西湖区各部门", "西湖区人民政府", "西湖区", "district", "330106"),
+    ("区人民政府\n2024年1月10日", "推进法治西湖建设，南昌市西湖区各部门", "西湖区人民政府", "西湖区", "district", "360103"),
 ])
 def test_an_agency_without_its_place_takes_the_place_the_text_names(signature, mentions, agency, region,
                                                                      level, code):

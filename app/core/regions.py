@@ -261,11 +261,13 @@ class Mentions:
         return sum(self.counts[d.code] for d in division.path())
 
     def most_named(self, level_word: str) -> Division | None:
-        """The division of this kind (县: counties, 市: cities…) the text names most, if one leads."""
-        ranked = sorted(((n, code) for code, n in self.counts.items()
-                         if _of_kind(gazetteer().get(code), level_word)), reverse=True)
+        """The division of this kind (县: counties, 市: cities…) the text names most, if one leads;
+        between namesakes (杭州's and 南昌's 西湖区) the one whose holders the text names too."""
+        g = gazetteer()
+        ranked = sorted((((n, self.score(g.get(code))), code) for code, n in self.counts.items()
+                         if _of_kind(g.get(code), level_word)), reverse=True)
         if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
-            return gazetteer().get(ranked[0][1])
+            return g.get(ranked[0][1])
         return None
 
 
