@@ -64,6 +64,19 @@ def test_ordinal_headings_without_a_plain_numbered_outline():
     ]
 
 
+def test_headings_whose_mark_became_a_space():
+    # PDF and Word conversions turn 一、 into 一 plus a space (or an ideographic space)
+    text = BODY.replace("一、", "一 ").replace("二、", "二\u3000").replace("三、", "三 ")
+    assert [(lv, cat) for lv, cat, _ in level1(text)] == [(lv, cat) for lv, cat, _ in BODY_OUTLINE]
+    # a mixed outline: one heading kept its 、
+    assert [cat for _, cat, _ in level1(BODY.replace("二、", "二 "))] == [c for _, c, _ in BODY_OUTLINE]
+
+
+def test_a_numeral_and_a_space_in_a_sentence_opens_no_heading():
+    text = BODY + "一 是加强学习，二是完善制度，全年办理案件12件，推进依法行政工作落实落细。\n"
+    assert level1(text) == BODY_OUTLINE
+
+
 def test_numbered_list_lines_inside_a_section_are_not_headings():
     restarted = (
         "某县卫生健康局局长张三2023年度述法报告\n"

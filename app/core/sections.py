@@ -25,6 +25,7 @@ SENTENCE_END = re.compile("[。；;！？!?]")
 DEEP_SIGNATURE_SCAN = 12  # lines above the end searched for a signature followed by attachments
 SENTENCE_PUNCT = re.compile(r"[。；;，,：:！？!?]")
 RUN_IN_HEADING_END = re.compile("[。！？：]")
+SPACED_TITLE_MAX = 40  # a numeral and a space open a heading only on a short line
 RUN_IN_CLAUSE_BREAK = re.compile("[，；]")
 RUN_IN_CAP = 60
 LIST_ITEM_END = re.compile(r"[。；;，,]\s*$")
@@ -93,6 +94,8 @@ def _rules() -> _Rules:
         (1, "part", re.compile(rf"^第({numeral})部分\s*[、，,．.:：]?\s*")),
         # Some number them 第一、 / 第二、 (not 第一，, which opens a point inside a paragraph).
         (1, "ordinal", re.compile(rf"^第({numeral})\s*[、．.:：]\s*(?=\S)")),
+        # 一 主要工作 (the 、 lost to a space in PDF or Word conversion): short headings only
+        (1, "spaced", re.compile(rf"^({numeral})[ \u3000\u2002\u2003\u00a0]+(?=[\u4e00-\u9fff])")),
         (2, "plain", re.compile(rf"^[（(]\s*({numeral})\s*[）)]\s*[、，,．.]?\s*(?=\S)")),
         (3, "plain", re.compile(r"^([0-9０-９]{1,2})\s*(?:[、，,]|[.．](?![0-9０-９]))\s*(?=\S)")),
         # A level-2 marker whose "(三" was lost in conversion leaves a line opening with ")": it
@@ -187,6 +190,8 @@ def _candidate(line: _Line) -> _Candidate | None:
         number = chinese_number(found.group(1).translate(_FULLWIDTH)) if kind != "lost" else 0
         title = body[found.end():]
         if (number < 1 and kind != "lost") or ENUMERATED_NUMERAL.match(title):
+            return None
+        if kind == "spaced" and (len(title) > SPACED_TITLE_MAX or SENTENCE_PUNCT.search(title)):
             return None
         # Short titles, or titles that end their first sentence early, read as headings.
         first_sentence = re.split(r"[。；;]", title, maxsplit=1)[0]
@@ -431,7 +436,7 @@ def find_sections(text: str) -> list[Section]:
     # are used only when the report has no 一、 二、 outline.
     level1 = _best_chain([c for c in candidates if c.kind == "part"])
     if len(level1) < 2:
-        level1 = _best_chain([c for c in candidates if c.level == 1 and c.kind == "plain"])
+        level1 = _best_chain([c for c in candidates if c.level == 1 and c.kind in ("plain", "spaced")])
     if len(level1) < 2:
         ordinals = _best_chain([c for c in candidates if c.kind == "ordinal"])
         level1 = ordinals if len(ordinals) >= 2 else level1
