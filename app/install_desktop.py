@@ -3,7 +3,8 @@
 `python -m app.install_desktop` writes ~/.local/share/applications/report-reviewer.desktop
 (under $XDG_DATA_HOME when set) and the icon beside the user's other icons. The menu entry
 starts the built program (dist/ReportReviewer/ReportReviewer) when there is one, else
-`python main.py` from this source tree. `--uninstall` removes both files again.
+`python main.py` from this source tree, or `python -m app` where the package was installed
+(pip install .). `--uninstall` removes both files again.
 """
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ from app.build_app import ROOT, executable
 from app.paths import resource_path
 
 DESKTOP_ID = "report-reviewer"
-TEMPLATE = ROOT / "resources" / "packaging" / "report-reviewer.desktop.in"
 # Characters that force an Exec argument into double quotes (Desktop Entry spec, "Exec key").
 _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 
@@ -36,11 +36,14 @@ def icon_target(home: Path) -> Path:
 
 
 def launch_command(binary: Path | None = None) -> list[str]:
-    """The built program if it exists, else this Python running main.py from source."""
+    """The built program if it exists, else this Python running main.py from source, or the
+    installed package where there is no source tree."""
     binary = binary or executable(ROOT / "dist")
     if binary.is_file():
         return [str(binary.resolve())]
-    return [sys.executable, str(ROOT / "main.py")]
+    if (ROOT / "main.py").is_file():
+        return [sys.executable, str(ROOT / "main.py")]
+    return [sys.executable, "-m", "app"]
 
 
 def exec_value(command: list[str]) -> str:
@@ -56,7 +59,8 @@ def exec_value(command: list[str]) -> str:
 
 
 def desktop_entry(command: list[str], icon: Path) -> str:
-    return (TEMPLATE.read_text(encoding="utf-8")
+    template = resource_path("desktop", "report-reviewer.desktop.in")
+    return (template.read_text(encoding="utf-8")
             .replace("@EXEC@", exec_value(command))
             .replace("@TRY_EXEC@", command[0].replace("\\", "\\\\"))
             .replace("@ICON@", str(icon))

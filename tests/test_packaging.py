@@ -354,3 +354,14 @@ def test_the_installed_program_passes_its_smoke_test(installed, tmp_path):
     result = run_installed(bin_dir, "report-reviewer", "--smoke-test", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert f"{len(list((ROOT / 'seeds').glob('*.txt')))} reports listed" in result.stdout
+
+
+@pytest.mark.slow
+def test_the_installed_package_adds_itself_to_the_application_menu(installed, tmp_path):
+    _wheel, bin_dir = installed
+    result = run_installed(bin_dir, "python", "-m", "app.install_desktop", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    entry = read_desktop(tmp_path / "applications" / "report-reviewer.desktop")
+    python, *arguments = entry["Exec"].split()
+    assert Path(python).parent == bin_dir and arguments == ["-m", "app"]  # no source tree to run
+    assert Path(entry["Icon"]).read_bytes() == (ROOT / "resources/icons/app.png").read_bytes()
