@@ -81,6 +81,10 @@ def test_rule_5a_4_meetings_by_their_verb(sentence, raw, indicator):
     ("举办校园安全法治讲座12场，面向全区中小学生。", "12场", "publicity_events"),
     # a bracketed insert (（街道）) is part of the phrase, not the end of the clause
     ("培训乡镇（街道）司法所工作人员120人。", "120人", "training_participants"),
+    # people sent to someone else's training are not the agency's trainees either
+    ("选派8名干部参加省级法治培训班。", "8名", None),
+    ("参加省厅举办的培训班，参训人员36人。", "36人", None),
+    ("组织120名执法人员参加法治培训。", "120名", "training_participants"),
 ])
 def test_rule_5a_5_training_held_by_the_agency(sentence, raw, indicator):
     """§5a.5: Training is what the agency held for its staff or sector; attended elsewhere, or for the public, it is not."""
@@ -110,6 +114,7 @@ def test_rule_5a_6_publicity_counts_events_materials_audience_posts(sentence, ra
     ("梳理依申请政务服务事项356项。", "356项", "service_items"),
     ("取消调整行政审批事项12项。", "12项", None),
     ("全年受理各类行政许可申请3260件。", "3260件", "services_handled"),
+    ("编制“三张清单”31个。", "31个", None),
 ])
 def test_rule_5a_7_services_count_published_items_and_applications(sentence, raw, indicator):
     """§5a.7: Services: items on published service lists and applications handled; enforcement lists and counts of lists are null."""

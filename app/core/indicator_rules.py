@@ -185,11 +185,11 @@ def rule_5a_4_meetings_by_their_verb(text: str, fig: Figure, clause: tuple[int, 
 
 
 # --- rule 5 --------------------------------------------------------------------------------
-def rule_5a_5_training_held_by_the_agency(text: str, start: int, num_start: int,
-                                          sentence: tuple[int, int]) -> bool:
-    """Whether a count may be training_sessions: sessions the agency's people attended
-    elsewhere (参加上级法治培训2次) are not, nor are lectures for the public (publicity)."""
-    attended = ATTENDED.search(text, start, num_start)
+def rule_5a_5_training_held_by_the_agency(text: str, num_start: int, sentence: tuple[int, int]) -> bool:
+    """Whether a count may be training_sessions or training_participants: sessions the agency's
+    people attended elsewhere (参加上级法治培训2次; 参加省厅举办的培训班，参训人员36人) are not, nor
+    are lectures for the public (publicity)."""
+    attended = ATTENDED.search(text, sentence[0], num_start)
     if attended and not ORGANISED.search(text, sentence[0], attended.start()):
         return False
     return not (PUBLIC_AUDIENCE.search(text, *sentence) and not STAFF_AUDIENCE.search(text, *sentence)

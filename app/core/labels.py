@@ -189,8 +189,8 @@ def _vetoed(text: str, fig: Figure, ctx: _Context, rule: _Rule, near_start: int)
     if any(pattern.search(text, *spans[scope]) for units, scope, pattern in rule.vetoes
            if not units or fig.unit in units):
         return True
-    return rule.id == "training_sessions" and not rule_5a_5_training_held_by_the_agency(
-        text, ctx.pre_start, ctx.num_start, ctx.sentence)
+    return rule.id in ("training_sessions", "training_participants") and not \
+        rule_5a_5_training_held_by_the_agency(text, ctx.num_start, ctx.sentence)
 
 
 def _scores(text: str, fig: Figure, ctx: _Context, cues: _Cues, index: _CueIndex) -> _Scores:
