@@ -115,6 +115,8 @@ def test_rule_5a_6_publicity_counts_events_materials_audience_posts(sentence, ra
     ("取消调整行政审批事项12项。", "12项", None),
     ("全年受理各类行政许可申请3260件。", "3260件", "services_handled"),
     ("编制“三张清单”31个。", "31个", None),
+    ("公布重大行政决策事项目录12项。", "12项", None),  # decisions planned, not services
+    ("公布政务服务事项目录568项。", "568项", "service_items"),
 ])
 def test_rule_5a_7_services_count_published_items_and_applications(sentence, raw, indicator):
     """§5a.7: Services: items on published service lists and applications handled; enforcement lists and counts of lists are null."""
