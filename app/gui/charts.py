@@ -11,6 +11,7 @@ import statistics
 from collections import Counter
 from typing import Callable
 
+import numpy as np
 import PySide6  # noqa: F401  (pyqtgraph uses the Qt binding already imported)
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
@@ -49,11 +50,6 @@ def _configure_pyqtgraph() -> None:
 def _indicator_label(item) -> str:
     """"Inspections (户次)": the codebook's name in the interface language and the unit."""
     return f"{display_name(item.id, interface_language())} ({item.unit})"
-
-
-def _jitter(report_id: int) -> float:
-    """A fixed sideways offset within ±0.3 year, so reports with equal values do not hide each other."""
-    return ((report_id * 0.618034) % 1.0 - 0.5) * 0.6
 
 
 class ChartsPanel(QWidget):
@@ -110,11 +106,15 @@ class ChartsPanel(QWidget):
         plot = self.indicator_plot.getPlotItem()
         plot.setMenuEnabled(False)
         plot.showGrid(x=True, y=False, alpha=0.15)
-        self.bar_item = pg.BarGraphItem(x0=[], y=[], width=[], height=BAR_HEIGHT)
-        plot.addItem(self.bar_item)
+        # one item per colour group (each draws its bars in one call, where bars of many colours
+        # in one item are drawn one by one): enough for the palette, "unknown" and "other"
+        self.bar_items = [pg.BarGraphItem(x0=[], y=[], width=[], height=BAR_HEIGHT, pen=None)
+                          for _ in range(len(PALETTE) + 2)]
+        for bar_item in self.bar_items:
+            plot.addItem(bar_item)
         # bottom right: the smallest bars leave that corner empty
         self.bar_legend = plot.addLegend(offset=(-10, -10))
-        self._legend_samples: list = []  # keep the sample items alive while the legend shows them
+        self._legend_shown: list = []  # (name, colour) of each legend entry, to rebuild it only on a change
         self.empty_text = pg.TextItem(anchor=(0.5, 0.5), color="#666666")
         plot.addItem(self.empty_text)
         self.indicator_plot.scene().sigMouseClicked.connect(self._on_bar_scene_click)
@@ -198,13 +198,14 @@ class ChartsPanel(QWidget):
                                                         LEVELS.index(g) if g in LEVELS else 0, g))
         colours = self._group_colours(key, groups)
         outlined = len(self.bars) <= MAX_NAMED_BARS  # outlines would blacken thousands of thin bars
-        brushes = {g: pg.mkBrush(colours[g]) for g in groups}
-        pens = {g: pg.mkPen(colours[g].darker(140) if outlined else None) for g in groups}
-        # pyqtgraph 0.14 fails on an empty pens list: no bars, no per-bar styles
-        self.bar_item.setOpts(x0=[0] * len(self.bars), y=list(range(len(self.bars))),
-                              width=[point.value for point in self.bars], height=BAR_HEIGHT,
-                              brushes=[brushes[g] for g in bar_groups] or None,
-                              pens=[pens[g] for g in bar_groups] or None)
+        widths = np.fromiter((point.value for point in self.bars), dtype=float, count=len(self.bars))
+        position = {group: index for index, group in enumerate(groups)}
+        of_group = np.fromiter((position[g] for g in bar_groups), dtype=int, count=len(bar_groups))
+        for index, bar_item in enumerate(self.bar_items):
+            rows = np.flatnonzero(of_group == index) if index < len(groups) else np.empty(0, dtype=int)
+            colour = colours[groups[index]] if index < len(groups) else UNKNOWN_COLOUR
+            bar_item.setOpts(x0=0, y=rows, width=widths[rows], height=BAR_HEIGHT, brush=pg.mkBrush(colour),
+                             pen=pg.mkPen(colour.darker(140)) if outlined else None)
         self._fill_legend(groups, colours, key)
         self._name_bars(plot.getAxis("left"))
         plot.setLabel("bottom", self._unit_label())
@@ -245,26 +246,34 @@ class ChartsPanel(QWidget):
         return colours
 
     def _fill_legend(self, groups: list[str], colours: dict[str, QColor], key: str) -> None:
-        self.bar_legend.clear()
-        self._legend_samples = []
+        """A legend entry per group, its bars as the sample; rebuilt only when the groups change
+        (each entry lays out its text)."""
+        names = []
         for group in groups:
-            sample = pg.BarGraphItem(x0=[], y=[], width=[], height=1, brush=colours[group],
-                                     pen=colours[group].darker(140))
-            self._legend_samples.append(sample)
             if key == "level":
-                name = self.level_name(group)
+                names.append(self.level_name(group))
             else:
-                name = self.tr("Other regions") if group == OTHER_GROUP else (group or self.tr("Unknown"))
-            self.bar_legend.addItem(sample, name)
+                names.append(self.tr("Other regions") if group == OTHER_GROUP else (group or self.tr("Unknown")))
+        shown = [(name, colours[group].name()) for name, group in zip(names, groups)]
+        if shown == self._legend_shown:
+            return
+        self.bar_legend.clear()
+        for bar_item, name in zip(self.bar_items, names):
+            self.bar_legend.addItem(bar_item, name)
+        self._legend_shown = shown
 
     def _draw_years(self) -> None:
         plot = self.year_plot.getPlotItem()
-        self.year_scatter.setData(x=[p.report_year + _jitter(p.report_id) for p in self.year_points],
-                                  y=[p.value for p in self.year_points],
-                                  data=[p.report_id for p in self.year_points])
-        years = sorted({p.report_year for p in self.year_points})
-        medians = [statistics.median(p.value for p in self.year_points if p.report_year == year)
-                   for year in years]
+        ids = np.fromiter((p.report_id for p in self.year_points), dtype=np.int64, count=len(self.year_points))
+        years_of = np.fromiter((p.report_year for p in self.year_points), dtype=float, count=len(ids))
+        self.year_scatter.setData(x=years_of + ((ids * 0.618034) % 1.0 - 0.5) * 0.6,
+                                  y=np.fromiter((p.value for p in self.year_points), dtype=float, count=len(ids)),
+                                  data=ids)
+        by_year: dict[int, list[float]] = {}
+        for point in self.year_points:
+            by_year.setdefault(point.report_year, []).append(point.value)
+        years = sorted(by_year)
+        medians = [statistics.median(by_year[year]) for year in years]
         self.year_median.setData(x=years, y=medians)
         plot.setLabel("left", self._unit_label())
         plot.setTitle(self.tr("{0} by report year").format(self._indicator_name()))
