@@ -19,13 +19,12 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.core.chart_stats import box_stats
-from app.gui.chart_common import (ExportBar, fill_groupings, group_name, grouping_combo, indicator_combo,
+from app.gui.chart_common import (MAX_POINTS, ExportBar, fill_groupings, group_name, grouping_combo, indicator_combo,
                                   select_data, tr)
 from app.store import chart_queries
 
 BOX_WIDTH = 0.6
 MAX_LABELLED = 30  # outlier labels beyond this would cover each other; hovering still names them
-MAX_POINTS = 2000  # points drawn under the boxes (every outlier is drawn besides); the boxes use all values
 LABEL_GAP = 0.03  # of the outliers' value range: labels closer than this in one group would overprint
 BOX_BRUSH = QColor(78, 121, 167, 90)
 BOX_PEN = QColor("#4e79a7")

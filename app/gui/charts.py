@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QToolTi
 
 from app.core.codebook import display_name, indicators
 from app.core.model import LEVELS, STATUSES
+from app.gui.chart_common import MAX_POINTS
 from app.gui.i18n import interface_language
 from app.gui.theme import status_colour
 
@@ -64,6 +65,7 @@ class ChartsPanel(QWidget):
         self.year_points: list = []
         self._points_by_report: dict = {}  # report id -> IndicatorPoint, for tooltips
         self.progress_counts: dict[str, int] = {}
+        self._unit = ""  # the axis label of the indicator's values
         self._build_controls()
         self._build_indicator_plot()
         self._build_year_plot()
@@ -182,6 +184,7 @@ class ChartsPanel(QWidget):
         self.bars = sorted(points, key=lambda point: (point.value, point.agency or ""))
         self.year_points = [point for point in points if point.report_year is not None]
         self._points_by_report = {point.report_id: point for point in points}
+        self._unit = self._unit_label()
         self._draw_bars()
         self._draw_years()
 
@@ -208,7 +211,7 @@ class ChartsPanel(QWidget):
                              pen=pg.mkPen(colour.darker(140)) if outlined else None)
         self._fill_legend(groups, colours, key)
         self._name_bars(plot.getAxis("left"))
-        plot.setLabel("bottom", self._unit_label())
+        plot.setLabel("bottom", self._unit)
         plot.setTitle(self.tr("{0}: one bar per report, sorted").format(self._indicator_name()))
         plot.enableAutoRange()
         self.empty_text.setText("" if self.bars else self.tr("No figures for this indicator yet"))
@@ -264,18 +267,21 @@ class ChartsPanel(QWidget):
 
     def _draw_years(self) -> None:
         plot = self.year_plot.getPlotItem()
-        ids = np.fromiter((p.report_id for p in self.year_points), dtype=np.int64, count=len(self.year_points))
-        years_of = np.fromiter((p.report_year for p in self.year_points), dtype=float, count=len(ids))
+        # thousands of points overprint each other: an even sample shows the same cloud (the
+        # medians use every report), and pyqtgraph styles each point it is given one by one
+        shown = self.year_points[::max(1, -(-len(self.year_points) // MAX_POINTS))]
+        ids = np.fromiter((p.report_id for p in shown), dtype=np.int64, count=len(shown))
+        years_of = np.fromiter((p.report_year for p in shown), dtype=float, count=len(shown))
+        # a fixed sideways offset within ±0.3 year, so reports with equal values do not hide each other
         self.year_scatter.setData(x=years_of + ((ids * 0.618034) % 1.0 - 0.5) * 0.6,
-                                  y=np.fromiter((p.value for p in self.year_points), dtype=float, count=len(ids)),
-                                  data=ids)
+                                  y=np.fromiter((p.value for p in shown), dtype=float, count=len(shown)), data=ids)
         by_year: dict[int, list[float]] = {}
         for point in self.year_points:
             by_year.setdefault(point.report_year, []).append(point.value)
         years = sorted(by_year)
         medians = [statistics.median(by_year[year]) for year in years]
         self.year_median.setData(x=years, y=medians)
-        plot.setLabel("left", self._unit_label())
+        plot.setLabel("left", self._unit)
         plot.setTitle(self.tr("{0} by report year").format(self._indicator_name()))
         if years:
             plot.setXRange(years[0] - 0.5, years[-1] + 0.5, padding=0)

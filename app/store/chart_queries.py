@@ -115,22 +115,22 @@ def indicator_values(store, indicator: str, grouping: str = "level") -> list[Gro
             for report_id, agency, year, file_name, group, value, unit, status in rows]
 
 
-# the median of each (group, year): the middle value, or the mean of the two middle ones
+# the median of each (group, year): the middle value, or the mean of the two middle ones (one
+# sort: both window functions share the window); groups with the most values first
 _MEDIANS = """
-WITH v AS ({valued}),
-ranked AS (SELECT grp, report_year AS year, value,
-                  row_number() OVER (PARTITION BY grp, report_year ORDER BY value) AS i,
-                  count(*) OVER (PARTITION BY grp, report_year) AS n
-           FROM v WHERE report_year IS NOT NULL {where}),
-sizes AS (SELECT grp, count(*) AS total FROM ranked GROUP BY grp)
-SELECT ranked.grp, year, avg(value), n FROM ranked JOIN sizes USING (grp)
-WHERE i IN ((n + 1) / 2, (n + 2) / 2) GROUP BY ranked.grp, year ORDER BY total DESC, ranked.grp, year
+WITH ranked AS (SELECT grp, report_year AS year, value, row_number() OVER w AS i,
+                       count(*) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS n
+                FROM ({valued}) WHERE report_year IS NOT NULL {where}
+                WINDOW w AS (PARTITION BY grp, report_year ORDER BY value)),
+medians AS (SELECT grp, year, avg(value) AS median, n FROM ranked WHERE i IN ((n + 1) / 2, (n + 2) / 2)
+            GROUP BY grp, year)
+SELECT grp, year, median, n, sum(n) OVER (PARTITION BY grp) AS total FROM medians ORDER BY total DESC, grp, year
 """
 
 
 def _trends(rows) -> list[GroupTrend]:
     by_group: dict[str, list[TrendPoint]] = {}
-    for group, year, median, n in rows:
+    for group, year, median, n, _total in rows:
         by_group.setdefault(str(group), []).append(TrendPoint(year, median, n))
     return [GroupTrend(group, points) for group, points in by_group.items()]
 
@@ -157,7 +157,7 @@ def agency_trend(store, indicator: str, agency: str) -> GroupTrend:
     """One agency's value year by year (the median if it has two reports for a year)."""
     rows = store.conn.execute(_MEDIANS.format(valued=_valued(store, "level"), where="AND agency = :agency"),
                               {"indicator": indicator, "agency": agency})
-    return GroupTrend(agency, [TrendPoint(year, median, n) for _, year, median, n in rows])
+    return GroupTrend(agency, [TrendPoint(year, median, n) for _, year, median, n, _ in rows])
 
 
 def coverage(store, indicators: tuple[str, ...], grouping: str = "level", first: int = 0,
