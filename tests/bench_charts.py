@@ -26,7 +26,9 @@ AGENCIES = ("卫生健康委员会", "市场监督管理局", "司法局", "人�
 LEVELS = ("province", "city", "district", "county")
 
 
-def build_database(path: Path, n_reports: int, seed: int = 0) -> None:
+def build_database(path: Path, n_reports: int, seed: int = 0, text_chars: int = 400) -> None:
+    """`text_chars`: the length of each report's text (real ones run to 10,000 and more, stored
+    on overflow pages a query reading a report's row has to walk)."""
     from app.core.codebook import indicator_ids
     from app.store.database import open_store
     rng = random.Random(seed)
@@ -36,7 +38,7 @@ def build_database(path: Path, n_reports: int, seed: int = 0) -> None:
             body = number // 6  # each agency reports six years running
             place = f"第{body % 400}区"
             agency = place + AGENCIES[body % len(AGENCIES)]
-            text = f"{agency}关于{2019 + number % 6}年法治政府建设情况的报告\n" + "数字" * 200
+            text = f"{agency}关于{2019 + number % 6}年法治政府建设情况的报告\n" + "数字" * (text_chars // 2)
             sha = hashlib.sha256(f"{seed}-{number}".encode()).hexdigest()
             cursor = conn.execute(
                 "INSERT INTO reports (path, file_name, sha256, encoding, encoding_confidence, text, agency, region,"
@@ -127,11 +129,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=10000)
     parser.add_argument("--db", help="keep the generated database here (reused if it exists)")
+    parser.add_argument("--text-chars", type=int, default=400, help="characters of each generated report's text")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as scratch:
         db = Path(args.db) if args.db else Path(scratch) / "charts.sqlite"
         if not db.exists():
-            build_database(db, args.reports)
+            build_database(db, args.reports, text_chars=args.text_chars)
         result = measure(db)
         print(_table(result), file=sys.stderr)
         print(json.dumps(result, ensure_ascii=False))
