@@ -6,6 +6,8 @@ its first pending one (never a rejected one): the same choice as the wide export
 columns of the reports table (GROUP_COLUMNS) or derived from one (the agency type, from the
 agency's name). Province and city are the gazetteer's columns; a database without them
 groups by its region instead (STAND_INS), so they need no other change here when they arrive.
+SQL does the work (choosing, sorting, medians, paging) and reads indexes only; Python builds
+the few rows it returns into dataclasses.
 """
 from __future__ import annotations
 
@@ -44,6 +46,8 @@ def chosen_sql(with_value: bool = True) -> str:
 # the reports' columns the charts read, from the index reports_chart (id first): a lookup by id
 # or a scan never reads a report's row, which carries its text and original bytes
 REPORTS = "reports r INDEXED BY reports_chart"
+
+
 @dataclass(slots=True)
 class GroupedValue:
     report_id: int
@@ -98,12 +102,6 @@ def _valued(store, grouping: str) -> str:
     group = _group_expression(store, grouping)
     return (f"SELECT c.report_id, r.agency, r.report_year, r.file_name, coalesce({group}, '') AS grp, c.value,"
             f" c.unit, c.status FROM ({chosen_sql()}) c JOIN {REPORTS} ON r.id = c.report_id")
-
-
-def chosen_figures(store, indicator: str) -> dict[int, tuple]:
-    """Report id -> (value, unit, status) of its figure for the indicator: the headline, else the
-    first reviewed, else the first pending (by position in the text)."""
-    return {row[0]: row[2:5] for row in store.conn.execute(chosen_sql(), {"indicator": indicator})}
 
 
 def indicator_values(store, indicator: str, grouping: str = "level") -> list[GroupedValue]:
