@@ -53,6 +53,14 @@ def _indicator_label(item) -> str:
     return f"{display_name(item.id, interface_language())} ({item.unit})"
 
 
+class _LegendSample(pg.ItemSample):
+    """A legend sample that only shows its colour: the samples are the bar items themselves,
+    and pyqtgraph's would hide a group's bars on a click (while they stay clickable)."""
+
+    def mouseClickEvent(self, event) -> None:
+        event.ignore()
+
+
 class ChartsPanel(QWidget):
     report_activated = Signal(int)
 
@@ -115,7 +123,7 @@ class ChartsPanel(QWidget):
         for bar_item in self.bar_items:
             plot.addItem(bar_item)
         # bottom right: the smallest bars leave that corner empty
-        self.bar_legend = plot.addLegend(offset=(-10, -10))
+        self.bar_legend = plot.addLegend(offset=(-10, -10), sampleType=_LegendSample)
         self._legend_shown: list = []  # (name, colour) of each legend entry, to rebuild it only on a change
         self.empty_text = pg.TextItem(anchor=(0.5, 0.5), color="#666666")
         plot.addItem(self.empty_text)

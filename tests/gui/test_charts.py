@@ -151,3 +151,13 @@ def test_many_regions_share_the_palette_and_the_rest_is_grouped(qtbot, tmp_path)
         assert len(names) == len(PALETTE) + 1 and names[-1] == "Other regions"
     finally:
         store.close()
+
+
+def test_clicking_the_legend_leaves_the_bars_shown(qtbot, panel, store):
+    panel.set_indicator(richest_indicator(store))
+    panel.refresh()
+    sample, _label = panel.bar_legend.items[0]
+    qtbot.waitUntil(lambda: sample.isVisible())
+    at = panel.indicator_plot.mapFromScene(sample.sceneBoundingRect().center())
+    qtbot.mouseClick(panel.indicator_plot.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert all(item.isVisible() for item in panel.bar_items)
