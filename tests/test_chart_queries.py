@@ -51,11 +51,10 @@ def test_groupings_use_the_region_while_province_and_city_columns_are_missing(st
 def test_trends_and_coverage(store):
     ids = [add_sample(store, f"{n}.txt", agency="某区卫生健康委员会", year=2020 + n) for n in range(3)]
     store.correct(inspections(store, ids[2]).id, value=300.0)
-    values = q.indicator_values(store, "inspections", "level")
-    trend = q.agency_trend(values, "某区卫生健康委员会")
+    trend = q.agency_trend(store, "inspections", "某区卫生健康委员会")
     assert [(p.year, p.median, p.n) for p in trend.points] == [(2020, 120, 1), (2021, 120, 1), (2022, 300, 1)]
-    assert q.agencies_with_trend(values) == ["某区卫生健康委员会"]
-    by_level = q.trend_by_group(store, "inspections", "level")
+    assert q.agencies_with_trend(store, "inspections") == ["某区卫生健康委员会"]
+    by_level = q.group_trends(store, "inspections", "level")
     assert [t.group for t in by_level] == ["district"] and len(by_level[0].points) == 3
 
     store.reject([f.id for f in store.figures(ids[0]) if f.indicator == "training_sessions"])
@@ -67,3 +66,27 @@ def test_trends_and_coverage(store):
     assert cells[(row[ids[0]], 0)] == q.PENDING and not any(c == 2 for _, c in cells)
     page = q.coverage(store, ("inspections",), "level", first=1, limit=1)
     assert (page.n_reports, page.first, [r[0] for r in page.reports]) == (3, 1, [cover.reports[1][0]])
+
+
+def test_a_yearly_median_of_an_even_count_is_the_mean_of_the_middle_two(store):
+    ids = [add_sample(store, f"{n}.txt", agency=f"第{n}区司法局", year=2023) for n in range(4)]
+    for report_id, value in zip(ids, (40.0, 10.0, 30.0, 1000.0)):
+        store.correct(inspections(store, report_id).id, value=value)
+    (trend,) = q.group_trends(store, "inspections", "agency_type")
+    assert trend.group == "justice" and [(p.year, p.median, p.n) for p in trend.points] == [(2023, 35, 4)]
+    assert q.agencies_with_trend(store, "inspections") == []  # one year each
+
+
+@pytest.mark.parametrize("grouping", ["province", "level", "agency_type", "report_year"])
+def test_chart_reads_never_touch_a_reports_row(store, grouping):
+    """A report's row carries its text and original bytes (overflow pages): the charts read the
+    index reports_chart instead, whatever the grouping."""
+    add_sample(store, "a.txt")
+    from app.store.chart_queries import _MEDIANS, _valued, chosen_sql
+    queries = [_valued(store, grouping), _MEDIANS.format(valued=_valued(store, grouping), where=""),
+               f"SELECT r.id FROM {q.REPORTS} ORDER BY r.agency", chosen_sql()]
+    for sql in queries:
+        plan = [row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql, {"indicator": "inspections"})]
+        touching = [step for step in plan if " r " in f" {step} " or "reports" in step]
+        assert all("COVERING INDEX reports_chart" in step for step in touching), plan
+        assert all("figures USING COVERING INDEX" in step for step in plan if "figures" in step), plan

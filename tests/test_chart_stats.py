@@ -1,6 +1,9 @@
 """Box statistics, yearly medians and agency types, against values worked out by hand."""
 from app.core.agency_types import OTHER, agency_type, agency_type_name
-from app.core.chart_stats import box_stats, yearly_medians
+import random
+import statistics
+
+from app.core.chart_stats import box_stats
 
 
 def test_box_of_nine_values_with_one_outlier():
@@ -15,9 +18,19 @@ def test_box_of_nine_values_with_one_outlier():
     assert (single.q1, single.median, single.q3, single.outliers) == (7, 7, 7, ())
 
 
-def test_yearly_medians():
-    trend = yearly_medians([(2023, 10), (2022, 4), (2023, 20), (2023, 60), (2022, 6)])
-    assert [(p.year, p.median, p.n) for p in trend] == [(2022, 5, 2), (2023, 20, 3)]
+def test_box_quartiles_are_the_medians_of_the_halves_for_any_count():
+    rng = random.Random(3)
+    for n in range(1, 40):
+        values = [rng.choice((rng.randint(0, 20), rng.lognormvariate(2, 1.5))) for _ in range(n)]
+        ordered = sorted(values)
+        box = box_stats(values)
+        lower, upper = ordered[:n // 2] or ordered, ordered[(n + 1) // 2:] or ordered
+        assert (box.n, box.median) == (n, statistics.median(values))
+        assert (box.q1, box.q3) == (statistics.median(lower), statistics.median(upper))
+        fence = 1.5 * (box.q3 - box.q1)
+        assert box.outliers == tuple(i for i, v in enumerate(values) if not box.q1 - fence <= v <= box.q3 + fence)
+        inside = [v for v in ordered if box.q1 - fence <= v <= box.q3 + fence]
+        assert (box.low, box.high) == (inside[0], inside[-1])
 
 
 def test_agency_type_from_the_end_of_the_name():

@@ -1,4 +1,4 @@
-"""Summaries the charts draw, computed from plain values: box-plot statistics and trends.
+"""Summaries the charts draw from plain values: box-plot statistics; a point of a trend.
 
 Quartiles are the median of each half (Tukey's hinges); whiskers reach the furthest values
 within 1.5 × IQR of the box; values beyond are outliers, each kept with its index so the
@@ -6,7 +6,7 @@ chart can name and open the report it came from.
 """
 from __future__ import annotations
 
-import statistics
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -25,17 +25,25 @@ class BoxStats:
 
 
 def box_stats(values: Sequence[float]) -> BoxStats | None:
+    """One sort, then every statistic is read off it by position (bisect for the whiskers)."""
     if not values:
         return None
-    ordered = sorted(values)
+    order = sorted(range(len(values)), key=values.__getitem__)
+    ordered = [values[i] for i in order]
     n = len(ordered)
-    half = n // 2
-    lower, upper = ordered[:half] or ordered, ordered[(n + 1) // 2:] or ordered
-    q1, median, q3 = statistics.median(lower), statistics.median(ordered), statistics.median(upper)
+    half = n // 2  # each half leaves out the median of an odd count; one value is its own halves
+    q1, median = _median(ordered, 0, half or n), _median(ordered, 0, n)
+    q3 = _median(ordered, (n + 1) // 2 if half else 0, n)
     reach = WHISKER * (q3 - q1)
-    inside = [v for v in ordered if q1 - reach <= v <= q3 + reach]
-    outliers = tuple(i for i, v in enumerate(values) if not q1 - reach <= v <= q3 + reach)
-    return BoxStats(n, inside[0], q1, median, q3, inside[-1], outliers)
+    first, last = bisect_left(ordered, q1 - reach), bisect_right(ordered, q3 + reach)
+    outliers = tuple(sorted(order[:first] + order[last:]))
+    return BoxStats(n, ordered[first], q1, median, q3, ordered[last - 1], outliers)
+
+
+def _median(ordered: Sequence[float], start: int, stop: int) -> float:
+    """The median of ordered[start:stop], as statistics.median gives it."""
+    middle = (start + stop) // 2
+    return ordered[middle] if (stop - start) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 @dataclass(frozen=True)
@@ -43,11 +51,3 @@ class TrendPoint:
     year: int
     median: float
     n: int
-
-
-def yearly_medians(points: Sequence[tuple[int, float]]) -> list[TrendPoint]:
-    """(year, value) pairs -> the median and count of each year, in year order."""
-    by_year: dict[int, list[float]] = {}
-    for year, value in points:
-        by_year.setdefault(year, []).append(value)
-    return [TrendPoint(year, statistics.median(found), len(found)) for year, found in sorted(by_year.items())]

@@ -22,6 +22,9 @@ from app.core.codebook import display_name, indicators
 from app.gui.i18n import interface_language
 
 EXPORT_WIDTH = 1600  # pixels of a PNG export; the height keeps the chart's proportions
+# points a scatter draws at most (an even sample beyond; outliers are drawn besides): more only
+# overprint, and pyqtgraph styles every point it is given one by one
+MAX_POINTS = 2000
 
 
 def tr(text: str) -> str:

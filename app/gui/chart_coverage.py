@@ -92,8 +92,9 @@ class CoverageChart(QWidget):
     def _draw(self, grouping: str) -> None:
         coverage, item = self.coverage, self.plot.getPlotItem()
         states = np.zeros((len(coverage.indicators), max(1, len(coverage.reports))), dtype=np.uint8)
-        for row, column, state in coverage.cells:
-            states[column, row] = state
+        if coverage.cells:
+            rows, columns, found = np.array(coverage.cells).T
+            states[columns, rows] = found
         palette = np.array([COLOURS[s] for s in (NOT_STATED, REJECTED, PENDING, REVIEWED)], dtype=np.uint8)
         self.image.setImage(palette[states], autoLevels=False)
         language = interface_language()

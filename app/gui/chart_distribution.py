@@ -7,6 +7,8 @@ outliers are labelled with their agency and year. Clicking an outlier or a point
 """
 from __future__ import annotations
 
+from itertools import groupby
+from operator import attrgetter
 from typing import Callable
 
 import numpy as np
@@ -17,23 +19,18 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.core.chart_stats import box_stats
-from app.gui.chart_common import (ExportBar, fill_groupings, group_name, grouping_combo, indicator_combo,
+from app.gui.chart_common import (MAX_POINTS, ExportBar, fill_groupings, group_name, grouping_combo, indicator_combo,
                                   select_data, tr)
 from app.store import chart_queries
 
 BOX_WIDTH = 0.6
 MAX_LABELLED = 30  # outlier labels beyond this would cover each other; hovering still names them
-MAX_POINTS = 2000  # points drawn under the boxes (every outlier is drawn besides); the boxes use all values
 LABEL_GAP = 0.03  # of the outliers' value range: labels closer than this in one group would overprint
 BOX_BRUSH = QColor(78, 121, 167, 90)
 BOX_PEN = QColor("#4e79a7")
 MEDIAN_COLOUR = QColor("#d62728")
 POINT_BRUSH = QColor(31, 119, 180, 70)
 OUTLIER_BRUSH = QColor("#e15759")
-
-
-def _jitter(report_id: int) -> float:
-    return ((report_id * 0.618034) % 1.0 - 0.5) * BOX_WIDTH * 0.8
 
 
 class DistributionChart(QWidget):
@@ -63,7 +60,10 @@ class DistributionChart(QWidget):
             item.addItem(part)
         self.medians.setZValue(2)
         self.outlier_points.setZValue(3)
-        self._labels: list[pg.TextItem] = []
+        self._labels = [pg.TextItem(anchor=(0, 0.5), color="#444444") for _ in range(MAX_LABELLED)]
+        for label in self._labels:
+            label.hide()
+            item.addItem(label)
         self._by_report: dict[int, object] = {}
         self.points.sigClicked.connect(self._clicked)
         self.outlier_points.sigClicked.connect(self._clicked)
@@ -91,76 +91,79 @@ class DistributionChart(QWidget):
         fill_groupings(self.grouping, chart_queries.available_groupings(store))
         grouping = self.grouping.currentData()
         values = chart_queries.indicator_values(store, self.indicator.currentData(), grouping)
-        log = self.log_scale.isChecked()
-        if log:
+        if self.log_scale.isChecked():
             values = [v for v in values if v.value > 0]  # no logarithm of zero
-        by_group: dict[str, list] = {}
-        for value in values:
-            by_group.setdefault(value.group, []).append(value)
-        self.groups = [(group, box_stats([self._y(v.value) for v in found]), found)
-                       for group, found in by_group.items()]
+        # the store gives each group's values together (and sorted): one box per run
+        self.groups = []
+        for group, found in groupby(values, key=attrgetter("group")):
+            found = list(found)
+            self.groups.append((group, box_stats(self._ys(found).tolist()), found))
         self._by_report = {v.report_id: v for v in values}
         self._draw(grouping)
 
-    def _y(self, value: float) -> float:
-        return float(np.log10(value)) if self.log_scale.isChecked() else value
+    def _ys(self, values: list) -> np.ndarray:
+        ys = np.fromiter((v.value for v in values), dtype=float, count=len(values))
+        return np.log10(ys) if self.log_scale.isChecked() else ys
 
     def _draw(self, grouping: str) -> None:
         item = self.plot.getPlotItem()
         boxes = [box for _, box, _ in self.groups]
-        xs = list(range(len(self.groups)))
+        xs = np.arange(len(self.groups), dtype=float)
         self.boxes.setOpts(x=xs, y0=[b.q1 for b in boxes], height=[b.q3 - b.q1 for b in boxes], width=BOX_WIDTH)
         half = BOX_WIDTH / 2
-        self.medians.setData(x=[x + d for x in xs for d in (-half, half)],
-                             y=[b.median for b in boxes for _ in (0, 1)])
-        whisker_x, whisker_y = [], []
-        for x, b in zip(xs, boxes):
-            whisker_x += [x, x, x, x, x - half / 2, x + half / 2, x - half / 2, x + half / 2]
-            whisker_y += [b.low, b.q1, b.q3, b.high, b.low, b.low, b.high, b.high]
-        self.whiskers.setData(x=whisker_x, y=whisker_y)
-        self.outliers = [found[i] for _, box, found in self.groups for i in box.outliers]
-        outlier_ids = {v.report_id for v in self.outliers}
-        plain = [(x, v) for x, (_, _, found) in zip(xs, self.groups) for v in found if v.report_id not in outlier_ids]
-        plain = plain[::max(1, -(-len(plain) // MAX_POINTS))]  # beyond that a strip is a smear: a sample shows it
-        self.points.setData(x=[x + _jitter(v.report_id) for x, v in plain], y=[self._y(v.value) for _, v in plain],
-                            data=[v.report_id for _, v in plain])
-        x_of = {v.report_id: x for x, (_, _, found) in zip(xs, self.groups) for v in found}
-        self.outlier_points.setData(x=[x_of[v.report_id] for v in self.outliers],
-                                    y=[self._y(v.value) for v in self.outliers],
-                                    data=[v.report_id for v in self.outliers])
-        self._label_outliers(x_of)
+        self.medians.setData(x=np.repeat(xs, 2) + np.tile([-half, half], len(xs)),
+                             y=np.repeat([b.median for b in boxes], 2))
+        # per box: the stem from whisker to whisker (through the box) and a cap at each end
+        self.whiskers.setData(x=(xs[:, None] + [0, 0, 0, 0, -half / 2, half / 2, -half / 2, half / 2]).ravel(),
+                              y=np.array([[b.low, b.q1, b.q3, b.high, b.low, b.low, b.high, b.high]
+                                          for b in boxes]).ravel())
+        self.outliers, outlier_x, plain, plain_x = [], [], [], []
+        for x, (_, box, found) in enumerate(self.groups):
+            out = set(box.outliers)
+            self.outliers += [found[i] for i in box.outliers]
+            outlier_x += [x] * len(box.outliers)
+            plain += [v for i, v in enumerate(found) if i not in out]
+            plain_x += [x] * (len(found) - len(out))
+        step = max(1, -(-len(plain) // MAX_POINTS))  # beyond that a strip is a smear: a sample shows it
+        plain, plain_x = plain[::step], np.array(plain_x[::step], dtype=float)
+        ids = np.fromiter((v.report_id for v in plain), dtype=np.int64, count=len(plain))
+        self.points.setData(x=plain_x + ((ids * 0.618034) % 1.0 - 0.5) * BOX_WIDTH * 0.8, y=self._ys(plain), data=ids)
+        self.outlier_points.setData(x=np.array(outlier_x, dtype=float), y=self._ys(self.outliers),
+                                    data=np.array([v.report_id for v in self.outliers], dtype=np.int64))
+        self._label_outliers(dict(zip((v.report_id for v in self.outliers), outlier_x)))
         item.getAxis("bottom").setTicks([[(x, f"{group_name(grouping, group)} (n = {box.n})")
-                                          for x, (group, box, _) in zip(xs, self.groups)]])
+                                          for x, (group, box, _) in enumerate(self.groups)]])
         unit = next((v.unit for _, _, found in self.groups for v in found if v.unit), "")
         axis_label = tr("Value") + (f" ({unit})" if unit else "")
         item.setLabel("left", (tr("log₁₀ of {0}").format(axis_label)) if self.log_scale.isChecked() else axis_label)
         n = sum(box.n for box in boxes)
         item.setTitle(tr("{0}: {1} reports in {2} groups, {3} outliers").format(
             self.indicator.currentText(), n, len(self.groups), len(self.outliers)))
-        if xs:
+        if len(xs):
             item.setXRange(-0.6, len(xs) - 0.4, padding=0)
         item.enableAutoRange(axis="y")
 
     def _label_outliers(self, x_of: dict) -> None:
-        item = self.plot.getPlotItem()
-        for label in self._labels:
-            item.removeItem(label)
-        self._labels = []
+        """Name the furthest outliers, on labels made once (a new TextItem costs a text layout)."""
         furthest = sorted(self.outliers, key=lambda v: -abs(v.value))[:MAX_LABELLED]
         middle = (len(self.groups) - 1) / 2
-        ys = [self._y(v.value) for v in self.outliers]
-        gap = (max(ys) - min(ys)) * LABEL_GAP if ys else 0
+        ys = self._ys(self.outliers)
+        gap = (ys.max() - ys.min()) * LABEL_GAP if len(ys) else 0
         placed: dict[int, list[float]] = {}
-        for value in furthest:
-            x, y = x_of[value.report_id], self._y(value.value)
+        labels = iter(self._labels)
+        for value, y in zip(furthest, self._ys(furthest)):
+            x = x_of[value.report_id]
             if any(abs(y - other) < gap for other in placed.get(x, [])):
                 continue  # it would overprint a label already there; hovering names it
             placed.setdefault(x, []).append(y)
             right_half = x > middle  # labels point inwards, so the last group's stay on the chart
-            label = pg.TextItem(self._short_name(value), anchor=(1 if right_half else 0, 0.5), color="#444444")
+            label = next(labels)
+            label.setText(self._short_name(value))
+            label.setAnchor((1 if right_half else 0, 0.5))
             label.setPos(x - 0.08 if right_half else x + 0.08, y)
-            item.addItem(label)
-            self._labels.append(label)
+            label.show()
+        for label in labels:
+            label.hide()
 
     @staticmethod
     def _short_name(value) -> str:

@@ -9,6 +9,7 @@ from typing import Callable
 
 import PySide6  # noqa: F401
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -37,7 +38,15 @@ class TrendChart(QWidget):
         item.setLabel("bottom", tr("Report year"))
         item.getAxis("bottom").setTickSpacing(1, 1)
         self.legend = item.addLegend(offset=(10, 10))
-        self._lines: list = []
+        # one line per group, made once; a redraw sets their data and shows as many as it needs
+        self._pool = [pg.PlotDataItem(pen=pg.mkPen(colour, width=2), symbol="o", symbolBrush=colour,
+                                      symbolPen=pg.mkPen("w"), symbolSize=8)
+                      for colour in map(QColor, PALETTE[:chart_queries.MAX_TREND_GROUPS])]
+        for line in self._pool:
+            item.addItem(line)
+        self._lines: list = []  # the lines shown, one per trend
+        self._legend_names: list[str] = []
+        self._agencies: list[str] = []
         self.export_bar = ExportBar(self.plot, self.table, "trend", self)
         controls = QHBoxLayout()
         for widget in (QLabel(tr("Indicator:"), self), self.indicator, QLabel(tr("Compare groups by:"), self),
@@ -48,7 +57,6 @@ class TrendChart(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.export_bar)
-        self._values: list = []  # the indicator's GroupedValues, grouped as chosen
         self.indicator.currentIndexChanged.connect(self.refresh)
         self.grouping.currentIndexChanged.connect(self.refresh)
         self.agency.currentIndexChanged.connect(self._draw)
@@ -57,47 +65,59 @@ class TrendChart(QWidget):
         select_data(self.indicator, indicator_id)
 
     def set_agency(self, agency: str) -> None:
-        select_data(self.agency, agency)
+        index = self._agency_index(agency)
+        if index > 0:
+            self.agency.setCurrentIndex(index)
+
+    def _agency_index(self, agency: str) -> int:
+        return self.agency.findText(agency, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchCaseSensitive)
+
+    def current_agency(self) -> str:
+        """The agency followed alone, or ALL_GROUPS."""
+        return self.agency.currentText() if self.agency.currentIndex() > 0 else ALL_GROUPS
 
     def refresh(self) -> None:
-        """Re-read the indicator's values (one query) and the agencies with a trend, then draw."""
+        """Re-read the agencies with a trend (one aggregate query), then draw."""
         store = self._store_provider()
         if store is None:
             return
         fill_groupings(self.grouping, chart_queries.available_groupings(store))
-        self._values = chart_queries.indicator_values(store, self.indicator.currentData(),
-                                                      self.grouping.currentData())
-        current = self.agency.currentData()
-        self.agency.blockSignals(True)
-        self.agency.clear()
-        self.agency.addItem(tr("(compare groups)"), ALL_GROUPS)
-        for agency in chart_queries.agencies_with_trend(self._values):
-            self.agency.addItem(agency, agency)
-        self.agency.setCurrentIndex(max(0, self.agency.findData(current)))
-        self.agency.blockSignals(False)
+        agencies = chart_queries.agencies_with_trend(store, self.indicator.currentData())
+        if agencies != self._agencies:  # thousands of agencies: refill only when they changed
+            current = self.current_agency()
+            self._agencies = agencies
+            self.agency.blockSignals(True)
+            self.agency.clear()
+            self.agency.addItem(tr("(compare groups)"))
+            self.agency.addItems(agencies)
+            self.agency.setCurrentIndex(max(0, self._agency_index(current)) if current else 0)
+            self.agency.blockSignals(False)
         self._draw()
 
     def _draw(self) -> None:
-        agency, grouping = self.agency.currentData(), self.grouping.currentData()
+        store = self._store_provider()
+        if store is None:
+            return
+        agency, grouping, indicator = self.current_agency(), self.grouping.currentData(), self.indicator.currentData()
         if agency:
-            self.trends = [chart_queries.agency_trend(self._values, agency)]
+            self.trends = [chart_queries.agency_trend(store, indicator, agency)]
         else:
-            self.trends = chart_queries.group_trends(self._values)
+            self.trends = chart_queries.group_trends(store, indicator, grouping)
         item = self.plot.getPlotItem()
-        for line in self._lines:
-            item.removeItem(line)
-        self.legend.clear()
-        self._lines = []
+        self._lines = self._pool[:len(self.trends)]
+        for line, trend in zip(self._lines, self.trends):
+            line.setData([p.year for p in trend.points], [p.median for p in trend.points])
+            line.show()
+        for line in self._pool[len(self.trends):]:
+            line.setData([], [])
+            line.hide()
+        names = [trend.group if agency else group_name(grouping, trend.group) for trend in self.trends]
+        if names != self._legend_names:  # a legend entry costs a text layout: rebuilt only when it changes
+            self.legend.clear()
+            for line, name in zip(self._lines, names):
+                self.legend.addItem(line, name)
+            self._legend_names = names
         years = sorted({p.year for trend in self.trends for p in trend.points})
-        for index, trend in enumerate(self.trends):
-            colour = QColor(PALETTE[index % len(PALETTE)])
-            line = pg.PlotDataItem([p.year for p in trend.points], [p.median for p in trend.points],
-                                   pen=pg.mkPen(colour, width=2), symbol="o", symbolBrush=colour,
-                                   symbolPen=pg.mkPen("w"), symbolSize=8)
-            item.addItem(line)
-            self._lines.append(line)
-            name = trend.group if agency else group_name(grouping, trend.group)
-            self.legend.addItem(line, name)
         what = agency or tr("median by {0}").format(self.grouping.currentText().lower())
         item.setTitle(tr("{0} over the years: {1}").format(self.indicator.currentText(), what))
         item.setLabel("left", tr("Median value") if not agency else tr("Value"))
@@ -107,7 +127,7 @@ class TrendChart(QWidget):
 
     def table(self) -> tuple[list[str], list[list]]:
         grouping = self.grouping.currentData()
-        agency = self.agency.currentData()
+        agency = self.current_agency()
         header = [tr("Group"), tr("Report year"), tr("Median value"), tr("Reports")]
         rows = [[trend.group if agency else group_name(grouping, trend.group), p.year, p.median, p.n]
                 for trend in self.trends for p in trend.points]

@@ -11,6 +11,7 @@ import statistics
 from collections import Counter
 from typing import Callable
 
+import numpy as np
 import PySide6  # noqa: F401  (pyqtgraph uses the Qt binding already imported)
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QToolTi
 
 from app.core.codebook import display_name, indicators
 from app.core.model import LEVELS, STATUSES
+from app.gui.chart_common import MAX_POINTS
 from app.gui.i18n import interface_language
 from app.gui.theme import status_colour
 
@@ -51,9 +53,12 @@ def _indicator_label(item) -> str:
     return f"{display_name(item.id, interface_language())} ({item.unit})"
 
 
-def _jitter(report_id: int) -> float:
-    """A fixed sideways offset within ±0.3 year, so reports with equal values do not hide each other."""
-    return ((report_id * 0.618034) % 1.0 - 0.5) * 0.6
+class _LegendSample(pg.ItemSample):
+    """A legend sample that only shows its colour: the samples are the bar items themselves,
+    and pyqtgraph's would hide a group's bars on a click (while they stay clickable)."""
+
+    def mouseClickEvent(self, event) -> None:
+        event.ignore()
 
 
 class ChartsPanel(QWidget):
@@ -68,6 +73,7 @@ class ChartsPanel(QWidget):
         self.year_points: list = []
         self._points_by_report: dict = {}  # report id -> IndicatorPoint, for tooltips
         self.progress_counts: dict[str, int] = {}
+        self._unit = ""  # the axis label of the indicator's values
         self._build_controls()
         self._build_indicator_plot()
         self._build_year_plot()
@@ -110,11 +116,15 @@ class ChartsPanel(QWidget):
         plot = self.indicator_plot.getPlotItem()
         plot.setMenuEnabled(False)
         plot.showGrid(x=True, y=False, alpha=0.15)
-        self.bar_item = pg.BarGraphItem(x0=[], y=[], width=[], height=BAR_HEIGHT)
-        plot.addItem(self.bar_item)
+        # one item per colour group (each draws its bars in one call, where bars of many colours
+        # in one item are drawn one by one): enough for the palette, "unknown" and "other"
+        self.bar_items = [pg.BarGraphItem(x0=[], y=[], width=[], height=BAR_HEIGHT, pen=None)
+                          for _ in range(len(PALETTE) + 2)]
+        for bar_item in self.bar_items:
+            plot.addItem(bar_item)
         # bottom right: the smallest bars leave that corner empty
-        self.bar_legend = plot.addLegend(offset=(-10, -10))
-        self._legend_samples: list = []  # keep the sample items alive while the legend shows them
+        self.bar_legend = plot.addLegend(offset=(-10, -10), sampleType=_LegendSample)
+        self._legend_shown: list = []  # (name, colour) of each legend entry, to rebuild it only on a change
         self.empty_text = pg.TextItem(anchor=(0.5, 0.5), color="#666666")
         plot.addItem(self.empty_text)
         self.indicator_plot.scene().sigMouseClicked.connect(self._on_bar_scene_click)
@@ -182,6 +192,7 @@ class ChartsPanel(QWidget):
         self.bars = sorted(points, key=lambda point: (point.value, point.agency or ""))
         self.year_points = [point for point in points if point.report_year is not None]
         self._points_by_report = {point.report_id: point for point in points}
+        self._unit = self._unit_label()
         self._draw_bars()
         self._draw_years()
 
@@ -198,16 +209,17 @@ class ChartsPanel(QWidget):
                                                         LEVELS.index(g) if g in LEVELS else 0, g))
         colours = self._group_colours(key, groups)
         outlined = len(self.bars) <= MAX_NAMED_BARS  # outlines would blacken thousands of thin bars
-        brushes = {g: pg.mkBrush(colours[g]) for g in groups}
-        pens = {g: pg.mkPen(colours[g].darker(140) if outlined else None) for g in groups}
-        # pyqtgraph 0.14 fails on an empty pens list: no bars, no per-bar styles
-        self.bar_item.setOpts(x0=[0] * len(self.bars), y=list(range(len(self.bars))),
-                              width=[point.value for point in self.bars], height=BAR_HEIGHT,
-                              brushes=[brushes[g] for g in bar_groups] or None,
-                              pens=[pens[g] for g in bar_groups] or None)
+        widths = np.fromiter((point.value for point in self.bars), dtype=float, count=len(self.bars))
+        position = {group: index for index, group in enumerate(groups)}
+        of_group = np.fromiter((position[g] for g in bar_groups), dtype=int, count=len(bar_groups))
+        for index, bar_item in enumerate(self.bar_items):
+            rows = np.flatnonzero(of_group == index) if index < len(groups) else np.empty(0, dtype=int)
+            colour = colours[groups[index]] if index < len(groups) else UNKNOWN_COLOUR
+            bar_item.setOpts(x0=0, y=rows, width=widths[rows], height=BAR_HEIGHT, brush=pg.mkBrush(colour),
+                             pen=pg.mkPen(colour.darker(140)) if outlined else None)
         self._fill_legend(groups, colours, key)
         self._name_bars(plot.getAxis("left"))
-        plot.setLabel("bottom", self._unit_label())
+        plot.setLabel("bottom", self._unit)
         plot.setTitle(self.tr("{0}: one bar per report, sorted").format(self._indicator_name()))
         plot.enableAutoRange()
         self.empty_text.setText("" if self.bars else self.tr("No figures for this indicator yet"))
@@ -245,28 +257,39 @@ class ChartsPanel(QWidget):
         return colours
 
     def _fill_legend(self, groups: list[str], colours: dict[str, QColor], key: str) -> None:
-        self.bar_legend.clear()
-        self._legend_samples = []
+        """A legend entry per group, its bars as the sample; rebuilt only when the groups change
+        (each entry lays out its text)."""
+        names = []
         for group in groups:
-            sample = pg.BarGraphItem(x0=[], y=[], width=[], height=1, brush=colours[group],
-                                     pen=colours[group].darker(140))
-            self._legend_samples.append(sample)
             if key == "level":
-                name = self.level_name(group)
+                names.append(self.level_name(group))
             else:
-                name = self.tr("Other regions") if group == OTHER_GROUP else (group or self.tr("Unknown"))
-            self.bar_legend.addItem(sample, name)
+                names.append(self.tr("Other regions") if group == OTHER_GROUP else (group or self.tr("Unknown")))
+        shown = [(name, colours[group].name()) for name, group in zip(names, groups)]
+        if shown == self._legend_shown:
+            return
+        self.bar_legend.clear()
+        for bar_item, name in zip(self.bar_items, names):
+            self.bar_legend.addItem(bar_item, name)
+        self._legend_shown = shown
 
     def _draw_years(self) -> None:
         plot = self.year_plot.getPlotItem()
-        self.year_scatter.setData(x=[p.report_year + _jitter(p.report_id) for p in self.year_points],
-                                  y=[p.value for p in self.year_points],
-                                  data=[p.report_id for p in self.year_points])
-        years = sorted({p.report_year for p in self.year_points})
-        medians = [statistics.median(p.value for p in self.year_points if p.report_year == year)
-                   for year in years]
+        # thousands of points overprint each other: an even sample shows the same cloud (the
+        # medians use every report), and pyqtgraph styles each point it is given one by one
+        shown = self.year_points[::max(1, -(-len(self.year_points) // MAX_POINTS))]
+        ids = np.fromiter((p.report_id for p in shown), dtype=np.int64, count=len(shown))
+        years_of = np.fromiter((p.report_year for p in shown), dtype=float, count=len(shown))
+        # a fixed sideways offset within ±0.3 year, so reports with equal values do not hide each other
+        self.year_scatter.setData(x=years_of + ((ids * 0.618034) % 1.0 - 0.5) * 0.6,
+                                  y=np.fromiter((p.value for p in shown), dtype=float, count=len(shown)), data=ids)
+        by_year: dict[int, list[float]] = {}
+        for point in self.year_points:
+            by_year.setdefault(point.report_year, []).append(point.value)
+        years = sorted(by_year)
+        medians = [statistics.median(by_year[year]) for year in years]
         self.year_median.setData(x=years, y=medians)
-        plot.setLabel("left", self._unit_label())
+        plot.setLabel("left", self._unit)
         plot.setTitle(self.tr("{0} by report year").format(self._indicator_name()))
         if years:
             plot.setXRange(years[0] - 0.5, years[-1] + 0.5, padding=0)

@@ -6,6 +6,8 @@ its first pending one (never a rejected one): the same choice as the wide export
 columns of the reports table (GROUP_COLUMNS) or derived from one (the agency type, from the
 agency's name). Province and city are the gazetteer's columns; a database without them
 groups by its region instead (STAND_INS), so they need no other change here when they arrive.
+SQL does the work (choosing, sorting, medians, paging) and reads indexes only; Python builds
+the few rows it returns into dataclasses.
 """
 from __future__ import annotations
 
@@ -13,23 +15,37 @@ import json
 from dataclasses import dataclass
 from typing import Optional
 
-from app.core.agency_types import agency_type
-from app.core.chart_stats import TrendPoint, yearly_medians
+from app.core.chart_stats import TrendPoint
 
 # grouping -> the reports column it reads, in the order the charts offer them
 GROUP_COLUMNS = {"province": "province", "city": "city", "level": "level", "agency_type": "agency",
                  "report_year": "report_year"}
 STAND_INS = {"province": "region", "city": "region"}  # while the gazetteer's columns are missing
-DERIVED = {"agency_type": agency_type}  # grouping -> function of the column's value
+DERIVED = {"agency_type"}  # groupings read through an SQL function of the column (Store registers it)
 MAX_TREND_GROUPS = 8
 COVERAGE_PAGE = 400  # reports per page of the coverage matrix
 # coverage states: the best of the report's figures for the indicator (reviewed and kept first)
 NOT_STATED, REJECTED, PENDING, REVIEWED = 0, 1, 2, 3
 
-# read from the index figures_indicator_report alone; the choice per report is made in Python,
-# which costs a tenth of a window function's sort
-_CANDIDATES_SQL = ("SELECT report_id, -headline, status = 'pending', start, id, value, unit, status FROM figures"
-                   " WHERE indicator = ? AND status != 'rejected' AND value IS NOT NULL")
+# A report's figure for the indicator, one row per report: the least of (not the headline,
+# pending, position in the text, id) among its figures that are not rejected, packed into one
+# integer so that min() picks it while the rows stream from the index figures_indicator_report
+# in report order, with no sort (a window function sorts them first: twice the time). Offsets
+# and ids stay below 2**30, so the packed key fits SQLite's 64-bit integers.
+_CHOICE = "min((((1 - headline) * 2 + (status = 'pending')) << 60) + (start << 30) + id)"
+
+
+def chosen_sql(with_value: bool = True) -> str:
+    """(report_id, key, value, unit, status, headline) of each report's figure for :indicator;
+    `with_value`: only figures with a value count (a headline without one gives way)."""
+    return (f"SELECT report_id, {_CHOICE} AS choice, value, unit, status, headline FROM figures"
+            " WHERE indicator = :indicator AND status != 'rejected'"
+            + (" AND value IS NOT NULL" if with_value else "") + " GROUP BY report_id")
+
+
+# the reports' columns the charts read, from the index reports_chart (id first): a lookup by id
+# or a scan never reads a report's row, which carries its text and original bytes
+REPORTS = "reports r INDEXED BY reports_chart"
 
 
 @dataclass(slots=True)
@@ -71,93 +87,89 @@ def available_groupings(store) -> list[str]:
 
 
 def _group_expression(store, grouping: str) -> str:
+    """The SQL giving a report's group: a column of `r`, or the agency type (a function the
+    store registers, app.core.agency_types)."""
     if grouping not in GROUP_COLUMNS:
         raise ValueError(f"unknown grouping {grouping!r}")
     column = GROUP_COLUMNS[grouping]
     if column not in _report_columns(store):
         column = STAND_INS[grouping]
-    return f'r."{column}"'
+    return f'agency_type(r."{column}")' if grouping in DERIVED else f'r."{column}"'
 
 
-def _report_groups(store, grouping: str):
-    """(id, agency, year, file name, group value) of every report, read from the index
-    reports_chart_groups when it holds the group's column (it does not read the texts)."""
-    return store.conn.execute(f"SELECT r.id, r.agency, r.report_year, r.file_name, {_group_expression(store, grouping)}"
-                              " FROM reports r").fetchall()
-
-
-def chosen_figures(store, indicator: str) -> dict[int, tuple]:
-    """Report id -> (value, unit, status) of its figure for the indicator: the headline, else the
-    first reviewed, else the first pending (by position in the text)."""
-    best: dict[int, tuple] = {}
-    for row in store.conn.execute(_CANDIDATES_SQL, (indicator,)):
-        found = best.get(row[0])
-        if found is None or row[1:5] < found[1:5]:
-            best[row[0]] = row
-    return {report_id: row[5:] for report_id, row in best.items()}
+def _valued(store, grouping: str) -> str:
+    """Each report's value for :indicator with its group (`grp`, '' unknown), as a subquery."""
+    group = _group_expression(store, grouping)
+    return (f"SELECT c.report_id, r.agency, r.report_year, r.file_name, coalesce({group}, '') AS grp, c.value,"
+            f" c.unit, c.status FROM ({chosen_sql()}) c JOIN {REPORTS} ON r.id = c.report_id")
 
 
 def indicator_values(store, indicator: str, grouping: str = "level") -> list[GroupedValue]:
-    """One value per report stating the indicator, with the report's group, in group order."""
-    chosen = chosen_figures(store, indicator)
-    derive = DERIVED.get(grouping)
-    values = []
-    for report_id, agency, year, file_name, group in _report_groups(store, grouping):
-        if report_id not in chosen:
-            continue
-        value, unit, status = chosen[report_id]
-        values.append(GroupedValue(report_id, agency, year, file_name,
-                                   _text(derive(group) if derive else group), float(value), unit, status))
-    values.sort(key=lambda v: (v.group == "", v.group, v.value))
-    return values
+    """One value per report stating the indicator, with the report's group, in group order and
+    by value within a group (so a group's values come sorted)."""
+    rows = store.conn.execute(f"SELECT * FROM ({_valued(store, grouping)}) ORDER BY grp = '', grp, value, report_id",
+                              {"indicator": indicator})
+    return [GroupedValue(report_id, agency, year, file_name, str(group), float(value), unit, status)
+            for report_id, agency, year, file_name, group, value, unit, status in rows]
 
 
-def _text(group) -> str:
-    return "" if group is None else str(group)
+# the median of each (group, year): the middle value, or the mean of the two middle ones (one
+# sort: both window functions share the window); groups with the most values first
+_MEDIANS = """
+WITH ranked AS (SELECT grp, report_year AS year, value, row_number() OVER w AS i,
+                       count(*) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS n
+                FROM ({valued}) WHERE report_year IS NOT NULL {where}
+                WINDOW w AS (PARTITION BY grp, report_year ORDER BY value)),
+medians AS (SELECT grp, year, avg(value) AS median, n FROM ranked WHERE i IN ((n + 1) / 2, (n + 2) / 2)
+            GROUP BY grp, year)
+SELECT grp, year, median, n, sum(n) OVER (PARTITION BY grp) AS total FROM medians ORDER BY total DESC, grp, year
+"""
 
 
-def group_trends(values: list[GroupedValue], groups: Optional[list[str]] = None) -> list[GroupTrend]:
-    """The yearly median of each group (the most frequent MAX_TREND_GROUPS, or those named)."""
-    by_group: dict[str, list[tuple[int, float]]] = {}
-    for value in values:
-        if value.report_year is not None:
-            by_group.setdefault(value.group, []).append((value.report_year, value.value))
-    chosen = groups if groups is not None else sorted(
-        by_group, key=lambda g: (-len(by_group[g]), g))[:MAX_TREND_GROUPS]
-    return [GroupTrend(group, yearly_medians(by_group[group])) for group in chosen if group in by_group]
+def _trends(rows) -> list[GroupTrend]:
+    by_group: dict[str, list[TrendPoint]] = {}
+    for group, year, median, n, _total in rows:
+        by_group.setdefault(str(group), []).append(TrendPoint(year, median, n))
+    return [GroupTrend(group, points) for group, points in by_group.items()]
 
 
-def agencies_with_trend(values: list[GroupedValue]) -> list[str]:
+def group_trends(store, indicator: str, grouping: str = "level",
+                 groups: Optional[list[str]] = None) -> list[GroupTrend]:
+    """The yearly median of each group (the MAX_TREND_GROUPS with most values, or those named)."""
+    trends = _trends(store.conn.execute(_MEDIANS.format(valued=_valued(store, grouping), where=""),
+                                        {"indicator": indicator}))
+    if groups is None:
+        return trends[:MAX_TREND_GROUPS]
+    found = {trend.group: trend for trend in trends}
+    return [found[group] for group in groups if group in found]
+
+
+def agencies_with_trend(store, indicator: str) -> list[str]:
     """Agencies with a value in two or more years: those with a trend to show."""
-    years: dict[str, set[int]] = {}
-    for value in values:
-        if value.agency and value.report_year is not None:
-            years.setdefault(value.agency, set()).add(value.report_year)
-    return sorted(agency for agency, found in years.items() if len(found) >= 2)
+    return [row[0] for row in store.conn.execute(
+        f"SELECT agency FROM ({_valued(store, 'level')}) WHERE agency != '' AND report_year IS NOT NULL"
+        " GROUP BY agency HAVING count(DISTINCT report_year) >= 2 ORDER BY agency", {"indicator": indicator})]
 
 
-def agency_trend(values: list[GroupedValue], agency: str) -> GroupTrend:
+def agency_trend(store, indicator: str, agency: str) -> GroupTrend:
     """One agency's value year by year (the median if it has two reports for a year)."""
-    return GroupTrend(agency, yearly_medians([(v.report_year, v.value) for v in values
-                                              if v.agency == agency and v.report_year is not None]))
-
-
-def trend_by_group(store, indicator: str, grouping: str = "level",
-                   groups: Optional[list[str]] = None) -> list[GroupTrend]:
-    return group_trends(indicator_values(store, indicator, grouping), groups)
+    rows = store.conn.execute(_MEDIANS.format(valued=_valued(store, "level"), where="AND agency = :agency"),
+                              {"indicator": indicator, "agency": agency})
+    return GroupTrend(agency, [TrendPoint(year, median, n) for _, year, median, n, _ in rows])
 
 
 def coverage(store, indicators: tuple[str, ...], grouping: str = "level", first: int = 0,
              limit: int = COVERAGE_PAGE) -> Coverage:
     """Which report states which indicator, and how far its figures for it are reviewed: the
-    reports `first` to `first + limit` in group order (a page: the chart cannot show 10,000 rows)."""
+    reports `first` to `first + limit` in group order, then list order (a page: the chart cannot
+    show 10,000 rows), sorted and cut by SQL."""
     column_of = {indicator: index for index, indicator in enumerate(indicators)}
-    derive = DERIVED.get(grouping)
-    listed = sorted(_report_groups(store, grouping), key=lambda r: (r[1] is None, r[1] or "", r[2] or 0, r[3], r[0]))
-    reports = [(report_id, f"{agency or file_name} {year or ''}".strip(), _text(derive(group) if derive else group))
-               for report_id, agency, year, file_name, group in listed]
-    reports.sort(key=lambda report: (report[2] == "", report[2]))  # stable: list order within a group
-    page = reports[first:first + limit]
+    group = _group_expression(store, grouping)
+    page = [(report_id, f"{agency or file_name} {year or ''}".strip(), str(grp))
+            for report_id, agency, year, file_name, grp in store.conn.execute(
+                f"SELECT r.id, r.agency, r.report_year, r.file_name, coalesce({group}, '') AS grp FROM {REPORTS}"
+                " ORDER BY grp = '', grp, r.agency IS NULL, r.agency, r.report_year, r.file_name, r.id"
+                " LIMIT ? OFFSET ?", (limit, first))]
     row_of = {report[0]: row for row, report in enumerate(page)}
     cells = [(row_of[report_id], column_of[indicator], state)
              for report_id, indicator, state in store.conn.execute(
@@ -166,4 +178,4 @@ def coverage(store, indicators: tuple[str, ...], grouping: str = "level", first:
                  " AND indicator IS NOT NULL GROUP BY report_id, indicator",
                  (PENDING, REJECTED, REVIEWED, json.dumps(list(row_of))))
              if indicator in column_of]
-    return Coverage(page, tuple(indicators), cells, len(reports), first)
+    return Coverage(page, tuple(indicators), cells, store.report_count(), first)

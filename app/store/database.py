@@ -17,6 +17,7 @@ from typing import Iterable, Iterator
 import sqlite_utils
 
 from app.store import schema
+from app.core.agency_types import agency_type
 from app.core.names import shown
 from app.core.processes import pid_alive
 from app.store.cues import CuesMixin
@@ -237,6 +238,8 @@ class Store(ReportReadsMixin, ReviewMixin, HistoryMixin, IngestMixin, CuesMixin)
     def __init__(self, path: Path, conn: sqlite3.Connection, read_only: str | None = None):
         self.path = path
         self.conn = conn
+        # the charts group reports by the kind of agency in SQL (app.store.chart_queries)
+        conn.create_function("agency_type", 1, agency_type, deterministic=True)
         self.db = sqlite_utils.Database(conn)
         self.read_only = read_only  # why it cannot be written (HELD_ELSEWHERE, ...), or None
         self._holds_lock = False

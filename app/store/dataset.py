@@ -19,7 +19,9 @@ JSONL
   every byte before it}, so a restore (app/store/restore.py) knows a file cut short. After
   the header, one {"type": "cue"} line per taught cue (app/store/cues.py); then per report
   one {"type": "report"} line (metadata, sections, dismissed findings) followed by its {"type": "figure"} lines (the long columns
-  plus every stored figure column). An export is "complete" when made with status all and
+  plus every stored figure column) and, in a merged database, its {"type": "decision"} lines
+  (each reviewer's decision on a figure and whether it is in conflict, app/store/decision_records.py;
+  counted in the header, the report line's n_decisions and the closing line). An export is "complete" when made with status all and
   no figure filter; its report lines also carry the text, encoding evidence, sha256 and the
   original bytes (zlib, base64), so `restore_jsonl` can rebuild every report, section,
   figure (both versions, status, headline, note, reject reason, reviewed_at) and dismissal.
@@ -38,6 +40,7 @@ from app.core.breakdowns import CheckFigure, sentence_around
 from app.core.codebook import indicator_ids, indicators
 from app.core.export import Column, ExportCancelled, Sheet, write_csv, write_jsonl, write_xlsx
 from app.core.model import STATUSES
+from app.store.decision_records import decision_records, has_decisions
 from app.core.names import shown
 from app.store.errors import StoreError
 from app.store.findings import ContextSource, all_dismissed_fingerprints, checked_findings
@@ -140,7 +143,7 @@ class _Export:
         self.context = ContextSource(store)
         self.dismissed = all_dismissed_fingerprints(store)
         self.indicator_ids = indicator_ids()
-        self.figure_lines = self.report_lines = 0
+        self.figure_lines = self.report_lines = self.decision_lines = 0
         self.reviewer = reviewer_name(store.conn)
 
     def _reports(self, report_ids) -> list[dict]:
@@ -250,6 +253,12 @@ class _Export:
             header["figures"] = self.store.conn.execute(
                 "SELECT count(*) FROM figures WHERE report_id IN (SELECT value FROM json_each(?))",
                 [json.dumps([r["id"] for r in self.reports])]).fetchone()[0]
+        decided = self.complete and has_decisions(self.store.conn)
+        if decided:
+            header["decisions"] = self.store.conn.execute(
+                "SELECT count(*) FROM reviewer_decisions d JOIN figures f ON f.id = d.figure_id"
+                " WHERE f.report_id IN (SELECT value FROM json_each(?))",
+                [json.dumps([r["id"] for r in self.reports])]).fetchone()[0]
         yield header
         # the taught cues (app.store.cues) first: a file cut short still carries the conventions
         yield from self.store.cue_records()
@@ -258,10 +267,15 @@ class _Export:
             if not rows and not self.complete:
                 continue  # an analysis file lists only reports that have exported figures
             self.report_lines += 1
-            yield {**self.report_record(report), "n_figures": len(rows)}
+            # a merge's decisions on the report's figures (decision_records.py), after them
+            decisions = decision_records(self.store.conn, report["id"]) if decided else []
+            yield {**self.report_record(report), "n_figures": len(rows),
+                   **({"n_decisions": len(decisions)} if decisions else {})}
             for row in rows:
                 self.figure_lines += 1
                 yield dict(zip(names, ("figure",) + row))
+            self.decision_lines += len(decisions)
+            yield from decisions
 
     def report_record(self, report: dict) -> dict:
         record = {"type": "report", **_meta(report)}
@@ -372,5 +386,6 @@ def export_dataset(store, out_path: str | Path, fmt: str = "csv", layout: str = 
         return write_jsonl(out_path, (dict(zip((c.name for c in WIDE_COLUMNS), row))
                                       for row in export.wide_rows()))
     write_jsonl(out_path, export.jsonl_records(), closing=lambda digest: {
-        "type": "end", "reports": export.report_lines, "figures": export.figure_lines, "sha256": digest})
+        "type": "end", "reports": export.report_lines, "figures": export.figure_lines,
+        "decisions": export.decision_lines, "sha256": digest})
     return export.figure_lines

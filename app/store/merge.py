@@ -25,13 +25,12 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from app.core.agreement import Agreement, agreement
+from app.store.decision_records import DECISION_FIELDS
 from app.store.restore import JSONL_FORMAT, _Broken, _insert_report, _parse, _Reading
 from app.store.schema import text_sha256
 from app.store.history import DONE, SEALED, EditLog, now_utc
 from app.store.review import section_category_at
 
-DECISION_FIELDS = ("status", "indicator", "value", "unit", "qualifier", "label", "start", "end", "raw",
-                   "headline", "note", "reject_reason")
 _VERDICT_FIELDS = ("indicator", "value", "unit", "qualifier", "start", "end")
 NO_INDICATOR = "(none)"
 
@@ -144,7 +143,8 @@ def _read_whole(path: Path) -> _Reading:
     except OSError as error:
         raise MergeError(f"{path}: {error.strerror or error}") from None
     if reading.header.get("version", 1) >= 2 and (
-            reading.end is None or not reading.checksum_ok or reading.figures != reading.header.get("figures")):
+            reading.end is None or not reading.checksum_ok or reading.figures != reading.header.get("figures")
+            or not reading.decisions_counted()):
         raise MergeError(f"{path}: the export is cut short or changed (its closing line does not match); "
                          "nothing was merged")
     return reading

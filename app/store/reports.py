@@ -5,6 +5,7 @@ import json
 import re
 
 from app.core.model import STATUSES
+from app.store.chart_queries import REPORTS as CHART_REPORTS, chosen_sql
 from app.store.errors import RowMissing
 from app.store.rows import (FigureRow, IndicatorPoint, Report, ReportSummary, SearchHit,
                             SectionRow)
@@ -73,14 +74,11 @@ class ReportReadsMixin:
 
     def indicator_series(self, indicator_id: str) -> list[IndicatorPoint]:
         """Per report, its figure for the indicator: headline, else first reviewed, else first pending."""
-        rows = self._query(
-            "SELECT r.id AS report_id, r.agency, r.region, r.level, r.province, r.report_year, f.value, f.unit,"
-            " f.status, f.headline FROM (SELECT *, row_number() OVER (PARTITION BY report_id"
-            " ORDER BY headline DESC, status = 'pending', start, id) AS rank FROM figures"
-            " WHERE indicator = ? AND status != 'rejected') AS f"
-            f" JOIN reports r ON r.id = f.report_id WHERE f.rank = 1 ORDER BY {JOINED_LIST_ORDER}",
-            (indicator_id,))
-        return [IndicatorPoint(**{**row, "headline": bool(row["headline"])}) for row in rows]
+        rows = self.conn.execute(
+            "SELECT r.id, r.agency, r.region, r.level, r.province, r.report_year, f.value, f.unit, f.status,"
+            f" f.headline FROM ({chosen_sql(with_value=False)}) AS f JOIN {CHART_REPORTS} ON r.id = f.report_id"
+            f" ORDER BY {JOINED_LIST_ORDER}", {"indicator": indicator_id})
+        return [IndicatorPoint(*row[:-1], headline=bool(row[-1])) for row in rows]
 
     def search(self, query: str, limit: int = 500) -> list[SearchHit]:
         """Every occurrence of `query` (case-insensitive) over all reports, in list order."""

@@ -1,7 +1,7 @@
 """Restoring a complete long JSONL export (see app/store/dataset.py) into a database.
 
 A restore first reads the whole file without writing (`_Reading`): every line is parsed
-and every field of a report, section, figure and dismissed finding checked (type, range,
+and every field of a report, section, figure, reviewer's decision and dismissed finding checked (type, range,
 offsets inside the text, status and qualifier values, figure ids unique), and the closing
 line's counts and checksum compared. Only then are the reports written, one transaction
 each; a report with any bad line is left out whole and named with the line and the field,
@@ -22,7 +22,9 @@ from typing import Callable
 
 from app.core.model import QUALIFIERS, STATUSES
 from app.core.names import shown
+from app.store.decision_records import check_decision, insert_decisions
 from app.store.errors import StoreWriteFailed
+from app.store.jsonl_fields import _Bad, _choice, _flag, _integer, _number, _shown_value, _span, _text
 from app.store.rows import ImportSummary
 from app.store.schema import decode_warning_key, finding_message_key, text_sha256
 
@@ -65,63 +67,6 @@ class _Broken(Exception):
     """The whole file cannot be restored; the message says why."""
 
 
-class _Bad(Exception):
-    """One field of one line is wrong: (field, problem)."""
-
-
-# --- field checks: each returns None or raises _Bad ---------------------------------------
-def _text(value, name, optional=False):
-    if value is None and optional:
-        return
-    if not isinstance(value, str):
-        raise _Bad(name, f"must be text, not {_shown_value(value)}")
-
-
-def _integer(value, name, low=None, high=None, optional=False):
-    if value is None and optional:
-        return
-    if type(value) is not int:
-        raise _Bad(name, f"must be a whole number, not {_shown_value(value)}")
-    if (low is not None and value < low) or (high is not None and value > high):
-        raise _Bad(name, f"must be between {low} and {high}, not {value}")
-
-
-def _number(value, name, low=None, high=None, optional=False):
-    if value is None and optional:
-        return
-    if type(value) not in (int, float) or value != value or value in (float("inf"), float("-inf")):
-        raise _Bad(name, f"must be a number, not {_shown_value(value)}")
-    if (low is not None and value < low) or (high is not None and value > high):
-        raise _Bad(name, f"must be between {low} and {high}, not {value}")
-
-
-def _choice(value, name, choices, optional=False):
-    if value is None and optional:
-        return
-    if value not in choices:
-        raise _Bad(name, f"must be one of {', '.join(choices)}, not {_shown_value(value)}")
-
-
-def _flag(value, name):
-    if value not in (True, False, 0, 1, None):
-        raise _Bad(name, f"must be true or false, not {_shown_value(value)}")
-
-
-def _shown_value(value) -> str:
-    text = json.dumps(value, ensure_ascii=False)
-    return shown(text if len(text) <= 40 else text[:40] + "…")
-
-
-def _span(record, start_name, end_name, length, optional=False):
-    start, end = record.get(start_name), record.get(end_name)
-    if optional and start is None and end is None:
-        return
-    _integer(start, start_name, 0, length)
-    _integer(end, end_name, 0, length)
-    if end < start:
-        raise _Bad(end_name, f"({end}) must not be before {start_name} ({start})")
-
-
 def _check_report(record: dict) -> None:
     _text(record.get("file"), "file")
     sha = record.get("sha256")
@@ -137,6 +82,7 @@ def _check_report(record: dict) -> None:
     _flag(record.get("encoding_overridden"), "encoding_overridden")
     _integer(record.get("report_year"), "report_year", 1900, 2200, optional=True)
     _integer(record.get("n_figures"), "n_figures", 0, optional=True)
+    _integer(record.get("n_decisions"), "n_decisions", 0, optional=True)
     original = record.get("original_zlib_base64")
     _text(original, "original_zlib_base64", optional=True)
     if original is not None:
@@ -207,7 +153,7 @@ def _check_cue(record: dict) -> None:
 
 # What each line type is checked with (the header and closing line are read by _Reading).
 RECORD_TYPES: dict[str, Callable[..., None]] = {"report": _check_report, "figure": _check_figure,
-                                                "cue": _check_cue}
+                                                "decision": check_decision, "cue": _check_cue}
 
 
 class _Group:
@@ -215,6 +161,8 @@ class _Group:
 
     def __init__(self, record: dict, line: int):
         self.report, self.line, self.figures, self.error = record, line, [], None
+        self.decisions: list[dict] = []  # reviewers' decisions on its figures (decision_records.py)
+        self.decided: set[tuple[int, str]] = set()  # (figure id, reviewer) of those checked
         self.figure_ids: set[int] = set()
 
     @property
@@ -234,7 +182,7 @@ class _Reading:
         self.cues: list[dict] = []  # the taught cues' lines (app.store.cues), after the reports
         self.bad_cues: list[tuple[str, str]] = []
         self.orphans: list[tuple[str, str]] = []  # lines before any report
-        self.figures = 0
+        self.figures = self.decisions = 0
         self.header: dict = {}
         self.end: dict | None = None
         self.checksum_ok = True
@@ -298,6 +246,13 @@ class _Reading:
                         if group.error is None:
                             all_ids.add(record["figure_id"])
                             group.figure_ids.add(record["figure_id"])
+                elif kind == "decision":
+                    self.decisions += 1
+                    group.decisions.append(record)
+                    if group.error is None:
+                        self._check(group, record, number, check_decision)
+                        if group.error is None:
+                            self._check_decided(group, record, number)
             else:
                 self.groups[-1].fail(MESSAGES["unknown_line"].format(number=number))
         for group in self.groups:
@@ -310,6 +265,18 @@ class _Reading:
                             problem=f"names figure {unknown[0]}, which is not in this report"))
 
     @staticmethod
+    def _check_decided(group: _Group, record: dict, number: int) -> None:
+        """A decision follows its figure's line, and each reviewer decides a figure once."""
+        if record["figure_id"] not in group.figure_ids:
+            group.fail(MESSAGES["bad_field"].format(number=number, field="figure_id", problem=(
+                f"names figure {record['figure_id']}, which is not among this report's figures before it")))
+        elif (record["figure_id"], record["reviewer"]) in group.decided:
+            group.fail(MESSAGES["bad_field"].format(number=number, field="reviewer", problem=(
+                f"{_shown_value(record['reviewer'])} decides figure {record['figure_id']} twice")))
+        else:
+            group.decided.add((record["figure_id"], record["reviewer"]))
+
+    @staticmethod
     def _check(group: _Group, record: dict, number: int, check) -> None:
         try:
             check(record) if check is _check_report else check(record, group.report)
@@ -318,10 +285,15 @@ class _Reading:
         except (TypeError, KeyError, AttributeError) as error:
             group.fail(MESSAGES["bad_field"].format(number=number, field=str(error), problem="is missing or wrong"))
 
+    def decisions_counted(self) -> bool:
+        """As many decision lines as the header counts (an export from before them counts none)."""
+        return self.header.get("decisions", self.decisions) == self.decisions
+
     def complete_groups(self) -> list[_Group]:
         """The groups whose every figure is in the file (the last one may be cut short)."""
-        return [g for g in self.groups if g.report.get("n_figures") in (None, len(g.figures))
-                or not isinstance(g.report.get("n_figures"), int)]
+        return [g for g in self.groups if all(
+            g.report.get(count) in (None, len(lines)) or not isinstance(g.report.get(count), int)
+            for count, lines in (("n_figures", g.figures), ("n_decisions", g.decisions)))]
 
 
 def _decoded(raw: bytes, number: int, handle) -> str:
@@ -378,7 +350,7 @@ def restore_jsonl(store, path: str | Path, accept_incomplete: bool = False) -> I
                 summary.failed.append((name, MESSAGES["checksum"]))
                 return summary
             summary.warnings.append((name, MESSAGES["checksum_taken"]))
-        elif reading.end is None or reading.figures != expected:
+        elif reading.end is None or reading.figures != expected or not reading.decisions_counted():
             complete = reading.complete_groups()
             if not accept_incomplete:
                 summary.failed.append((name, MESSAGES["truncated"].format(found=reading.figures, expected=expected)))
@@ -409,7 +381,7 @@ def _restore_group(store, group: _Group, summary: ImportSummary) -> None:
                 summary.duplicates.append(group.name)
                 summary.duplicate_of[group.name] = existing
                 return
-            _insert_report(conn, report, group.figures)
+            _insert_report(conn, report, group.figures, group.decisions)
     except StoreWriteFailed:
         raise  # disk full or locked: the caller stops and says how far it got
     except (KeyError, TypeError, ValueError, sqlite3.IntegrityError) as error:
@@ -430,7 +402,7 @@ _FIGURE_FIELDS = ("report_id", "start", "end", "raw", "value", "unit", "qualifie
                   "note", "reject_reason", "reviewed_at", "indicator_reason")
 
 
-def _insert_report(conn, report: dict, figures: list[dict]) -> None:
+def _insert_report(conn, report: dict, figures: list[dict], decisions: list[dict] = ()) -> None:
     original = report.get("original_zlib_base64")
     values = {**report, "file_name": report["file"], "n_figures": len(figures),
               "original": None if original is None else base64.b64decode(original, validate=True),
@@ -452,6 +424,7 @@ def _insert_report(conn, report: dict, figures: list[dict]) -> None:
                      [(report_id, d["rule"], d["message"], *finding_message_key(d["rule"], d["message"]),
                        json.dumps([new_ids[i] for i in d["figure_ids"]]), d["fingerprint"], d.get("note"))
                       for d in report.get("dismissed_findings", [])])
+    insert_decisions(conn, decisions, new_ids)
 
 
 def _insert(conn, table: str, fields: tuple[str, ...], values: dict) -> int:

@@ -125,7 +125,7 @@ class SearchHit:
     snippet: str
 
 
-@dataclass
+@dataclass(slots=True)
 class IndicatorPoint:
     report_id: int
     agency: Optional[str]

@@ -2,6 +2,7 @@
 an outlier opens its report, every chart saves PNG and SVG and copies its data."""
 from __future__ import annotations
 
+import statistics
 import sys
 from pathlib import Path
 
@@ -94,15 +95,33 @@ def test_every_chart_saves_png_and_svg_and_copies_its_data(qtbot, tabs, tmp_path
     assert lines[0].split("\t") == header and len(lines) == 1 + len(rows) and rows
 
 
+def yearly(values) -> dict[str, dict[int, tuple[float, int]]]:
+    """group -> year -> (median, count), worked out from the store's values one by one."""
+    found: dict[str, dict[int, list[float]]] = {}
+    for value in values:
+        found.setdefault(value.group, {}).setdefault(value.report_year, []).append(value.value)
+    return {group: {year: (statistics.median(v), len(v)) for year, v in years.items()}
+            for group, years in found.items()}
+
+
 def test_trend_lines_are_yearly_medians_by_group_or_for_one_agency(qtbot, tabs):
     tabs, store = tabs
     tabs.show_chart("trend")
     chart = tabs.trend
     values = chart_queries.indicator_values(store, "inspections", "level")
-    assert chart.trends == chart_queries.group_trends(values) and len(chart.trends) == 4
-    years = [p.year for trend in chart.trends for p in trend.points]
-    assert set(years) == {v.report_year for v in values}
-    agency = chart_queries.agencies_with_trend(values)[0]
+    expected = yearly(values)
+    assert len(chart.trends) == len(expected) == 4
+    for trend, line in zip(chart.trends, chart._lines):
+        assert {p.year: (p.median, p.n) for p in trend.points} == expected[trend.group]
+        assert list(line.xData) == [p.year for p in trend.points]
+        assert list(line.yData) == [p.median for p in trend.points]
+    years: dict[str, set[int]] = {}
+    for value in values:
+        years.setdefault(value.agency, set()).add(value.report_year)
+    agency = min(name for name, found in years.items() if len(found) >= 2)
     chart.set_agency(agency)
-    assert chart.trends == [chart_queries.agency_trend(values, agency)]
-    assert len(chart._lines) == 1
+    (trend,) = chart.trends
+    alone = yearly([v for v in values if v.agency == agency])
+    assert {p.year: (p.median, p.n) for p in trend.points} == next(iter(alone.values()))
+    assert len(chart._lines) == 1 and chart._lines[0].isVisible()
+    assert [label.text for _, label in chart.legend.items] == [agency]

@@ -2,6 +2,7 @@
 a click opens a report."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
@@ -39,6 +40,14 @@ def valued_points(store, indicator: str):
     return [p for p in store.indicator_series(indicator) if p.value is not None]
 
 
+def bar_widths(panel) -> list[float]:
+    """The bars' lengths from bottom to top, over the items of every colour."""
+    bars = sorted((y, width) for item in panel.bar_items
+                  for y, width in zip(np.atleast_1d(item.opts["y"]), np.atleast_1d(item.opts["width"])))
+    assert [y for y, _ in bars] == list(range(len(bars)))
+    return [width for _, width in bars]
+
+
 def test_bars_show_every_report_with_a_value_sorted(panel, store):
     indicator = richest_indicator(store)
     expected = valued_points(store, indicator)
@@ -48,7 +57,7 @@ def test_bars_show_every_report_with_a_value_sorted(panel, store):
     assert sorted(p.report_id for p in panel.bars) == sorted(p.report_id for p in expected)
     values = [p.value for p in panel.bars]
     assert values == sorted(values)
-    assert list(panel.bar_item.opts["width"]) == values
+    assert bar_widths(panel) == values
     ticks = panel.indicator_plot.getPlotItem().getAxis("left")._tickLevels[0]
     for (_, name), point in zip(ticks, panel.bars):  # each bar is named by agency, year and value
         assert name.startswith((point.agency or "(agency unknown)")[:6]) and name.endswith(f"{point.report_year}: {point.value:g}")
@@ -59,7 +68,7 @@ def test_bars_show_every_report_with_a_value_sorted(panel, store):
 def test_progress_counts_follow_the_review(panel, store):
     panel.refresh()
     assert list(panel.progress_item.opts["height"]) == [store.progress()[s] for s in STATUSES]
-    bar_item = panel.bar_item
+    bar_items = list(panel.bar_items)
     figure_id = next(f.id for rid in store.report_ids() for f in store.figures(rid))
     store.confirm([figure_id])
     panel.refresh()
@@ -67,7 +76,7 @@ def test_progress_counts_follow_the_review(panel, store):
     assert heights["confirmed"] == 1
     assert heights["pending"] == store.progress()["pending"]
     assert "1 of" in panel.progress_plot.getPlotItem().titleLabel.text
-    assert panel.bar_item is bar_item  # data is set on the items built once
+    assert panel.bar_items == bar_items  # data is set on the items built once
 
 
 def test_clicking_a_bar_emits_its_report(qtbot, panel, store):
@@ -142,3 +151,13 @@ def test_many_regions_share_the_palette_and_the_rest_is_grouped(qtbot, tmp_path)
         assert len(names) == len(PALETTE) + 1 and names[-1] == "Other regions"
     finally:
         store.close()
+
+
+def test_clicking_the_legend_leaves_the_bars_shown(qtbot, panel, store):
+    panel.set_indicator(richest_indicator(store))
+    panel.refresh()
+    sample, _label = panel.bar_legend.items[0]
+    qtbot.waitUntil(lambda: sample.isVisible())
+    at = panel.indicator_plot.mapFromScene(sample.sceneBoundingRect().center())
+    qtbot.mouseClick(panel.indicator_plot.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert all(item.isVisible() for item in panel.bar_items)

@@ -64,6 +64,37 @@ def test_one_key_settles_a_conflict_and_undo_reopens_it(qtbot, seeded_db, export
         window.close()
 
 
+def test_a_third_reviewer_restoring_the_merged_export_settles_its_conflict_with_one_key(
+        qtbot, seeded_db, exports, tmp_path):
+    with open_store(seeded_db) as store:
+        merge_reviews(store, exports)
+        export_dataset(store, tmp_path / "merged.jsonl", "jsonl", statuses="all")
+    third = tmp_path / "third.sqlite"
+    with open_store(third) as store:
+        summary = restore_jsonl(store, tmp_path / "merged.jsonl")
+        assert not summary.failed and len(summary.imported) == SEED_COUNT
+        report = store.list_reports()[0]
+        conflicted = store.figures(report.id)[0]
+    window = open_window(qtbot, third)
+    try:
+        window.controller.open_report(report.id)
+        metrics = window.metrics
+        metrics.status_filter.setCurrentIndex(metrics.status_filter.findData(CONFLICT))
+        assert metrics.visible_figure_ids() == [conflicted.id]
+        cell = metrics.proxy.index(0, Column.STATUS)
+        assert cell.data() == "conflict"
+        tooltip = cell.data(Qt.ItemDataRole.ToolTipRole)
+        assert "1  Ann: confirmed" in tooltip and "2  Bob: rejected" in tooltip
+        metrics.select_figure(conflicted.id)
+        metrics.table.setFocus()
+        qtbot.waitUntil(metrics.table.hasFocus)
+        qtbot.keyClick(metrics.table, Qt.Key.Key_1)
+        qtbot.waitUntil(lambda: figure_on_disk(third, conflicted.id)["status"] == "confirmed")
+        assert metrics.visible_figure_ids() == []
+    finally:
+        window.close()
+
+
 def test_file_merge_reviews_runs_off_the_ui_thread_and_reloads(qtbot, seeded_db, exports, monkeypatch):
     window = open_window(qtbot, seeded_db)
     try:

@@ -1,0 +1,63 @@
+"""Reviewers' decisions in the JSONL round trip: what a merge kept (app/store/merge.py) travels
+with the figures, so a restored database, or the third reviewer who receives the file, still
+has every reviewer's decision and the figures in conflict.
+
+A complete export writes, after a report's figure lines, one {"type": "decision"} line per
+row of reviewer_decisions on its figures: the figure's export id (`figure_id`, as on its
+figure line), the reviewer, the decision's fields (DECISION_FIELDS), when it was made and
+merged, and `conflict`: whether the figure is listed in figure_conflicts. A restore checks
+each line like every other (check_decision) and writes the rows under the figures' new ids.
+"""
+from __future__ import annotations
+
+from app.core.model import QUALIFIERS, STATUSES
+from app.store.jsonl_fields import _Bad, _choice, _flag, _integer, _number, _span, _text
+
+# what a reviewer decided about a figure (the merge compares and takes these; merge.py)
+DECISION_FIELDS = ("status", "indicator", "value", "unit", "qualifier", "label", "start", "end", "raw",
+                   "headline", "note", "reject_reason")
+_COLUMNS = ("reviewer", "source") + DECISION_FIELDS + ("reviewed_at", "merged_at")
+_QUOTED = ", ".join(f'"{name}"' for name in _COLUMNS)
+_EXPORT_SQL = ("SELECT d.figure_id, " + ", ".join(f'd."{name}"' for name in _COLUMNS) + ", c.figure_id IS NOT NULL"
+               " FROM reviewer_decisions d JOIN figures f ON f.id = d.figure_id"
+               " LEFT JOIN figure_conflicts c ON c.figure_id = d.figure_id WHERE f.report_id = ? ORDER BY d.id")
+
+
+def has_decisions(conn) -> bool:
+    """Whether any merge left decisions here (most databases never merge: no query per report)."""
+    return conn.execute("SELECT 1 FROM reviewer_decisions LIMIT 1").fetchone() is not None
+
+
+def decision_records(conn, report_id: int) -> list[dict]:
+    """The report's decision lines, in the order the merge wrote them."""
+    return [{"type": "decision", "figure_id": row[0], **dict(zip(_COLUMNS, row[1:-1])),
+             "headline": bool(row[1 + _COLUMNS.index("headline")]), "conflict": bool(row[-1])}
+            for row in conn.execute(_EXPORT_SQL, (report_id,))]
+
+
+def check_decision(record: dict, report: dict) -> None:
+    length = len(report["text"])
+    _integer(record.get("figure_id"), "figure_id", 1)
+    _text(record.get("reviewer"), "reviewer")
+    if not record["reviewer"].strip():
+        raise _Bad("reviewer", "must name the reviewer")
+    _choice(record.get("status"), "status", STATUSES)
+    _choice(record.get("qualifier"), "qualifier", QUALIFIERS, optional=True)
+    _span(record, "start", "end", length)
+    _text(record.get("raw"), "raw")
+    _text(record.get("merged_at"), "merged_at")
+    for name in ("source", "indicator", "unit", "label", "note", "reject_reason", "reviewed_at"):
+        _text(record.get(name), name, optional=True)
+    _number(record.get("value"), "value", optional=True)
+    _flag(record.get("headline"), "headline")
+    _flag(record.get("conflict"), "conflict")
+
+
+def insert_decisions(conn, records: list[dict], new_ids: dict[int, int]) -> None:
+    """The decisions under their figures' ids in this database; conflicts listed again."""
+    conn.executemany(
+        f"INSERT INTO reviewer_decisions (figure_id, {_QUOTED}) VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})",
+        [(new_ids[r["figure_id"]], *(int(bool(r[n])) if n == "headline" else r.get(n) for n in _COLUMNS))
+         for r in records])
+    conn.executemany("INSERT OR IGNORE INTO figure_conflicts (figure_id, merged_at) VALUES (?, ?)",
+                     [(new_ids[r["figure_id"]], r["merged_at"]) for r in records if r.get("conflict")])
