@@ -47,6 +47,9 @@ HEADERS = {
     Column.QUALIFIER: "Qualifier", Column.INDICATOR: "Indicator", Column.STATUS: "Status",
     Column.HEADLINE: "Headline", Column.CONFIDENCE: "Confidence", Column.NOTE: "Note", Column.SECTION: "Section",
 }
+# Columns showing a name or a translated word sort by what the reviewer reads, not by the id
+# or the English key stored (an indicator's display name, 已确认 for confirmed).
+SORTED_AS_SHOWN = {Column.QUALIFIER, Column.INDICATOR, Column.STATUS, Column.SECTION}
 EDITABLE = {Column.LABEL, Column.VALUE, Column.UNIT, Column.QUALIFIER, Column.INDICATOR, Column.NOTE}
 N_COLUMNS = len(Column)
 FIELDS = ("label", "value", "unit", None, "qualifier", "indicator", "status", "headline", "confidence", "note",
@@ -218,6 +221,8 @@ class MetricsModel(QAbstractTableModel):
         if role == Role.STATUS:
             return figure.status
         if role == Role.SORT:
+            if column in SORTED_AS_SHOWN:
+                return self._display(figure, column)
             return self._sort_key(figure, column)
         if role == Role.FLAGGED:
             return figure.id in self._flags

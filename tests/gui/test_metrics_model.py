@@ -108,6 +108,18 @@ def test_filters_match_a_plain_python_filter(loaded, store):
     assert proxy.rowCount() == sum(f.section_category == "measures" for f in figures)
 
 
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_indicator_column_sorts_by_the_names_it_shows(loaded, language, monkeypatch):
+    from app.gui import metrics_model
+    monkeypatch.setattr(metrics_model, "interface_language", lambda: language)
+    _model, proxy, _ = loaded
+    proxy.sort(Column.INDICATOR, Qt.SortOrder.AscendingOrder)
+    shown = [proxy.index(row, Column.INDICATOR).data() for row in range(proxy.rowCount())]
+    named = [name for name in shown if name]
+    assert len(set(named)) >= 3 and named == sorted(named)
+    assert shown == sorted(shown)  # figures without an indicator (shown empty) come first
+
+
 def test_sorting_by_value_uses_numbers(loaded):
     model, proxy, _ = loaded
     proxy.sort(Column.VALUE, Qt.SortOrder.DescendingOrder)
