@@ -115,7 +115,7 @@ def run_import(parent: QWidget | None, db_path: str, paths: list[str]) -> Import
 
 
 def show_summary(parent: QWidget | None, summary: ImportSummary, cancelled: bool = False) -> None:
-    """Counts in the text; every duplicate and failure (with its reason) in the details box."""
+    """Counts in the text; every failure, warning and duplicate (with its reason) in the details box."""
     text = " ".join((
         plural(len(summary.imported), translate("import_dialog", "Imported {0} report."),
                translate("import_dialog", "Imported {0} reports.")),
@@ -123,13 +123,16 @@ def show_summary(parent: QWidget | None, summary: ImportSummary, cancelled: bool
                translate("import_dialog", "Skipped {0} duplicates.")),
         plural(len(summary.failed), translate("import_dialog", "{0} file could not be imported."),
                translate("import_dialog", "{0} files could not be imported."))))
+    if summary.warnings:
+        text += " " + plural(len(summary.warnings), translate("import_dialog", "{0} file needs a look (see the details)."),
+                             translate("import_dialog", "{0} files need a look (see the details)."))
     if cancelled:
         text = translate("import_dialog", "Import cancelled.") + " " + text
     formats = summary.by_format()
     if len(formats) > 1:
         text += "\n\n" + "\n".join(translate("import_dialog", "{0}: {1} imported, {2} skipped, {3} failed")
                                    .format(name.upper(), *counts) for name, *counts in formats)
-    icon = QMessageBox.Icon.Warning if summary.failed else QMessageBox.Icon.Information
+    icon = QMessageBox.Icon.Warning if summary.failed or summary.warnings else QMessageBox.Icon.Information
     box = QMessageBox(icon, translate("import_dialog", "Import Finished"), text,
                       QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
@@ -148,6 +151,11 @@ def _details(summary: ImportSummary) -> str:
         lines = [f"{Path(path).name}: {file_message(reason)}" for path, reason in summary.failed[:MAX_LISTED]]
         heading = translate("import_dialog", "Could not be imported:")
         parts.append(heading + "\n" + "\n".join(lines) + _more(summary.failed))
+    if summary.warnings:
+        # imported, but not as the user may think: an export cut short, damaged or unchecked
+        lines = [f"{Path(path).name}: {file_message(reason)}" for path, reason in summary.warnings[:MAX_LISTED]]
+        heading = translate("import_dialog", "Imported, but read this:")
+        parts.append(heading + "\n" + "\n".join(lines) + _more(summary.warnings))
     if summary.duplicates:
         lines = [translate("import_dialog", "{0} (same as {1})").format(Path(path).name, summary.duplicate_of[path])
                  if path in summary.duplicate_of else Path(path).name for path in summary.duplicates[:MAX_LISTED]]

@@ -3362,6 +3362,14 @@ Everything stays on this computer.</source>
             <translation>{0} 个文件无法导入。</translation>
         </message>
         <message>
+            <source>{0} file needs a look (see the details).</source>
+            <translation>{0} 个文件需要查看（见详细信息）。</translation>
+        </message>
+        <message>
+            <source>{0} files need a look (see the details).</source>
+            <translation>{0} 个文件需要查看（见详细信息）。</translation>
+        </message>
+        <message>
             <source>Import cancelled.</source>
             <translation>导入已取消。</translation>
         </message>
@@ -3380,6 +3388,10 @@ Everything stays on this computer.</source>
         <message>
             <source>Could not be imported:</source>
             <translation>未能导入：</translation>
+        </message>
+        <message>
+            <source>Imported, but read this:</source>
+            <translation>已导入，但请注意：</translation>
         </message>
         <message>
             <source>{0} (same as {1})</source>

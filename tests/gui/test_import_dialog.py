@@ -83,6 +83,27 @@ def test_duplicates_and_bad_files_are_listed_in_the_summary(shown, db_path, tmp_
     assert "000_bf3b68f4418ea0b0.txt" in box["details"]  # a skipped duplicate
 
 
+def test_an_export_imported_with_a_warning_says_so(shown, db_path, tmp_path):
+    """An export from an older version (no closing line, so it cannot be checked complete) is
+    imported, and the summary says which file needs a look and why, not just "Imported"."""
+    import json
+
+    from app.store.dataset import export_dataset
+    source = tmp_path / "source.sqlite"
+    with open_store(source) as store:
+        importer.import_paths(store, [str(SEEDS)])
+        export_dataset(store, tmp_path / "full.jsonl", fmt="jsonl", statuses="all")
+    lines = [json.loads(line) for line in (tmp_path / "full.jsonl").read_text(encoding="utf-8").splitlines()]
+    lines[0] = {k: v for k, v in lines[0].items() if k not in ("reports", "figures")} | {"version": 1}
+    old = tmp_path / "old.jsonl"
+    old.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines[:-1]), encoding="utf-8")
+    summary = run_import(None, db_path, [str(old)])
+    assert len(summary.imported) == len(list(SEEDS.glob("*.txt"))) and summary.warnings
+    box = shown[-1]
+    assert "1 file needs a look" in box["text"]
+    assert "old.jsonl: made by an older version" in box["details"]
+
+
 def click_cancel_when(condition, clicked: threading.Event) -> QTimer:
     """Press the progress dialog's Cancel button, as a user would, once `condition(dialog)`."""
     def poll():
