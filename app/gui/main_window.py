@@ -35,6 +35,7 @@ from app.gui.review_controller import ReviewController
 from app.gui.search_dialog import SearchDialog
 from app.gui.tasks import TaskRunner
 from app.gui.text_view import TextPane
+from app.gui.writable_again import WritableAgain
 from app.store.database import HELD_ELSEWHERE, READ_ONLY_FILE, READ_ONLY_FOLDER
 from app.store.errors import NotADatabase, StoreError
 
@@ -217,6 +218,8 @@ class MainWindow(QMainWindow):
         self.progress_label = QLabel(self, objectName="progress_label")
         self.statusBar().addPermanentWidget(self.progress_label)
         self._progress_timer = QTimer(self, singleShot=True, interval=250, timeout=self._update_progress)
+        self.writable_again = WritableAgain(self)
+        self.writable_again.freed.connect(self._take_back_writable)
 
     def _connect(self) -> None:
         act = self.registry.action
@@ -297,6 +300,20 @@ class MainWindow(QMainWindow):
         self.read_only_label.setVisible(bool(store.read_only))
         for action_id in WRITE_ACTIONS:
             self.registry.action(action_id).setEnabled(not store.read_only)
+        self.writable_again.watch(store)
+
+    def _take_back_writable(self, store) -> None:
+        """The other program let go: the same report and figure, now writable."""
+        report_id, figure_id = self.controller.report_id, self.metrics.current_figure_id()
+        try:
+            self.set_store(store)
+        except (StoreError, sqlite3.DatabaseError):  # unreadable now: stay on the read-only copy
+            store.release_app_lock()
+            store.close()
+            return
+        if report_id is not None and report_id in store.report_ids():
+            self.controller.open_report(report_id, figure_id)
+        self.statusBar().showMessage(self.tr("The other program let go of the database: you can review again."))
 
     def _read_only_reason(self, reason: str) -> str:
         return {HELD_ELSEWHERE: self.tr("another program holds it"),

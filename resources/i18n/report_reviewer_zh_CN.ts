@@ -288,6 +288,10 @@
             <translation>Report Reviewer 报告审核 — {0}</translation>
         </message>
         <message>
+            <source>The other program let go of the database: you can review again.</source>
+            <translation>另一个程序已释放该数据库：可以继续审核了。</translation>
+        </message>
+        <message>
             <source>another program holds it</source>
             <translation>另一个程序正在使用它</translation>
         </message>

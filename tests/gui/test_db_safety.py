@@ -132,6 +132,31 @@ def test_database_locked_by_another_program_opens_read_only_at_once(qtbot, windo
         holder.release()
 
 
+def test_the_window_becomes_writable_when_the_other_program_lets_go(qtbot, window, seeded_db, tmp_path, boxes,
+                                                                     monkeypatch):
+    import shutil
+    locked = tmp_path / "locked.sqlite"
+    shutil.copy(seeded_db, locked)
+    holder = LockHolder(locked)
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 600_000)
+    try:
+        window._switch_to(str(locked), create=False)
+        assert window.store.read_only
+        window.writable_again._timer.setInterval(20)  # the retry's period is not what is tested
+        second = window.store.report_ids()[1]
+        window.controller.open_report(second)
+        figure_id = window.metrics.current_figure_id()
+    finally:
+        holder.release()
+    qtbot.waitUntil(lambda: not window.store.read_only, timeout=120_000)
+    assert "read-only" not in window.windowTitle() and not window.read_only_label.isVisible()
+    assert window.registry.action(ActionId.CONFIRM_NEXT).isEnabled()
+    assert (window.controller.report_id, window.metrics.current_figure_id()) == (second, figure_id)
+    assert window.store.lock_path.exists() and boxes == []
+    window.registry.action(ActionId.CONFIRM_NEXT).trigger()
+    assert figure_on_disk(locked, figure_id)["status"] == "confirmed"
+
+
 def test_a_decision_refused_by_another_programs_lock_is_said_and_not_shown_as_saved(qtbot, window, tmp_path,
                                                                                    boxes, monkeypatch):
     import shutil
