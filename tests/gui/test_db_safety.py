@@ -112,42 +112,39 @@ def test_database_damaged_past_its_schema_leaves_the_window_as_it_was(qtbot, win
 
 
 # --- 13.8 and 10: another program holds the lock ---------------------------------------------
-def test_database_locked_by_another_program_opens_read_only_at_once(qtbot, window, seeded_db, tmp_path, boxes,
-                                                                  monkeypatch):
+@pytest.fixture
+def held_copy(seeded_db, tmp_path, monkeypatch):
+    """(path, holder): a copy of the seeded database whose write lock another process holds."""
     import shutil
     locked = tmp_path / "locked.sqlite"
     shutil.copy(seeded_db, locked)
     holder = LockHolder(locked)
     # a wait on the lock would now take ten minutes: the test's timeout fails it, never the clock
     monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 600_000)
-    try:
-        window._switch_to(str(locked), create=False)
-        assert boxes == []
-        assert "read-only: another program holds it" in window.windowTitle()
-        assert window.read_only_label.text() == "read-only: another program holds it"
-        for action_id in (ActionId.CONFIRM_NEXT, ActionId.REJECT_NEXT, ActionId.ADD_FIGURE, ActionId.IMPORT_FILES):
-            assert not window.registry.action(action_id).isEnabled()
-        assert window.metrics.model.rowCount() > 0  # it still shows what is there
-    finally:
-        holder.release()
+    yield locked, holder
+    holder.release()
 
 
-def test_the_window_becomes_writable_when_the_other_program_lets_go(qtbot, window, seeded_db, tmp_path, boxes,
-                                                                     monkeypatch):
-    import shutil
-    locked = tmp_path / "locked.sqlite"
-    shutil.copy(seeded_db, locked)
-    holder = LockHolder(locked)
-    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 600_000)
-    try:
-        window._switch_to(str(locked), create=False)
-        assert window.store.read_only
-        window.writable_again._timer.setInterval(20)  # the retry's period is not what is tested
-        second = window.store.report_ids()[1]
-        window.controller.open_report(second)
-        figure_id = window.metrics.current_figure_id()
-    finally:
-        holder.release()
+def test_database_locked_by_another_program_opens_read_only_at_once(qtbot, window, held_copy, boxes):
+    locked, _holder = held_copy
+    window._switch_to(str(locked), create=False)
+    assert boxes == []
+    assert "read-only: another program holds it" in window.windowTitle()
+    assert window.read_only_label.text() == "read-only: another program holds it"
+    for action_id in (ActionId.CONFIRM_NEXT, ActionId.REJECT_NEXT, ActionId.ADD_FIGURE, ActionId.IMPORT_FILES):
+        assert not window.registry.action(action_id).isEnabled()
+    assert window.metrics.model.rowCount() > 0  # it still shows what is there
+
+
+def test_the_window_becomes_writable_when_the_other_program_lets_go(qtbot, window, held_copy, boxes):
+    locked, holder = held_copy
+    window._switch_to(str(locked), create=False)
+    assert window.store.read_only
+    window.writable_again._timer.setInterval(20)  # the retry's period is not what is tested
+    second = window.store.report_ids()[1]
+    window.controller.open_report(second)
+    figure_id = window.metrics.current_figure_id()
+    holder.release()
     qtbot.waitUntil(lambda: not window.store.read_only, timeout=120_000)
     assert "read-only" not in window.windowTitle() and not window.read_only_label.isVisible()
     assert window.registry.action(ActionId.CONFIRM_NEXT).isEnabled()
