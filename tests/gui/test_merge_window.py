@@ -36,6 +36,23 @@ def exports(seeded_db, tmp_path):
     return paths
 
 
+def show_the_conflict(qtbot, window, report_id: int, figure_id: int):
+    """Filter the report's table to its conflicts, check it lists both reviewers' decisions
+    side by side, and put the keyboard on the conflicted figure; returns the metrics panel."""
+    window.controller.open_report(report_id)
+    metrics = window.metrics
+    metrics.status_filter.setCurrentIndex(metrics.status_filter.findData(CONFLICT))
+    assert metrics.visible_figure_ids() == [figure_id]
+    cell = metrics.proxy.index(0, Column.STATUS)
+    assert cell.data() == "conflict"
+    tooltip = cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert "1  Ann: confirmed" in tooltip and "2  Bob: rejected" in tooltip
+    metrics.select_figure(figure_id)
+    metrics.table.setFocus()
+    qtbot.waitUntil(metrics.table.hasFocus)
+    return metrics
+
+
 def test_one_key_settles_a_conflict_and_undo_reopens_it(qtbot, seeded_db, exports):
     with open_store(seeded_db) as store:
         merge_reviews(store, exports)
@@ -43,17 +60,7 @@ def test_one_key_settles_a_conflict_and_undo_reopens_it(qtbot, seeded_db, export
         conflicted = store.figures(report.id)[0]
     window = open_window(qtbot, seeded_db)
     try:
-        window.controller.open_report(report.id)
-        metrics = window.metrics
-        metrics.status_filter.setCurrentIndex(metrics.status_filter.findData(CONFLICT))
-        assert metrics.visible_figure_ids() == [conflicted.id]
-        cell = metrics.proxy.index(0, Column.STATUS)
-        tooltip = cell.data(Qt.ItemDataRole.ToolTipRole)
-        assert cell.data() == "conflict"
-        assert "1  Ann: confirmed" in tooltip and "2  Bob: rejected" in tooltip
-        metrics.select_figure(conflicted.id)
-        metrics.table.setFocus()
-        qtbot.waitUntil(metrics.table.hasFocus)
+        metrics = show_the_conflict(qtbot, window, report.id, conflicted.id)
         qtbot.keyClick(metrics.table, Qt.Key.Key_2)
         qtbot.waitUntil(lambda: figure_on_disk(seeded_db, conflicted.id)["status"] == "rejected")
         assert metrics.visible_figure_ids() == []
@@ -77,17 +84,7 @@ def test_a_third_reviewer_restoring_the_merged_export_settles_its_conflict_with_
         conflicted = store.figures(report.id)[0]
     window = open_window(qtbot, third)
     try:
-        window.controller.open_report(report.id)
-        metrics = window.metrics
-        metrics.status_filter.setCurrentIndex(metrics.status_filter.findData(CONFLICT))
-        assert metrics.visible_figure_ids() == [conflicted.id]
-        cell = metrics.proxy.index(0, Column.STATUS)
-        assert cell.data() == "conflict"
-        tooltip = cell.data(Qt.ItemDataRole.ToolTipRole)
-        assert "1  Ann: confirmed" in tooltip and "2  Bob: rejected" in tooltip
-        metrics.select_figure(conflicted.id)
-        metrics.table.setFocus()
-        qtbot.waitUntil(metrics.table.hasFocus)
+        metrics = show_the_conflict(qtbot, window, report.id, conflicted.id)
         qtbot.keyClick(metrics.table, Qt.Key.Key_1)
         qtbot.waitUntil(lambda: figure_on_disk(third, conflicted.id)["status"] == "confirmed")
         assert metrics.visible_figure_ids() == []
