@@ -142,9 +142,13 @@ def report_findings(report: dict, figures: list[dict], text: str,
     return [(f, fingerprint(f.rule, (by_id[i] for i in f.figure_ids))) for f in found]
 
 
-def checked_findings(figures: list[CheckFigure], text: str, context: CheckContext) -> list[tuple[Finding, str]]:
+def checked_findings(figures: list[CheckFigure], text: str, context: CheckContext,
+                     with_fingerprints: bool = True) -> list[tuple[Finding, Optional[str]]]:
     """As report_findings, for figures already built as CheckFigure (a bulk export reads
-    plain rows: building dicts first would cost more than the checks)."""
+    plain rows: building dicts first would cost more than the checks). Without
+    fingerprints (a report with nothing dismissed needs none) each pair holds None."""
+    if not with_fingerprints:
+        return [(f, None) for f in run_checks(figures, text, context)]
     by_id = {f.id: f for f in figures}
     return [(f, _spans_fingerprint(f.rule, ((by_id[i].start, by_id[i].end, by_id[i].raw) for i in f.figure_ids)))
             for f in run_checks(figures, text, context)]
