@@ -33,7 +33,7 @@ def read_context_in_worker(db_path: str) -> "findings_store.ContextSource":
     from app.store.database import open_store
     store = open_store(db_path, create=False)
     try:
-        return findings_store.ContextSource(store)
+        return findings_store.ContextSource(store, with_previous=False)  # read per report as it is checked
     finally:
         store.close()
 
@@ -94,7 +94,7 @@ class ChecksController(QObject):
         store = self.review.store
         if store is None or report_id is None:
             return
-        fits = self._context is not None and self._context.report_count == store.report_count()
+        fits = self._context is not None and self._context.fits(store)
         self._recheck_on_arrival = not fits
         if fits and not store.read_only:  # read-only: the stored findings are what there is
             try:

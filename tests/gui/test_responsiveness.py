@@ -36,9 +36,9 @@ def context_threads(monkeypatch) -> list[bool]:
     on_ui_thread = []
 
     class RecordingContextSource(findings_store.ContextSource):
-        def __init__(self, store):
+        def __init__(self, store, *args, **kwargs):
             on_ui_thread.append(threading.current_thread() is threading.main_thread())
-            super().__init__(store)
+            super().__init__(store, *args, **kwargs)
 
     monkeypatch.setattr(findings_store, "ContextSource", RecordingContextSource)
     return on_ui_thread
