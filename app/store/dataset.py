@@ -34,7 +34,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from app.core.breakdowns import sentence_around
+from app.core.breakdowns import sentences_around
 from app.core.codebook import indicator_ids, indicators
 from app.core.export import Column, ExportCancelled, Sheet, write_csv, write_jsonl, write_xlsx
 from app.core.model import STATUSES
@@ -143,6 +143,9 @@ class _Export:
         self.indicator_ids = indicator_ids()
         self.figure_lines = self.report_lines = 0
         self.reviewer = reviewer_name(store.conn)
+        # the reports with a decision in the audit trail: only theirs are asked who decided
+        self.decided = {row[0] for row in store.conn.execute(
+            "SELECT DISTINCT report_id FROM edits")}  # from the index alone
 
     def _reports(self, report_ids) -> list[dict]:
         # text and original bytes are read one report at a time: all at once they can fill memory
@@ -179,14 +182,14 @@ class _Export:
             if not exported:
                 yield report, []
                 continue
-            deciders = self.deciders(report["id"])
+            deciders = self.deciders(report["id"]) if report["id"] in self.decided else {}
             meta = tuple(_meta(report).values())
             page = _page_finder(page_starts)
-            yield report, [meta + f[:_SENTENCE_AT]
-                           + (page(f[_START]), sentence_around(text, f[_START], f[_END]))
+            sentences = sentences_around(text, [(f[_START], f[_END]) for f in exported])
+            yield report, [meta + f[:_SENTENCE_AT] + (page(f[_START]), sentence)
                            + f[_SENTENCE_AT:_FINDINGS_AT] + (texts.get(f[_ID]), deciders.get(f[_ID]))
                            + (f[_FINDINGS_AT:] if restore_fields else ())
-                           for f in exported]
+                           for f, sentence in zip(exported, sentences)]
 
     def _read_reports(self, wide_rows: Optional[list]) -> Iterator[tuple]:
         """(report, every figure, text, the exported figures, page starts) per report; figures
