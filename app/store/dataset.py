@@ -30,6 +30,7 @@ import base64
 import bisect
 import json
 import os
+import functools
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
@@ -157,6 +158,18 @@ class _Export:
             sql += " AND id IN (SELECT report_id FROM figures WHERE id IN (SELECT value FROM json_each(?)))"
             params.append(self.figure_ids)
         return list(self.store.db.query(f"{sql} ORDER BY {REPORT_ORDER}", params))
+
+    def long_count(self) -> int:
+        """How many long rows the export writes: the chosen figures of the chosen reports."""
+        sql = "SELECT count(*) FROM figures WHERE report_id IN (SELECT value FROM json_each(?))"
+        params = [json.dumps([report["id"] for report in self.reports])]
+        if not self.complete:
+            sql += " AND status IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(list(self.statuses)))
+        if self.figure_ids is not None:
+            sql += " AND id IN (SELECT value FROM json_each(?))"
+            params.append(self.figure_ids)
+        return self.store.conn.execute(sql, params).fetchone()[0]
 
     def step(self, report: dict) -> None:
         if self.should_cancel and self.should_cancel():
@@ -334,6 +347,23 @@ def overwrites_database(db_path: str | Path, out_path: str | Path) -> bool:
     return False
 
 
+def _in_one_snapshot(export_function):
+    """Run an export in one read transaction: its counts (an XLSX sheet's size, written
+    before its rows) and its rows come from the same state of the database, even while the
+    window goes on writing to it."""
+    @functools.wraps(export_function)
+    def exporting(store, *args, **kwargs):
+        if store.conn.in_transaction:
+            return export_function(store, *args, **kwargs)
+        store.conn.execute("BEGIN")
+        try:
+            return export_function(store, *args, **kwargs)
+        finally:
+            store.conn.execute("ROLLBACK")  # nothing was written: only the snapshot ends
+    return exporting
+
+
+@_in_one_snapshot
 def export_dataset(store, out_path: str | Path, fmt: str = "csv", layout: str = "long",
                    statuses: Iterable[str] | str = DEFAULT_STATUSES,
                    report_ids: Optional[Iterable[int]] = None, figure_ids: Optional[Iterable[int]] = None,
@@ -358,10 +388,12 @@ def export_dataset(store, out_path: str | Path, fmt: str = "csv", layout: str = 
     if fmt == "xlsx" and layout == "long":
         # one pass: the long sheet, written first, collects the wide rows as it goes
         wide_rows: list[list] = []
-        sheets = [Sheet("long", LONG_COLUMNS, export.long_rows(wide_rows)), Sheet("wide", WIDE_COLUMNS, wide_rows)]
+        sheets = [Sheet("long", LONG_COLUMNS, export.long_rows(wide_rows), count=export.long_count()),
+                  Sheet("wide", WIDE_COLUMNS, wide_rows)]
         return write_xlsx(out_path, sheets + _reference_sheets(export.reviewer))[0]
     if fmt == "xlsx":
-        sheets = [Sheet("wide", WIDE_COLUMNS, export.wide_rows()), Sheet("long", LONG_COLUMNS, export.long_rows())]
+        sheets = [Sheet("wide", WIDE_COLUMNS, export.wide_rows(), count=len(export.reports)),
+                  Sheet("long", LONG_COLUMNS, export.long_rows(), count=export.long_count())]
         return write_xlsx(out_path, sheets + _reference_sheets(export.reviewer))[0]
     if fmt == "csv":
         return write_csv(out_path, *((LONG_COLUMNS, export.long_rows()) if layout == "long"
