@@ -458,7 +458,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):
         self._progress_timer.stop()
         self.settings.save_window(self)
-        self.controller.save_position()
         if self.store is not None:
             self.store.release_app_lock()
             self.store.close()

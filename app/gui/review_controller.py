@@ -6,7 +6,7 @@ highlights, the report's progress in the list and the undo/redo texts. Widgets s
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QInputDialog
 
 from app.gui import db_dialogs
@@ -19,7 +19,6 @@ from app.store.errors import StoreError, StoreWriteFailed
 from app.store.history import ACTION_LABELS
 
 DEFAULT_THRESHOLD = 0.8
-POSITION_SAVE_MS = 1000  # where to start next time is written once the reviewer stays on a report
 # What a correction may change, named in the status bar after its undo/redo (translated words)
 CORRECTED_FIELDS = ("value", "unit", "qualifier", "label", "indicator")
 FAILED = object()  # what _write returns when the store refused a write
@@ -40,8 +39,6 @@ class ReviewController(QObject):
         self.store = None
         self.report_id: int | None = None
         self._report = None
-        self._saved_position: int | None = None
-        self._position_timer = QTimer(self, singleShot=True, interval=POSITION_SAVE_MS, timeout=self.save_position)
         handlers = {
             ActionId.CONFIRM_NEXT: self.confirm_and_next, ActionId.REJECT_NEXT: self.reject_and_next,
             ActionId.REJECT_WITH_REASON: lambda: self.reject_and_next(ask_reason=True),
@@ -69,14 +66,12 @@ class ReviewController(QObject):
 
     # --- database and report ----------------------------------------------------------
     def set_store(self, store) -> None:
-        self.save_position()  # the database shown until now keeps its place
         self.store = store
-        self._saved_position = store.get_setting("last_report_id")
         self.metrics.model.store = store
         self.metadata.store = store
         self.report_id, self._report = None, None
         self.report_list.set_reports(store.list_reports())
-        last = self._saved_position
+        last = store.get_setting("last_report_id")
         ids = store.report_ids()
         start = int(last) if last is not None and int(last) in ids else (self._first_listed())
         if start is not None:
@@ -106,21 +101,13 @@ class ReviewController(QObject):
         self.metrics.set_figures(figures)
         self.metrics.model.load_previous_year(report_id)
         self.report_list.select_report(report_id)
-        self._position_timer.start()  # not a write per switch while the reviewer runs down the list
+        if not store.read_only:
+            try:
+                store.set_setting("last_report_id", report_id)
+            except StoreError:  # busy or full: where to start next time is not worth a dialog
+                pass
         self._select_or_first_pending(figure_id, figures)
         self.report_opened.emit(report_id)
-
-    def save_position(self) -> None:
-        """Keep the open report as where this database starts next time (also on closing)."""
-        self._position_timer.stop()
-        store, report_id = self.store, self.report_id
-        if store is None or store.read_only or report_id is None or report_id == self._saved_position:
-            return
-        try:
-            store.set_setting("last_report_id", report_id)
-            self._saved_position = report_id
-        except StoreError:  # busy or full: where to start next time is not worth a dialog
-            pass
 
     def _select_or_first_pending(self, figure_id: int | None, figures: list) -> None:
         if figure_id is not None and self.metrics.select_figure(figure_id):
