@@ -36,7 +36,9 @@ class Checker:
     status, raw and headline in the figure tuples passed to `texts`."""
 
     def __init__(self, store, positions: tuple[int, ...]):
-        self.context = ContextSource(store)
+        # each report's previous year is read with it: for every report at once it would hold
+        # a value per figure of the database in memory (hundreds of MB at 100,000 reports)
+        self.store, self.context = store, ContextSource(store, with_previous=False)
         self.dismissed = all_dismissed_fingerprints(store)
         self.positions = positions
 
@@ -50,8 +52,9 @@ class Checker:
                                bool(f[i_headline])) for f in figures]
         dismissed = self.dismissed.get(report_id, ())
         found: dict[int, list[str]] = {}
-        for finding, print_ in checked_findings(checked, text, self.context.context(agency, report_year),
-                                                with_fingerprints=bool(dismissed)):
+        context = self.context.report_context(self.store, {"id": report_id, "agency": agency,
+                                                           "report_year": report_year})
+        for finding, print_ in checked_findings(checked, text, context, with_fingerprints=bool(dismissed)):
             if print_ not in dismissed:
                 for figure_id in finding.figure_ids:
                     found.setdefault(figure_id, []).append(f"{finding.rule}: {finding.message}")
