@@ -19,7 +19,8 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator, Optional
 
 from app.core.breakdowns import CheckFigure
-from app.store.findings import ContextSource, all_dismissed_fingerprints, checked_findings
+from app.core.checks import CheckContext
+from app.store.findings import ContextSource, all_dismissed_fingerprints, checked_findings, previous_candidates_of
 
 PARALLEL_FROM_REPORTS = 400  # fewer reports: checking in-process is quicker than starting a process
 CHUNK_REPORTS = 50  # reports per message to the worker
@@ -33,18 +34,26 @@ class Checker:
     """Open findings of reports, with the context and dismissals read once for the export.
 
     `positions` are the indices of id, start, end, value, unit, qualifier, indicator, label,
-    status, raw and headline in the figure tuples passed to `texts`."""
+    status, raw and headline in the figure tuples of the requests."""
 
     def __init__(self, store, positions: tuple[int, ...]):
-        # each report's previous year is read with it: for every report at once it would hold
-        # a value per figure of the database in memory (hundreds of MB at 100,000 reports)
+        # the reports' previous years are read with them, a chunk at a time: for every report at
+        # once they would hold a value per figure of the database (hundreds of MB at 100,000)
         self.store, self.context = store, ContextSource(store, with_previous=False)
         self.dismissed = all_dismissed_fingerprints(store)
         self.positions = positions
 
-    def texts(self, report_id: int, agency, report_year, figures: list[tuple], text: str) -> dict[int, str]:
-        """Figure id -> its open findings ("rule: message | ..."), checked now over every
-        figure of the report (the checks need the pending ones too); dismissed ones left out."""
+    def texts_of(self, requests: list[Optional[tuple]]) -> list[dict[int, str]]:
+        """For each request (report id, agency, report year, every figure, text; None when
+        nothing of the report is exported): figure id -> its open findings, "rule: message | ...",
+        dismissed ones left out. The reports' previous years are read in one query."""
+        previous = previous_candidates_of(self.store, [request[0] for request in requests if request is not None])
+        return [{} if request is None else self._texts(*request, previous.get(request[0], {}))
+                for request in requests]
+
+    def _texts(self, report_id: int, _agency, _report_year, figures: list[tuple], text: str,
+               previous: dict) -> dict[int, str]:
+        """Checked now over every figure of the report: the checks need the pending ones too."""
         i_id, i_start, i_end, i_value, i_unit, i_qualifier, i_indicator, i_label, i_status, i_raw, i_headline = \
             self.positions
         checked = [CheckFigure(f[i_id], f[i_start], f[i_end], f[i_value], f[i_unit], f[i_qualifier] or "exact",
@@ -52,8 +61,7 @@ class Checker:
                                bool(f[i_headline])) for f in figures]
         dismissed = self.dismissed.get(report_id, ())
         found: dict[int, list[str]] = {}
-        context = self.context.report_context(self.store, {"id": report_id, "agency": agency,
-                                                           "report_year": report_year})
+        context = CheckContext(self.context.peers, previous)
         for finding, print_ in checked_findings(checked, text, context, with_fingerprints=bool(dismissed)):
             if print_ not in dismissed:
                 for figure_id in finding.figure_ids:
@@ -93,9 +101,8 @@ def with_findings(store, positions: tuple[int, ...], items: Iterable[tuple], n_r
 
 
 def _here(checker: Checker, items: Iterable[tuple]) -> Iterator[tuple]:
-    for item in items:
-        request = _request(item)
-        yield item, {} if request is None else checker.texts(*request)
+    for chunk in _chunks(items):
+        yield from zip(chunk, checker.texts_of([_request(item) for item in chunk]))
 
 
 def _results(pending: deque) -> Iterator[tuple]:
@@ -135,4 +142,4 @@ def _start_worker(db_path: str, positions: tuple[int, ...], parent: int) -> None
 
 
 def _check_chunk(requests: list[Optional[tuple]]) -> list[dict[int, str]]:
-    return [{} if request is None else _worker.texts(*request) for request in requests]
+    return _worker.texts_of(requests)

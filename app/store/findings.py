@@ -10,6 +10,7 @@ dismissal survives both a re-run and a re-extraction.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import time
 import weakref
@@ -119,16 +120,24 @@ def _by_agency_year(rows) -> dict[tuple, dict[str, list[PreviousValue]]]:
 def previous_candidates(store, report_id: int) -> dict[str, list[PreviousValue]]:
     """What ContextSource.previous gives for one report, read for it alone: the figures of its
     agency's reports of the year before, best first (as _CANDIDATES_SQL orders them)."""
+    return previous_candidates_of(store, [report_id]).get(report_id, {})
+
+
+def previous_candidates_of(store, report_ids: list[int]) -> dict[int, dict[str, list[PreviousValue]]]:
+    """previous_candidates of several reports in one query (a report without any is left out)."""
     rows = store.conn.execute(
-        "SELECT r.agency, r.report_year, f.report_id, f.indicator, f.value, f.unit, f.label, f.headline"
+        "SELECT this.id, r.agency, r.report_year, f.report_id, f.indicator, f.value, f.unit, f.label, f.headline"
         # as in previous_year_values: this join order, and the list-order index finds the reports
         " FROM reports this CROSS JOIN reports r ON (r.agency IS NULL) = 0 AND r.agency = this.agency"
         " AND r.report_year = this.report_year - 1 CROSS JOIN figures f ON f.report_id = r.id"
-        " WHERE this.id = ? AND this.agency != '' AND f.indicator IS NOT NULL AND f.status != 'rejected'"
-        " AND f.value IS NOT NULL ORDER BY f.report_id, f.headline DESC, f.status = 'pending', f.start, f.id",
-        (report_id,))
-    found = _by_agency_year(((row[0], row[1]), row[2:]) for row in rows)
-    return next(iter(found.values()), {})
+        " WHERE this.id IN (SELECT value FROM json_each(?)) AND this.agency != '' AND f.indicator IS NOT NULL"
+        " AND f.status != 'rejected' AND f.value IS NOT NULL"
+        " ORDER BY this.id, f.report_id, f.headline DESC, f.status = 'pending', f.start, f.id",
+        (json.dumps(report_ids),))
+    found: dict[int, dict[str, list[PreviousValue]]] = {}
+    for report_id, group in itertools.groupby(rows, key=lambda row: row[0]):
+        found[report_id] = next(iter(_by_agency_year(((row[1], row[2]), row[3:]) for row in group).values()))
+    return found
 
 
 def context_source(store) -> ContextSource:
