@@ -44,15 +44,14 @@ class Checker:
         self.positions = positions
 
     def texts_of(self, requests: list[Optional[tuple]]) -> list[dict[int, str]]:
-        """For each request (report id, agency, report year, every figure, text; None when
-        nothing of the report is exported): figure id -> its open findings, "rule: message | ...",
+        """For each request (report id, every figure, text; None when nothing of the report
+        is exported): figure id -> its open findings, "rule: message | ...",
         dismissed ones left out. The reports' previous years are read in one query."""
         previous = previous_candidates_of(self.store, [request[0] for request in requests if request is not None])
         return [{} if request is None else self._texts(*request, previous.get(request[0], {}))
                 for request in requests]
 
-    def _texts(self, report_id: int, _agency, _report_year, figures: list[tuple], text: str,
-               previous: dict) -> dict[int, str]:
+    def _texts(self, report_id: int, figures: list[tuple], text: str, previous: dict) -> dict[int, str]:
         """Checked now over every figure of the report: the checks need the pending ones too."""
         i_id, i_start, i_end, i_value, i_unit, i_qualifier, i_indicator, i_label, i_status, i_raw, i_headline = \
             self.positions
@@ -72,7 +71,7 @@ class Checker:
 def with_findings(store, positions: tuple[int, ...], items: Iterable[tuple], n_reports: int) -> Iterator[tuple]:
     """(item, figure id -> findings text) for each item (report, figures, text, ...), in order.
 
-    `report` is a dict with id, agency and report_year; `figures` every figure of the report.
+    `report` is a dict with the report's id; `figures` every figure of the report.
     An item whose figures are None needs no checks (nothing of it is exported)."""
     if n_reports < PARALLEL_FROM_REPORTS:
         yield from _here(Checker(store, positions), items)
@@ -126,7 +125,7 @@ def _chunks(items: Iterable[tuple]) -> Iterator[list[tuple]]:
 
 def _request(item: tuple) -> Optional[tuple]:
     report, figures, text = item[:3]
-    return None if figures is None else (report["id"], report["agency"], report["report_year"], figures, text)
+    return None if figures is None else (report["id"], figures, text)
 
 
 def _start_worker(db_path: str, positions: tuple[int, ...], parent: int) -> None:
