@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.breakdowns import as_check_figure, bounds, sentence_around
+from app.core.breakdowns import as_check_figure, bounds, sentence_around, sentences_around
 from app.core.checks import (
     MESSAGES, RULE_NAMES, RULE_SEVERITY, CheckContext, PeerStats, PreviousValue, message_parts, run_checks,
 )
@@ -207,6 +207,16 @@ def test_sentence_around_a_figure():
     text = "一、执法。查处案件105件，结案99件；罚款3万元。\n下一段"
     start = text.index("99件")
     assert sentence_around(text, start, start + 3) == "查处案件105件，结案99件；"
+
+
+def test_the_sentences_of_many_figures_at_once_are_each_figures_sentence():
+    text = "一、执法。查处案件105件，结案99件；罚款3万元。\n下一段有12人\n；；末尾7次"
+    spans = [(text.index(raw), text.index(raw) + len(raw)) for raw in ("105件", "99件", "3万元", "12人", "7次")]
+    spans += [(0, 2), (len(text) - 2, len(text)), (4, 5), (text.index("\n"), text.index("\n") + 1)]
+    sentences = sentences_around(text, spans)
+    assert sentences[:5] == ["查处案件105件，结案99件；", "查处案件105件，结案99件；", "罚款3万元。", "下一段有12人", "末尾7次"]
+    assert sentences == [sentence_around(text, start, end) for start, end in spans]
+    assert sentences_around("", [(0, 0)]) == [sentence_around("", 0, 0)] == [""]
 
 
 def test_real_breakdown_in_seed_003_with_gold_figures():

@@ -129,3 +129,29 @@ def test_xlsx_sheet_past_excels_row_limit_continues_on_another_sheet(tmp_path, m
     assert all(sheet[0] == tuple(c.name for c in COLUMNS) for sheet in shown)
     assert [row for sheet in shown[:3] for row in sheet[1:]] == [tuple(row) for row in rows]
     assert book["long (2)"].freeze_panes == "A2"
+
+
+def test_xlsx_sheet_of_known_size_streams_the_same_cells(tmp_path, monkeypatch):
+    monkeypatch.setattr(export, "EXCEL_MAX_ROWS", 5)  # four data rows per sheet, as 1,048,575 in Excel
+    rows = [[f"r{i}", i] for i in range(9)] + [["=x", None], [None, -2.5]]
+    spooled, streamed = tmp_path / "spooled.xlsx", tmp_path / "streamed.xlsx"
+    assert write_xlsx(spooled, [Sheet("long", COLUMNS, iter(rows))]) == [11]
+    assert write_xlsx(streamed, [Sheet("long", COLUMNS, iter(rows), count=len(rows))]) == [11]
+    for path in (spooled, streamed):
+        book = openpyxl.load_workbook(path, read_only=True)  # reads the announced size
+        assert book.sheetnames == ["long", "long (2)", "long (3)"]
+        assert [list(sheet.iter_rows(min_row=2, values_only=True)) for sheet in book] == [
+            [tuple(row) for row in rows[:4]], [tuple(row) for row in rows[4:8]],
+            [("r8", 8), ("'=x", None), (None, -2.5)]]
+        assert [sheet.max_row for sheet in book] == [5, 5, 4]
+        book.close()
+
+
+@pytest.mark.parametrize("announced", [3, 5])
+def test_xlsx_sheet_that_breaks_its_count_leaves_no_file(tmp_path, announced):
+    path = tmp_path / "out.xlsx"
+    with pytest.raises(ValueError, match="announced"):
+        write_xlsx(path, [Sheet("long", COLUMNS, iter([["a", 1]] * 4), count=announced)])
+    with pytest.raises(ValueError, match="announced"):  # a row wider than the columns announced
+        write_xlsx(path, [Sheet("long", COLUMNS, iter([["a", 1, "extra"]]), count=1)])
+    assert list(tmp_path.iterdir()) == []

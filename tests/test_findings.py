@@ -77,3 +77,36 @@ def test_imported_seeds_show_the_breakdown_of_003(store):
     refresh_findings(store)
     [finding] = [f for f in findings(store, report_id) if f.rule == "breakdown_sum"]
     assert store.figure(finding.figure_ids[0]).raw == "105件"
+
+
+def test_a_recheck_that_changes_nothing_writes_nothing(store):
+    report_ids = seed_gold(store)
+    refresh_findings(store)
+    before = {i: [(f.id, f.message) for f in findings(store, i)] for i in report_ids}
+    changes = store.conn.total_changes
+    open_count = sum(not f.dismissed for i in report_ids for f in findings(store, i))
+    assert refresh_findings(store, report_ids) == open_count
+    assert store.conn.total_changes == changes
+    assert {i: [(f.id, f.message) for f in findings(store, i)] for i in report_ids} == before
+    figure = figure_of(store, report_ids[0], "cases_filed")
+    store.correct(figure.id, value=-3)  # now it changes: that report's findings are written again
+    refresh_findings(store, [report_ids[0]])
+    assert any(f.rule == "negative_or_absurd" for f in findings(store, report_ids[0]))
+
+
+def test_one_reports_context_read_alone_is_the_one_read_for_all(store):
+    from app.store.findings import ContextSource
+    agency = "某区卫生健康委员会"
+    this_year = add_sample(store, "2024.txt", agency=agency, year=2024)
+    for name in ("2023.txt", "2023-second.txt"):  # two reports of the year before: both count
+        add_sample(store, name, agency=agency, year=2023)
+    add_sample(store, "other.txt", agency="另一区卫生健康委员会", year=2023)
+    store.correct(figure_of(store, this_year + 2, "fines_yuan").id, value=7)
+    full, alone = ContextSource(store), ContextSource(store, with_previous=False)
+    for report_id in store.report_ids():
+        report = {"id": report_id, "agency": store.report(report_id).agency,
+                  "report_year": store.report(report_id).report_year}
+        assert alone.report_context(store, report) == full.report_context(store, report)
+    report = {"id": this_year, "agency": agency, "report_year": 2024}
+    previous = alone.report_context(store, report).previous["fines_yuan"]
+    assert [p.value for p in previous] == [35000, 7]  # the first imported first; not the other agency's

@@ -30,7 +30,7 @@ import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Optional, Sequence
 from xml.sax.saxutils import escape as xml_escape
 
 from app.core.processes import pid_alive
@@ -54,6 +54,9 @@ class Sheet:
     title: str
     columns: Sequence[Column]
     rows: Iterable[Sequence] = field(default_factory=list)  # values in column order
+    # How many rows `rows` yields (none longer than the columns), when known before they are
+    # made: the sheet then streams straight into the file.
+    count: Optional[int] = None
 
 
 _FORMULA_FIRST = frozenset(FORMULA_STARTS)
@@ -158,6 +161,10 @@ def write_xlsx(path: str | Path, sheets: Sequence[Sheet]) -> list[int]:
     XlsxWriter and openpyxl spend microseconds per cell in Python (an export of 10,000
     reports has over ten million cells), this writer a fraction of one. Cells are inline
     strings or numbers, never formulas; text is cut at Excel's 32,767 characters.
+    A sheet whose row count is known (Sheet.count) is compressed into the file as its rows
+    are made, on a second thread; any other goes through a spool file first, as <dimension>
+    (the sheet's size, which readers such as openpyxl's read-only mode rely on) precedes the
+    rows. Raises ValueError, writing nothing, when a sheet's rows do not fit its count.
     """
     counts, titles = [], []
     with atomic_path(path) as temporary:
@@ -165,29 +172,55 @@ def write_xlsx(path: str | Path, sheets: Sequence[Sheet]) -> list[int]:
         with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as book:
             for sheet in sheets:
                 rows, count = iter(sheet.rows), 0
+                known = sheet.count
                 for part in itertools.count(1):  # more rows than Excel holds go on in "title (2)", ...
                     titles.append(sheet.title if part == 1 else f"{sheet.title} ({part})")
-                    # The rows go to a spool file first: <dimension> (the sheet's size, which
-                    # readers such as openpyxl's read-only mode rely on) comes before them.
-                    with tempfile.TemporaryFile(dir=temporary.parent) as spool:
-                        with _written_behind(spool) as write:
-                            written, width = _write_sheet(write, sheet.columns,
-                                                          itertools.islice(rows, EXCEL_MAX_ROWS - 1))
-                        spool.seek(0)
-                        # zip64: a sheet's XML can pass 2 GB before it passes Excel's row limit
-                        with book.open(f"xl/worksheets/sheet{len(titles)}.xml", "w", force_zip64=True) as stream:
-                            stream.write(_sheet_head(written + 1, width, selected=len(titles) == 1))
-                            shutil.copyfileobj(spool, stream, 1 << 20)
+                    name, selected = f"xl/worksheets/sheet{len(titles)}.xml", len(titles) == 1
+                    part_rows = itertools.islice(rows, EXCEL_MAX_ROWS - 1)
+                    if known is None:
+                        written = _spooled_sheet(book, name, sheet.columns, part_rows, temporary.parent, selected)
+                    else:
+                        written = _streamed_sheet(book, name, sheet.columns, part_rows,
+                                                  min(known - count, EXCEL_MAX_ROWS - 1), selected)
                     count += written
                     following = next(rows, None) if written == EXCEL_MAX_ROWS - 1 else None
                     if following is None:
                         break
                     rows = itertools.chain([following], rows)
+                if known is not None and count != known:
+                    raise ValueError(f"sheet {sheet.title!r} has {count} rows, {known} were announced")
                 counts.append(count)
             # the package's bookkeeping last, once the sheets (and how many) are known
             for name, text in _package_parts(titles).items():
                 book.writestr(name, text)
     return counts
+
+
+def _spooled_sheet(book: zipfile.ZipFile, name: str, columns: Sequence[Column], rows: Iterable[Sequence],
+                   folder: Path, selected: bool) -> int:
+    """A sheet of rows not counted yet: spooled, then put in the zip behind its <dimension>."""
+    with tempfile.TemporaryFile(dir=folder) as spool:
+        with _written_behind(spool) as write:
+            written, width = _write_sheet(write, columns, rows)
+        spool.seek(0)
+        # zip64: a sheet's XML can pass 2 GB before it passes Excel's row limit
+        with book.open(name, "w", force_zip64=True) as stream:
+            stream.write(_sheet_head(written + 1, width, selected))
+            shutil.copyfileobj(spool, stream, 1 << 20)
+    return written
+
+
+def _streamed_sheet(book: zipfile.ZipFile, name: str, columns: Sequence[Column], rows: Iterable[Sequence],
+                    expected: int, selected: bool) -> int:
+    """A sheet of `expected` rows, compressed into the zip on the writing thread as they come.
+    Its width is the columns' (a longer row would pass the <dimension>: it is an error)."""
+    with book.open(name, "w", force_zip64=True) as stream:
+        stream.write(_sheet_head(expected + 1, len(columns), selected))
+        with _written_behind(stream) as write:
+            written, width = _write_sheet(write, columns, itertools.islice(rows, expected + 1))
+    if written != expected or width != len(columns):
+        raise ValueError(f"{name}: {written} rows of {width} columns, announced {expected} of {len(columns)}")
+    return written
 
 
 @contextmanager

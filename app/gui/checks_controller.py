@@ -7,8 +7,9 @@ findings panel and the metrics table's row marks are filled from the stored find
 The checks also need a context read from every report (peer statistics for the outlier
 rule): 0.1 to 0.3 s at 2,000 reports and growing with them, too long for the UI thread.
 So the controller reads it on a worker with its own connection, when none fits the
-database or it is older than CONTEXT_MAX_AGE, one read at a time, and keeps using the one
-it has meanwhile. Until the first one arrives, the stored findings show; the open report
+database or it is older than CONTEXT_MAX_AGE (or, on a database where a read takes long,
+READ_SHARE times as long as the last read took: the reads take at most a tenth of a core),
+one read at a time, and keeps using the one it has meanwhile. Until the first one arrives, the stored findings show; the open report
 is re-checked on arrival.
 Running the checks on the whole database is a background task with its own Store.
 """
@@ -26,6 +27,7 @@ from app.store.errors import StoreError
 from app.store.findings import dismiss_finding, findings, refresh_findings
 
 log = logging.getLogger(__name__)
+READ_SHARE = 10  # a context serves at least this many times as long as reading it took
 
 
 def read_context_in_worker(db_path: str) -> "findings_store.ContextSource":
@@ -33,7 +35,7 @@ def read_context_in_worker(db_path: str) -> "findings_store.ContextSource":
     from app.store.database import open_store
     store = open_store(db_path, create=False)
     try:
-        return findings_store.ContextSource(store)
+        return findings_store.ContextSource(store, with_previous=False)  # read per report as it is checked
     finally:
         store.close()
 
@@ -73,6 +75,7 @@ class ChecksController(QObject):
         self.panel = box.panel
         self._context = None  # ContextSource of the current database, read on a worker
         self._context_read_at = 0.0
+        self._context_serves = findings_store.CONTEXT_MAX_AGE  # seconds, see READ_SHARE
         self._context_reading = False  # one read at a time: a slow read never piles up behind another
         self._recheck_on_arrival = False  # the open report was shown without a context
         self._marks: dict[int, list[str]] = {}  # what the metrics table marks now
@@ -94,7 +97,7 @@ class ChecksController(QObject):
         store = self.review.store
         if store is None or report_id is None:
             return
-        fits = self._context is not None and self._context.report_count == store.report_count()
+        fits = self._context is not None and self._context.fits(store)
         self._recheck_on_arrival = not fits
         if fits and not store.read_only:  # read-only: the stored findings are what there is
             try:
@@ -103,7 +106,7 @@ class ChecksController(QObject):
                 self.message.emit(str(error))
         self._show(report_id)
         # Only now: the read holds the GIL for most of its time and would slow the recheck down.
-        if not fits or time.monotonic() - self._context_read_at >= findings_store.CONTEXT_MAX_AGE:
+        if not fits or time.monotonic() - self._context_read_at >= self._context_serves:
             self._read_context(store)
 
     def _recheck(self, store, report_id: int) -> None:
@@ -129,6 +132,7 @@ class ChecksController(QObject):
             log.warning("reading the checks' context failed: %s", error)
             return
         self._context, self._context_read_at = context, read_at
+        self._context_serves = max(findings_store.CONTEXT_MAX_AGE, READ_SHARE * (time.monotonic() - read_at))
         if self._recheck_on_arrival:
             self.refresh(self.review.report_id)
 

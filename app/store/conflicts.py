@@ -11,9 +11,11 @@ from app.store.errors import InvalidEdit
 from app.store.merge import DECISION_FIELDS, Decision, decision_changes
 from app.store.review import section_category_at
 
+# "+f.status": the status index would walk every pending figure of the database (all of them
+# before a review starts); the report's or the figure's own key finds the few rows at once.
 _DECISION_SQL = ("SELECT d.figure_id, d.reviewer, d.source, " + ", ".join(f'd."{name}"' for name in DECISION_FIELDS)
                  + ", d.reviewed_at FROM reviewer_decisions d JOIN figure_conflicts c ON c.figure_id = d.figure_id"
-                 " JOIN figures f ON f.id = d.figure_id WHERE f.status = 'pending'")
+                 " JOIN figures f ON f.id = d.figure_id WHERE +f.status = 'pending'")
 
 
 def _decision(row: tuple) -> Decision:

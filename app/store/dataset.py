@@ -32,18 +32,19 @@ import base64
 import bisect
 import json
 import os
+import functools
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from app.core.breakdowns import CheckFigure, sentence_around
+from app.core.breakdowns import sentences_around
 from app.core.codebook import indicator_ids, indicators
 from app.core.export import Column, ExportCancelled, Sheet, write_csv, write_jsonl, write_xlsx
 from app.core.model import STATUSES
 from app.store.decision_records import decision_records, has_decisions
 from app.core.names import shown
 from app.store.errors import StoreError
-from app.store.findings import ContextSource, all_dismissed_fingerprints, checked_findings
+from app.store.export_checks import with_findings
 from app.store.restore import JSONL_FORMAT, JSONL_VERSION, MESSAGES, TEMPLATES, restore_jsonl  # noqa: F401
 from app.store.reviewers import reviewer_name
 
@@ -103,6 +104,9 @@ _SENTENCE_AT, _FINDINGS_AT = _FIGURE_FIELDS_READ.index("end") + 1, _FIGURE_FIELD
 (_ID, _INDICATOR, _LABEL, _VALUE, _UNIT, _QUALIFIER, _STATUS, _HEADLINE, _RAW, _START, _END) = (
     _FIGURE_FIELDS_READ.index(name) for name in
     ("id", "indicator", "label", "value", "unit", "qualifier", "status", "headline", "raw", "start", "end"))
+# where the checks find their fields in a figure tuple (app.store.export_checks.Checker)
+_CHECK_POSITIONS = tuple(_FIGURE_FIELDS_READ.index(name) for name in (
+    "id", "start", "end", "value", "unit", "qualifier", "indicator", "label", "status", "raw", "headline"))
 _LIGHT_REPORT_COLUMNS = ("id, path, file_name, sha256, encoding, encoding_confidence, encoding_overridden,"
                          " decode_warning, title, agency, region, level, province, city, county, division_code,"
                          " report_year, publish_date, doc_type,"
@@ -140,11 +144,12 @@ class _Export:
         self.reports = self._reports(report_ids)
         self.progress, self.should_cancel = progress, should_cancel
         self.done, self.total = 0, len(self.reports) * passes
-        self.context = ContextSource(store)
-        self.dismissed = all_dismissed_fingerprints(store)
         self.indicator_ids = indicator_ids()
         self.figure_lines = self.report_lines = self.decision_lines = 0
         self.reviewer = reviewer_name(store.conn)
+        # the reports with a decision in the audit trail: only theirs are asked who decided
+        self.decided = {row[0] for row in store.conn.execute(
+            "SELECT DISTINCT report_id FROM edits")}  # from the index alone
 
     def _reports(self, report_ids) -> list[dict]:
         # text and original bytes are read one report at a time: all at once they can fill memory
@@ -156,6 +161,18 @@ class _Export:
             sql += " AND id IN (SELECT report_id FROM figures WHERE id IN (SELECT value FROM json_each(?)))"
             params.append(self.figure_ids)
         return list(self.store.db.query(f"{sql} ORDER BY {REPORT_ORDER}", params))
+
+    def long_count(self) -> int:
+        """How many long rows the export writes: the chosen figures of the chosen reports."""
+        sql = "SELECT count(*) FROM figures WHERE report_id IN (SELECT value FROM json_each(?))"
+        params = [json.dumps([report["id"] for report in self.reports])]
+        if not self.complete:
+            sql += " AND status IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(list(self.statuses)))
+        if self.figure_ids is not None:
+            sql += " AND id IN (SELECT value FROM json_each(?))"
+            params.append(self.figure_ids)
+        return self.store.conn.execute(sql, params).fetchone()[0]
 
     def step(self, report: dict) -> None:
         if self.should_cancel and self.should_cancel():
@@ -171,27 +188,28 @@ class _Export:
         statuses, chosen = self.statuses, self.chosen_figures
         return [f for f in figures if f[_STATUS] in statuses and (chosen is None or f[_ID] in chosen)]
 
-    def finding_texts(self, report: dict, figures: list[tuple], text: str) -> dict[int, str]:
-        """Open findings per figure id, checked now: stored findings may predate the last edit.
-
-        `figures` is every figure of the report: the checks need the pending ones too."""
-        checked = [CheckFigure(f[_ID], f[_START], f[_END], f[_VALUE], f[_UNIT], f[_QUALIFIER] or "exact",
-                               f[_INDICATOR], f[_LABEL], f[_STATUS] or "pending", f[_RAW] or "", bool(f[_HEADLINE]))
-                   for f in figures]
-        dismissed = self.dismissed.get(report["id"], ())
-        context = self.context.context(report["agency"], report["report_year"])
-        texts: dict[int, list[str]] = {}
-        for finding, print_ in checked_findings(checked, text, context):
-            if print_ not in dismissed:
-                for figure_id in finding.figure_ids:
-                    texts.setdefault(figure_id, []).append(f"{finding.rule}: {finding.message}")
-        return {figure_id: " | ".join(found) for figure_id, found in texts.items()}
-
     def long_reports(self, restore_fields: bool = False,
                      wide_rows: Optional[list] = None) -> Iterator[tuple[dict, list[tuple]]]:
         """(report, its long rows in LONG_COLUMNS order, then _RESTORE_FIELDS if asked).
 
         Given a list, also appends each report's wide row to it (from the figures already read)."""
+        for (report, figures, text, exported, page_starts), texts in with_findings(
+                self.store, _CHECK_POSITIONS, self._read_reports(wide_rows), len(self.reports)):
+            if not exported:
+                yield report, []
+                continue
+            deciders = self.deciders(report["id"]) if report["id"] in self.decided else {}
+            meta = tuple(_meta(report).values())
+            page = _page_finder(page_starts)
+            sentences = sentences_around(text, [(f[_START], f[_END]) for f in exported])
+            yield report, [meta + f[:_SENTENCE_AT] + (page(f[_START]), sentence)
+                           + f[_SENTENCE_AT:_FINDINGS_AT] + (texts.get(f[_ID]), deciders.get(f[_ID]))
+                           + (f[_FINDINGS_AT:] if restore_fields else ())
+                           for f, sentence in zip(exported, sentences)]
+
+    def _read_reports(self, wide_rows: Optional[list]) -> Iterator[tuple]:
+        """(report, every figure, text, the exported figures, page starts) per report; figures
+        and text None when none of its figures is exported (there is nothing to check)."""
         conn = self.store.conn
         for report in self.reports:
             self.step(report)
@@ -200,18 +218,11 @@ class _Export:
                 wide_rows.append(self.wide_row(report, figures))
             exported = self.exported(figures)
             if not exported:
-                yield report, []
+                yield report, None, None, exported, None
                 continue
-            text = self._column(report["id"], "text")
-            texts = self.finding_texts(report, figures, text)
-            deciders = self.deciders(report["id"])
-            meta = tuple(_meta(report).values())
-            page = _page_finder(self._column(report["id"], "page_starts"))
-            yield report, [meta + f[:_SENTENCE_AT]
-                           + (page(f[_START]), sentence_around(text, f[_START], f[_END]))
-                           + f[_SENTENCE_AT:_FINDINGS_AT] + (texts.get(f[_ID]), deciders.get(f[_ID]))
-                           + (f[_FINDINGS_AT:] if restore_fields else ())
-                           for f in exported]
+            text, page_starts = conn.execute("SELECT text, page_starts FROM reports WHERE id = ?",
+                                             (report["id"],)).fetchone()
+            yield report, figures, text, exported, page_starts
 
     def deciders(self, report_id: int) -> dict[int, str]:
         """Figure id -> who made its last decision still in force (undone ones do not count)."""
@@ -350,6 +361,23 @@ def overwrites_database(db_path: str | Path, out_path: str | Path) -> bool:
     return False
 
 
+def _in_one_snapshot(export_function):
+    """Run an export in one read transaction: its counts (an XLSX sheet's size, written
+    before its rows) and its rows come from the same state of the database, even while the
+    window goes on writing to it."""
+    @functools.wraps(export_function)
+    def exporting(store, *args, **kwargs):
+        if store.conn.in_transaction:
+            return export_function(store, *args, **kwargs)
+        store.conn.execute("BEGIN")
+        try:
+            return export_function(store, *args, **kwargs)
+        finally:
+            store.conn.execute("ROLLBACK")  # nothing was written: only the snapshot ends
+    return exporting
+
+
+@_in_one_snapshot
 def export_dataset(store, out_path: str | Path, fmt: str = "csv", layout: str = "long",
                    statuses: Iterable[str] | str = DEFAULT_STATUSES,
                    report_ids: Optional[Iterable[int]] = None, figure_ids: Optional[Iterable[int]] = None,
@@ -374,10 +402,12 @@ def export_dataset(store, out_path: str | Path, fmt: str = "csv", layout: str = 
     if fmt == "xlsx" and layout == "long":
         # one pass: the long sheet, written first, collects the wide rows as it goes
         wide_rows: list[list] = []
-        sheets = [Sheet("long", LONG_COLUMNS, export.long_rows(wide_rows)), Sheet("wide", WIDE_COLUMNS, wide_rows)]
+        sheets = [Sheet("long", LONG_COLUMNS, export.long_rows(wide_rows), count=export.long_count()),
+                  Sheet("wide", WIDE_COLUMNS, wide_rows)]
         return write_xlsx(out_path, sheets + _reference_sheets(export.reviewer))[0]
     if fmt == "xlsx":
-        sheets = [Sheet("wide", WIDE_COLUMNS, export.wide_rows()), Sheet("long", LONG_COLUMNS, export.long_rows())]
+        sheets = [Sheet("wide", WIDE_COLUMNS, export.wide_rows(), count=len(export.reports)),
+                  Sheet("long", LONG_COLUMNS, export.long_rows(), count=export.long_count())]
         return write_xlsx(out_path, sheets + _reference_sheets(export.reviewer))[0]
     if fmt == "csv":
         return write_csv(out_path, *((LONG_COLUMNS, export.long_rows()) if layout == "long"

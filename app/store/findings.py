@@ -10,6 +10,7 @@ dismissal survives both a re-run and a re-extraction.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import time
 import weakref
@@ -22,14 +23,15 @@ from app.core.codebook import indicator as codebook_indicator
 from app.core.year_match import match_previous
 from app.store.history import EditLog
 
-# Per report and indicator, its value as the charts take it; {where} narrows the reports.
-_PRIMARY_SQL = (
-    "SELECT report_id, indicator, value, unit FROM (SELECT report_id, indicator, value, unit,"
-    " row_number() OVER (PARTITION BY report_id, indicator"
+# Per report and indicator, its value as the charts take it (headline, else first reviewed,
+# else first pending): partitioned by indicator first, so the rows come from the covering
+# index in order instead of every figure's whole row.
+_PEER_VALUES_SQL = (
+    "SELECT indicator, value FROM (SELECT indicator, value, row_number() OVER (PARTITION BY indicator, report_id"
     " ORDER BY headline DESC, status = 'pending', start, id) AS rank FROM figures"
-    " WHERE indicator IS NOT NULL AND status != 'rejected' AND value IS NOT NULL{where}) WHERE rank = 1")
+    " WHERE indicator IS NOT NULL AND status != 'rejected' AND value IS NOT NULL) WHERE rank = 1")
 # Every figure that may be compared with next year's (of a report whose agency has a report the
-# year after), best first within its report (as _PRIMARY_SQL).
+# year after), best first within its report (as _PEER_VALUES_SQL).
 _CANDIDATES_SQL = (
     "SELECT report_id, indicator, value, unit, label, headline FROM figures"
     " WHERE report_id IN (SELECT r.id FROM reports r JOIN reports later ON later.agency = r.agency"
@@ -55,14 +57,17 @@ class FindingRow:
 
 
 class ContextSource:
-    """Per-indicator peer statistics and previous-year figures, read once for many reports."""
+    """Per-indicator peer statistics and previous-year figures, read once for many reports.
 
-    def __init__(self, store):
-        years = {row[0]: (row[1], row[2]) for row in store.conn.execute(
-            "SELECT id, agency, report_year FROM reports")}
-        self.report_count = len(years)
+    With `with_previous=False` the previous-year figures are left out and read per report
+    when asked (`report_context`): the window checks one report at a time, and reading them
+    for every report would hold the GIL for seconds on a large database while it does."""
+
+    def __init__(self, store, with_previous: bool = True):
+        self.report_count, self.newest_report = store.conn.execute(  # see fits()
+            "SELECT count(*), max(id) FROM reports").fetchone()
         by_indicator: dict[str, list[float]] = {}
-        for _report_id, indicator_id, value, _unit in store.conn.execute(_PRIMARY_SQL.format(where="")):
+        for indicator_id, value in store.conn.execute(_PEER_VALUES_SQL):
             by_indicator.setdefault(indicator_id, []).append(value)
         self.peers = {}
         for indicator_id, values in by_indicator.items():
@@ -70,16 +75,16 @@ class ContextSource:
             stats = PeerStats.from_values(values, known.unit if known else None)
             if stats:
                 self.peers[indicator_id] = stats
-        # Of each report, one figure per indicator, unit and label (later repeats are never chosen).
-        self.by_agency_year: dict[tuple[str, int], dict[str, list[PreviousValue]]] = {}
-        seen: set[tuple] = set()
-        for report_id, indicator_id, value, unit, label, headline in store.conn.execute(_CANDIDATES_SQL):
-            agency, year = years[report_id]
-            if (report_id, indicator_id, unit, label) in seen:
-                continue
-            seen.add((report_id, indicator_id, unit, label))
-            values = self.by_agency_year.setdefault((agency, year), {})
-            values.setdefault(indicator_id, []).append(PreviousValue(year, value, unit, label, bool(headline)))
+        self.by_agency_year: Optional[dict[tuple[str, int], dict[str, list[PreviousValue]]]] = None
+        if with_previous:
+            years = {row[0]: (row[1], row[2]) for row in store.conn.execute(
+                "SELECT id, agency, report_year FROM reports")}
+            self.by_agency_year = _by_agency_year((years[row[0]], row) for row in store.conn.execute(_CANDIDATES_SQL))
+
+    def fits(self, store) -> bool:
+        """Whether no report has come since this was read (by the newest id: counting the
+        reports would cost a scan of them on every check)."""
+        return self.newest_report == store.conn.execute("SELECT max(id) FROM reports").fetchone()[0]
 
     def previous(self, agency: Optional[str], report_year: Optional[int]) -> dict[str, list[PreviousValue]]:
         if not agency or not report_year:
@@ -88,6 +93,51 @@ class ContextSource:
 
     def context(self, agency: Optional[str], report_year: Optional[int]) -> CheckContext:
         return CheckContext(self.peers, self.previous(agency, report_year))
+
+    def report_context(self, store, report: dict) -> CheckContext:
+        """The context of one report (id, agency, report_year); its previous-year figures
+        from the store when they were not read here."""
+        if self.by_agency_year is not None:
+            return self.context(report["agency"], report["report_year"])
+        return CheckContext(self.peers, previous_candidates(store, report["id"]))
+
+
+def _by_agency_year(rows) -> dict[tuple, dict[str, list[PreviousValue]]]:
+    """(agency, year) -> indicator -> values, from ((agency, year), candidate row) pairs in
+    _CANDIDATES_SQL's order: of each report one figure per indicator, unit and label (later
+    repeats are never chosen); two reports of one agency and year add to the same lists."""
+    merged: dict[tuple, dict[str, list[PreviousValue]]] = {}
+    seen: set[tuple] = set()
+    for (agency, year), (report_id, indicator_id, value, unit, label, headline) in rows:
+        if (report_id, indicator_id, unit, label) in seen:
+            continue
+        seen.add((report_id, indicator_id, unit, label))
+        values = merged.setdefault((agency, year), {})
+        values.setdefault(indicator_id, []).append(PreviousValue(year, value, unit, label, bool(headline)))
+    return merged
+
+
+def previous_candidates(store, report_id: int) -> dict[str, list[PreviousValue]]:
+    """What ContextSource.previous gives for one report, read for it alone: the figures of its
+    agency's reports of the year before, best first (as _CANDIDATES_SQL orders them)."""
+    return previous_candidates_of(store, [report_id]).get(report_id, {})
+
+
+def previous_candidates_of(store, report_ids: list[int]) -> dict[int, dict[str, list[PreviousValue]]]:
+    """previous_candidates of several reports in one query (a report without any is left out)."""
+    rows = store.conn.execute(
+        "SELECT this.id, r.agency, r.report_year, f.report_id, f.indicator, f.value, f.unit, f.label, f.headline"
+        # as in previous_year_values: this join order, and the list-order index finds the reports
+        " FROM reports this CROSS JOIN reports r ON (r.agency IS NULL) = 0 AND r.agency = this.agency"
+        " AND r.report_year = this.report_year - 1 CROSS JOIN figures f ON f.report_id = r.id"
+        " WHERE this.id IN (SELECT value FROM json_each(?)) AND this.agency != '' AND f.indicator IS NOT NULL"
+        " AND f.status != 'rejected' AND f.value IS NOT NULL"
+        " ORDER BY this.id, f.report_id, f.headline DESC, f.status = 'pending', f.start, f.id",
+        (json.dumps(report_ids),))
+    found: dict[int, dict[str, list[PreviousValue]]] = {}
+    for report_id, group in itertools.groupby(rows, key=lambda row: row[0]):
+        found[report_id] = next(iter(_by_agency_year(((row[1], row[2]), row[3:]) for row in group).values()))
+    return found
 
 
 def context_source(store) -> ContextSource:
@@ -130,21 +180,25 @@ def compute_findings(store, report_ids: Optional[Iterable[int]] = None,
     for report in _report_rows(store, report_ids):
         figures = list(store.db.query("SELECT * FROM figures WHERE report_id = ? ORDER BY start, id",
                                       [report["id"]]))
-        result[report["id"]] = report_findings(report, figures, report["text"], context)
+        result[report["id"]] = report_findings(
+            figures, report["text"], context.report_context(store, report))
     return result
 
 
-def report_findings(report: dict, figures: list[dict], text: str,
-                    context: ContextSource) -> list[tuple[Finding, str]]:
+def report_findings(figures: list[dict], text: str, context: CheckContext) -> list[tuple[Finding, str]]:
     """(finding, fingerprint) pairs for one report whose figures (every status) the caller has read."""
     by_id = {f["id"]: f for f in figures}
-    found = run_checks(figures, text, context.context(report["agency"], report["report_year"]))
+    found = run_checks(figures, text, context)
     return [(f, fingerprint(f.rule, (by_id[i] for i in f.figure_ids))) for f in found]
 
 
-def checked_findings(figures: list[CheckFigure], text: str, context: CheckContext) -> list[tuple[Finding, str]]:
+def checked_findings(figures: list[CheckFigure], text: str, context: CheckContext,
+                     with_fingerprints: bool = True) -> list[tuple[Finding, Optional[str]]]:
     """As report_findings, for figures already built as CheckFigure (a bulk export reads
-    plain rows: building dicts first would cost more than the checks)."""
+    plain rows: building dicts first would cost more than the checks). Without
+    fingerprints (a report with nothing dismissed needs none) each pair holds None."""
+    if not with_fingerprints:
+        return [(f, None) for f in run_checks(figures, text, context)]
     by_id = {f.id: f for f in figures}
     return [(f, _spans_fingerprint(f.rule, ((by_id[i].start, by_id[i].end, by_id[i].raw) for i in f.figure_ids)))
             for f in run_checks(figures, text, context)]
@@ -167,24 +221,47 @@ def refresh_findings(store, report_ids: Optional[Iterable[int]] = None,
                      context: Optional[ContextSource] = None) -> int:
     """Re-run the checks and store the findings, keeping dismissals; returns the open ones.
 
-    Without a context the store's cached one serves (see context_source)."""
+    Without a context the store's cached one serves (see context_source). A report whose
+    findings come out as stored is not written: opening a report re-checks it, and most
+    re-checks change nothing."""
     computed = compute_findings(store, report_ids, context)
-    open_count = 0
+    open_count, changed = 0, []
+    for report_id, pairs in computed.items():
+        stored = _stored_rows(store.conn, report_id)
+        rows = _finding_rows(report_id, pairs, stored)
+        if rows == stored:
+            open_count += sum(not row[_DISMISSED] for row in rows)
+        else:
+            changed.append(report_id)
+    if not changed:
+        return open_count
     with store.transaction() as conn:
-        for report_id, pairs in computed.items():
-            kept = {row["fingerprint"]: row for row in store.db.query(
-                "SELECT fingerprint, dismissed, note FROM findings WHERE report_id = ?", [report_id])}
+        for report_id in changed:  # read again inside the transaction: a dismissal may have come
+            rows = _finding_rows(report_id, computed[report_id], _stored_rows(conn, report_id))
             conn.execute("DELETE FROM findings WHERE report_id = ?", (report_id,))
-            rows = []
-            for finding, print_ in pairs:
-                old = kept.get(print_, {})
-                rows.append((report_id, finding.rule, finding.message, finding.key or None,
-                             json.dumps(finding.args, ensure_ascii=False), json.dumps(finding.figure_ids),
-                             print_, old.get("dismissed", 0), old.get("note")))
-                open_count += not old.get("dismissed", 0)
-            conn.executemany("INSERT INTO findings (report_id, rule, message, message_key, message_args,"
-                             " figure_ids, fingerprint, dismissed, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            conn.executemany(f"INSERT INTO findings ({_ROW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            open_count += sum(not row[_DISMISSED] for row in rows)
     return open_count
+
+
+_ROW_COLUMNS = "report_id, rule, message, message_key, message_args, figure_ids, fingerprint, dismissed, note"
+_FINGERPRINT, _DISMISSED, _NOTE = 6, 7, 8
+
+
+def _stored_rows(conn, report_id: int) -> list[tuple]:
+    return conn.execute(f"SELECT {_ROW_COLUMNS} FROM findings WHERE report_id = ? ORDER BY id", (report_id,)).fetchall()
+
+
+def _finding_rows(report_id: int, pairs: list[tuple[Finding, str]], stored: list[tuple]) -> list[tuple]:
+    """The rows to store for a report's findings, each keeping the dismissal of its fingerprint."""
+    kept = {row[_FINGERPRINT]: row for row in stored}
+    rows = []
+    for finding, print_ in pairs:
+        old = kept.get(print_)
+        rows.append((report_id, finding.rule, finding.message, finding.key or None,
+                     json.dumps(finding.args, ensure_ascii=False), json.dumps(finding.figure_ids),
+                     print_, old[_DISMISSED] if old else 0, old[_NOTE] if old else None))
+    return rows
 
 
 def findings(store, report_id: int) -> list[FindingRow]:

@@ -36,9 +36,9 @@ def context_threads(monkeypatch) -> list[bool]:
     on_ui_thread = []
 
     class RecordingContextSource(findings_store.ContextSource):
-        def __init__(self, store):
+        def __init__(self, store, *args, **kwargs):
             on_ui_thread.append(threading.current_thread() is threading.main_thread())
-            super().__init__(store)
+            super().__init__(store, *args, **kwargs)
 
     monkeypatch.setattr(findings_store, "ContextSource", RecordingContextSource)
     return on_ui_thread
@@ -131,3 +131,31 @@ def test_switching_database_closes_the_search_dialog(qtbot, window, tmp_path, mo
     new_dialog.query_edit.setText("法治")
     new_dialog.search()
     assert new_dialog.model.rowCount() == 0
+
+
+def test_a_context_that_takes_long_to_read_serves_longer(qtbot, outlier_db, context_threads, monkeypatch):
+    """A read that takes 10 s (a large database) serves 100 s, so reading takes at most a
+    tenth of the time; one that takes no time serves the usual 30 s."""
+    from app.gui import checks_controller
+    now = [1000.0]
+    monkeypatch.setattr(time, "monotonic", lambda: now[0])
+    real_init = findings_store.ContextSource.__init__
+
+    def slow_read(self, store, *args, **kwargs):
+        real_init(self, store, *args, **kwargs)
+        now[0] += 10  # the clock moves on while the worker reads
+    monkeypatch.setattr(findings_store.ContextSource, "__init__", slow_read)
+    window = open_window(qtbot, outlier_db)
+    report = window.store.report_ids()[-1]
+    qtbot.waitUntil(lambda: window.tasks.pending() == 0)
+    reads = len(context_threads)
+    assert reads and checks_controller.READ_SHARE * 10 > findings_store.CONTEXT_MAX_AGE
+    now[0] += 60  # past the usual 30 s: still served
+    window.checks.refresh(report)
+    qtbot.waitUntil(lambda: window.tasks.pending() == 0)
+    assert len(context_threads) == reads
+    now[0] += 41  # 101 s after the read ended: read again
+    window.checks.refresh(report)
+    qtbot.waitUntil(lambda: window.tasks.pending() == 0)
+    assert len(context_threads) == reads + 1
+    window.close()
