@@ -11,9 +11,11 @@ from app.store.errors import InvalidEdit
 from app.store.merge import DECISION_FIELDS, Decision, decision_changes
 from app.store.review import section_category_at
 
+# "+f.status": never through the status index, which SQLite otherwise picks over the report's
+# (every pending figure of the database walked to open one report: 2 s at 100,000 reports)
 _DECISION_SQL = ("SELECT d.figure_id, d.reviewer, d.source, " + ", ".join(f'd."{name}"' for name in DECISION_FIELDS)
                  + ", d.reviewed_at FROM reviewer_decisions d JOIN figure_conflicts c ON c.figure_id = d.figure_id"
-                 " JOIN figures f ON f.id = d.figure_id WHERE f.status = 'pending'")
+                 " JOIN figures f ON f.id = d.figure_id WHERE +f.status = 'pending'")
 
 
 def _decision(row: tuple) -> Decision:
