@@ -26,7 +26,7 @@ from app.gui import theme
 from app.gui.roles import Role
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
-BLOCK = 128  # rows read from the store at once: a few screens of the list
+BLOCK = 64  # rows read from the store at once: a screen or two of the list (each read walks its rows)
 CACHE_LIMIT = 4096  # rows kept; past it the cache starts afresh
 
 
