@@ -130,6 +130,7 @@ def phase_gui(db: str, switches: int, spawned_at: float) -> dict:
     figure_view = next(view for view in window.findChildren(QAbstractItemView) if view.model() is figure_proxy)
     for name, view in (("report_list", list_view), ("text", report_text), ("figure_table", figure_view)):
         table[f"{name}_scroll_page_s"], table[f"floor_{name}_scroll_page_s"] = _scroll_pages(view)
+    review_peak_mb = peak_memory_mb()["peak_mb"]  # the Review tab's work done; the charts come next
     window.tabs.setCurrentWidget(window.charts)
     for name, chart in window.charts.charts().items():  # a chart redrawn from its store query up
         window.charts.show_chart(name)
@@ -145,7 +146,7 @@ def phase_gui(db: str, switches: int, spawned_at: float) -> dict:
         "floor_switch_median_s": round(median(floor_times), 4),
         "floor_switch_p95_s": round(percentile(floor_times, 0.95), 4),
         "table_rows": len(figures), **{name: round(value, 6) for name, value in table.items()},
-        **peak_memory_mb(base),
+        "review_peak_mb": review_peak_mb, **peak_memory_mb(base),
     }
 
 
