@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.core.model import LEVELS
 from app.gui import theme
 from app.gui.roles import Role
+from app.store.report_list import SORT_KEYS
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 BLOCK = 64  # rows read from the store at once: a screen or two of the list (each read walks its rows)
@@ -38,10 +39,8 @@ class ReportColumn(IntEnum):
     PROGRESS = 4
 
 
-SORT_COLUMNS = {  # the store's list column (app/store/report_list.py) each column sorts by
-    ReportColumn.AGENCY: "agency", ReportColumn.PROVINCE: "province", ReportColumn.LEVEL: "level",
-    ReportColumn.YEAR: "year", ReportColumn.PROGRESS: "progress",
-}
+# the store's list column each column sorts by: SORT_KEYS is in ReportColumn's order
+SORT_COLUMNS = dict(zip(ReportColumn, SORT_KEYS))
 HANDLED_ROLES = frozenset(int(role) for role in (
     DISPLAY, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, Role.REPORT_ID))
 

@@ -36,6 +36,10 @@ LIST_COLUMNS = {
 }
 
 
+# What the window's report list sorts by, in the order of its columns (app/gui/report_list.py)
+SORT_KEYS = ("agency", "province", "level", "year", "progress")
+
+
 class ReportListMixin:
     def listed_ids(self) -> "np.ndarray":
         """Every report's id in the list's order (group_concat: one string, not 100,000 rows)."""
