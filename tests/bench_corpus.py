@@ -16,12 +16,17 @@ import html
 import json
 import random
 import re
-from dataclasses import asdict, dataclass
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 MANIFEST_NAME = "_manifest.json"  # not a report suffix: importers skip it
 YEARS = range(2019, 2026)
+WRITER_THREADS = 2
+MAX_PENDING_WRITES = 256
 
 PROVINCES = (
     "河北省 山西省 辽宁省 吉林省 黑龙江省 江苏省 浙江省 安徽省 福建省 江西省 山东省 河南省 "
@@ -172,24 +177,53 @@ def _new_number(raw: str, rng: random.Random, percent: bool) -> str:
     return f"{new:.{decimals}f}" if decimals else str(max(1, round(new)))
 
 
+def _rename(text: str, *, agency: str, place: str, abbr: str) -> str:
+    for name in SEED_AGENCIES:
+        text = text.replace(name, agency)
+    for name in SEED_PLACES:
+        text = text.replace(name, place)
+    return text.replace("我委", "我" + abbr)
+
+
+@lru_cache(maxsize=None)
+def _template(line: str) -> tuple:
+    """A seed line cut at its years and figure numbers: literal text, ("year", mentioned, raw)
+    and ("figure", raw, is_percent), so each report rewrites it without running the regexes.
+    Names have no digits, so renaming the literals apart gives what renaming the line did."""
+    tokens = [(m.start(), m.end(), ("year", int(m.group(1)), m.group(1))) for m in YEAR_MENTION.finditer(line)]
+    for m in FIGURE_NUMBER.finditer(line):
+        after = line[m.end():m.end() + 3].lstrip()
+        tokens.append((m.start(), m.end(), ("figure", m.group(1), after[:1] in "%％")))
+    parts, position = [], 0
+    for start, end, token in sorted(tokens):
+        assert start >= position, line  # a year is never a figure (it is followed by 年)
+        parts += [_literal(line[position:start]), token]
+        position = end
+    return (*parts, _literal(line[position:]))
+
+
+def _literal(text: str):
+    """Text as is, or ("name", text) when it holds a seed's name to replace (each has one of
+    酉 渝 泉; 我委 too): most literals need none of _rename's ten replace calls."""
+    return ("name", text) if any(char in text for char in "酉渝泉") or "我委" in text else text
+
+
 def _rewrite(line: str, rng: random.Random, *, agency: str, place: str, abbr: str,
              year: int, seed_year: int) -> str:
-    for name in SEED_AGENCIES:
-        line = line.replace(name, agency)
-    for name in SEED_PLACES:
-        line = line.replace(name, place)
-    line = line.replace("我委", "我" + abbr)
-
-    def shift_year(match: re.Match) -> str:
-        mentioned = int(match.group(1))
-        return str(mentioned + year - seed_year) if abs(mentioned - seed_year) <= 1 else match.group(1)
-
-    def new_figure(match: re.Match) -> str:
-        after = line[match.end():match.end() + 3].lstrip()
-        return _new_number(match.group(1), rng, percent=after[:1] in "%％")
-
-    line = YEAR_MENTION.sub(shift_year, line)
-    return FIGURE_NUMBER.sub(new_figure, line)
+    """The seed line in another report: its agency and place renamed, years shifted by the
+    report's year (a year within one of the seed's own), figures given new numbers."""
+    out = []
+    for part in _template(line):
+        if isinstance(part, str):
+            out.append(part)
+        elif part[0] == "name":
+            out.append(_rename(part[1], agency=agency, place=place, abbr=abbr))
+        elif part[0] == "year":
+            mentioned = part[1]
+            out.append(str(mentioned + year - seed_year) if abs(mentioned - seed_year) <= 1 else part[2])
+        else:
+            out.append(_new_number(part[1], rng, percent=part[2]))
+    return "".join(out)
 
 
 def _numbered(index: int, level: int, full_width: bool) -> str:
@@ -277,21 +311,35 @@ def generate_corpus(out_dir: Path, n: int, seed: int = 0,
     rng = random.Random(seed)
     seen: set[bytes] = set()  # digests, not the files: the caller's memory stays small
     reports: list[GeneratedReport] = []
-    while len(reports) < n:
+    with ThreadPoolExecutor(WRITER_THREADS) as writers:  # the disk's waits overlap the generating
+        pending: deque = deque()
+        while len(reports) < n:
+            data, report = _next_report(pools, rng, seen, len(reports))
+            pending.append(writers.submit((out_dir / report.file_name).write_bytes, data))
+            reports.append(report)
+            if len(pending) > MAX_PENDING_WRITES:  # a bounded queue: memory stays small
+                pending.popleft().result()
+        for write in pending:
+            write.result()  # a failed write raises here
+    manifest = [vars(report) for report in reports]  # flat dataclasses: no deep copy as asdict makes
+    (out_dir / MANIFEST_NAME).write_text(json.dumps(manifest, ensure_ascii=False, indent=0), encoding="utf-8")
+    return reports
+
+
+def _next_report(pools, rng: random.Random, seen: set[bytes], index: int) -> tuple[bytes, GeneratedReport]:
+    """The next report whose bytes differ from every one before (an identical file would be
+    skipped as a duplicate on import)."""
+    while True:
         lines, meta = build_report(pools, rng)
         kind = rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()))[0]
         data = encode_report(lines, kind)
         digest = hashlib.sha256(data).digest()
-        if digest in seen:  # an identical file would be skipped as a duplicate on import
+        if digest in seen:
             continue
         seen.add(digest)
         suffix = "html" if kind.startswith("html") else "txt"
-        file_name = f"{len(reports):05d}_{meta['agency']}_{meta['report_year']}.{suffix}"
-        (out_dir / file_name).write_bytes(data)
-        reports.append(GeneratedReport(file_name=file_name, kind=kind, n_bytes=len(data), **meta))
-    manifest = [asdict(report) for report in reports]
-    (out_dir / MANIFEST_NAME).write_text(json.dumps(manifest, ensure_ascii=False, indent=0), encoding="utf-8")
-    return reports
+        file_name = f"{index:05d}_{meta['agency']}_{meta['report_year']}.{suffix}"
+        return data, GeneratedReport(file_name=file_name, kind=kind, n_bytes=len(data), **meta)
 
 
 def main(argv: list[str] | None = None) -> int:

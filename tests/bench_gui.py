@@ -26,6 +26,7 @@ def phase_gui(db: str, switches: int, spawned_at: float) -> dict:
     from app.gui.roles import Role
     from app.gui.settings import Settings
     from app.store.database import open_store
+    from app.store.reports import LIST_ORDER
 
     # Settings go to the benchmark's own folder, never the user's.
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -35,12 +36,22 @@ def phase_gui(db: str, switches: int, spawned_at: float) -> dict:
     base = baseline_mb()
 
     def open_and_list():
+        """The least a usable window needs: the database open, its reports' ids in the list's
+        order, the first report with its figures."""
         opened = open_store(db, create=False)
-        opened.list_reports()
+        first = [row[0] for row in opened.conn.execute(f"SELECT id FROM reports ORDER BY {LIST_ORDER}")][0]
+        opened.report(first), opened.figures(first)
         opened.close()
 
     floor_open_list_s, _ = timed(open_and_list)
     floor_store = open_store(db, create=False)
+    # the report list's floors before the window exists, so their rows never add to its peak
+    summaries = floor_store.conn.execute("SELECT id, agency, report_year FROM reports").fetchall()
+    list_floors = {
+        "floor_report_list_sort_s": _repeat(lambda: sorted(summaries, key=lambda r: r[2] or 0)),
+        "floor_report_list_filter_s": _repeat(lambda: [r for r in summaries if "卫生健康" in (r[1] or "")]),
+    }
+    del summaries
 
     def settle(condition) -> None:
         """Run the event loop until condition() holds, then once more so pending paints happen."""
@@ -93,12 +104,18 @@ def phase_gui(db: str, switches: int, spawned_at: float) -> dict:
     highlights = max((len(v.extraSelections()) for v in text_views), default=0)
 
     figures = figure_model.figures()
-    summaries = floor_store.list_reports()
     sort_column = _column_named(figure_model, ("value", "数值", "值"))
     year_column = _column_named(list_model, ("year", "年"))
     list_proxy = list_view.model()
     ascending, descending = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
+    # the first sort and filter of a fresh window read their columns from the store: once each
+    first_sort_s, _ = timed(lambda: (list_proxy.sort(year_column, descending), QCoreApplication.processEvents()))
+    list_proxy.sort(year_column, ascending)
+    first_filter_s, _ = timed(lambda: (list_proxy.set_text("卫生健康"), QCoreApplication.processEvents()))
+    list_proxy.set_text("")
+    QCoreApplication.processEvents()
     table = {
+        "report_list_first_sort_s": first_sort_s, "report_list_first_filter_s": first_filter_s, **list_floors,
         "filter_s": _repeat(lambda: figure_proxy.set_min_confidence(0.7), lambda: figure_proxy.set_min_confidence(0)),
         "floor_filter_s": _repeat(lambda: [f for f in figures if f.confidence >= 0.7]),
         "sort_s": _repeat(lambda: figure_proxy.sort(sort_column, descending),
@@ -106,15 +123,14 @@ def phase_gui(db: str, switches: int, spawned_at: float) -> dict:
         "floor_sort_s": _repeat(lambda: sorted(figures, key=lambda f: f.value or 0, reverse=True)),
         "report_list_sort_s": _repeat(lambda: list_proxy.sort(year_column, descending),
                                       lambda: list_proxy.sort(year_column, ascending)),
-        "floor_report_list_sort_s": _repeat(lambda: sorted(summaries, key=lambda r: r.report_year or 0)),
         "report_list_filter_s": _repeat(lambda: list_proxy.set_text("卫生健康"), lambda: list_proxy.set_text("")),
-        "floor_report_list_filter_s": _repeat(lambda: [r for r in summaries if "卫生健康" in (r.agency or "")]),
     }
     list_proxy.sort(-1)  # back to the list's own order, as a reviewer scrolls it
     report_text = max(text_views, key=lambda view: len(view.toPlainText()))
     figure_view = next(view for view in window.findChildren(QAbstractItemView) if view.model() is figure_proxy)
     for name, view in (("report_list", list_view), ("text", report_text), ("figure_table", figure_view)):
         table[f"{name}_scroll_page_s"], table[f"floor_{name}_scroll_page_s"] = _scroll_pages(view)
+    review_peak_mb = peak_memory_mb()["peak_mb"]  # the Review tab's work done; the charts come next
     window.tabs.setCurrentWidget(window.charts)
     for name, chart in window.charts.charts().items():  # a chart redrawn from its store query up
         window.charts.show_chart(name)
@@ -130,7 +146,7 @@ def phase_gui(db: str, switches: int, spawned_at: float) -> dict:
         "floor_switch_median_s": round(median(floor_times), 4),
         "floor_switch_p95_s": round(percentile(floor_times, 0.95), 4),
         "table_rows": len(figures), **{name: round(value, 6) for name, value in table.items()},
-        **peak_memory_mb(base),
+        "review_peak_mb": review_peak_mb, **peak_memory_mb(base),
     }
 
 

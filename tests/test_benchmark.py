@@ -83,6 +83,9 @@ def test_benchmark_runs_end_to_end_and_prints_every_measurement_with_its_floor(t
         results["open_window"]["usable_s"], results["switch_report"]["p95_s"],
         results["search"]["three_plus_chars"], results["search"]["two_chars"],
         results["table"]["filter_s"], results["table"]["sort_s"], results["table"]["report_list_sort_s"],
+        results["table"]["report_list_filter_s"], results["table"]["report_list_first_sort_s"],
+        results["table"]["report_list_first_filter_s"], results["memory"]["window_peak_mb"],
+        results["memory"]["window_peak_before_charts_mb"],
         results["export"]["csv_long_s"], results["export"]["xlsx_long_s"], results["memory"]["program_peak_mb"],
     ]
     for measurement in measurements:
@@ -93,3 +96,30 @@ def test_benchmark_runs_end_to_end_and_prints_every_measurement_with_its_floor(t
         assert "target" in targeted and "pass" in targeted
     assert results["export"]["csv_long_s"]["rows"] == results["import"]["figures"]
     assert results["machine"]["cpus"] >= 1
+    assert results["database"]["mb"] > 0 and results["database"]["kb_per_report"] > 0
+    saved = json.loads((tmp_path / "work" / "phases.json").read_text(encoding="utf-8"))
+    assert list(saved) == list(benchmark_module().PHASE_ORDER)
+    assert not (tmp_path / "work" / "floor.db").exists()
+
+
+def benchmark_module():
+    sys.path.insert(0, str(BENCHMARK.parent))
+    import benchmark
+    return benchmark
+
+
+def test_targets_are_those_of_the_corpus_size_with_import_and_export_scaled():
+    benchmark = benchmark_module()
+    small, basis = benchmark.targets_for(20_000)
+    assert basis == benchmark.TARGET_REPORTS
+    assert small["import_s"] == 2 * benchmark.TARGETS["import_s"]
+    assert small["window_usable_s"] == benchmark.TARGETS["window_usable_s"]
+    large, basis = benchmark.targets_for(100_000)
+    assert basis == 100_000 and large == benchmark.LARGE_TARGETS
+    assert large["import_s"] == 300 and large["switch_p95_s"] == 0.050 and large["report_list_s"] == 0.100
+    assert benchmark.targets_for(200_000)[0]["export_csv_s"] == 2 * large["export_csv_s"]
+    phases = {"extract": {}, "import": {"reports_per_s": 40.0}, "import_floor": {"reports_per_s": 100.0},
+              "search": {}, "export": {}, "gui": {"skipped": True}}
+    assembled = benchmark.assemble(phases, n_reports=100_000, workers=2, head={})
+    assert assembled["import"]["rate_to_floor"] == {"value": 0.4, "floor": None, "target": 0.5, "pass": False}
+    assert "import.rate_to_floor" in assembled["misses"]

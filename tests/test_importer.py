@@ -139,3 +139,16 @@ def test_reextract_of_an_imported_seed_keeps_the_reviews(store, seed_folder):
     assert [(f.start, f.raw) for f in after] == [(f.start, f.raw) for f in before]
     assert [f.status for f in after][:2] == ["confirmed", "rejected"]
     assert store.report(report_id).agency == "审核者写的机关"
+
+
+def test_an_import_leaves_the_connection_as_it_found_it(tmp_path):
+    """The import's larger page cache and rarer checkpoints are its own: the window's
+    connection is back to its settings afterwards, also after an import that found no files."""
+    store = open_store(str(tmp_path / "settings.sqlite"))
+    before = [store.conn.execute(f"PRAGMA {name}").fetchone()[0] for name in ("cache_size", "wal_autocheckpoint")]
+    import_paths(store, [str(SEEDS)], workers=1)
+    import_paths(store, [str(tmp_path / "missing-folder")], workers=1)
+    assert [store.conn.execute(f"PRAGMA {name}").fetchone()[0] for name in ("cache_size", "wal_autocheckpoint")] \
+        == before
+    assert store.report_count() == SEED_COUNT
+    store.close()

@@ -441,11 +441,9 @@ class MainWindow(QMainWindow):
     def _update_progress(self) -> None:
         if self.store is None:  # closed while the timer was pending
             return
-        counts = self.store.progress()
-        total = sum(counts.values())
-        reviewed = total - counts.get("pending", 0)
+        reports, total, reviewed = self.store.review_totals()
         self.progress_label.setText(self.tr("{0} reports · {1}/{2} figures reviewed").format(
-            self.store.report_count(), reviewed, total))
+            reports, reviewed, total))
 
     def _mark_charts_stale(self) -> None:
         self._charts_stale = True

@@ -1,16 +1,21 @@
 """The report list: agency, province, level, year and review progress of every report, with a
 filter box.
 
-A plain list of ReportSummary rows behind a sort/filter proxy; the filter matches agency,
-region, province, level, title, file name and year, like Store.list_reports(text_filter)
-(which has no level words: the list's filter also knows them in the interface's language).
+The model keeps compact columns, not a Python object per report (100,000 reports as list
+rows cost seconds and hundreds of MB): the reports' ids in the list's own order (agency,
+year, file name), and, read from the store when first needed, the text the filter matches
+and each sort key, as numpy arrays in that same order. Filtering and sorting make an array
+of the rows shown; the rows' fields are read a block at a time as the view paints them.
+The filter matches agency, region, province, level (its code or its name in the
+interface's language), title, file name and year: every word typed, in any case.
 """
 from __future__ import annotations
 
 from enum import IntEnum
 
+import numpy as np
 from PySide6.QtCore import (
-    QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal,
+    QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QLineEdit, QStyle, QTableView, QVBoxLayout, QWidget,
@@ -18,10 +23,12 @@ from PySide6.QtWidgets import (
 
 from app.core.model import LEVELS
 from app.gui import theme
-from app.gui.metrics_filter import refilter
 from app.gui.roles import Role
+from app.store.report_list import SORT_KEYS
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
+BLOCK = 64  # rows read from the store at once: a screen or two of the list (each read walks its rows)
+CACHE_LIMIT = 4096  # rows kept; past it the cache starts afresh
 
 
 class ReportColumn(IntEnum):
@@ -32,88 +39,166 @@ class ReportColumn(IntEnum):
     PROGRESS = 4
 
 
-SORT_KEYS = {
-    ReportColumn.AGENCY: lambda s: s.agency or s.title or s.file_name or "",
-    ReportColumn.PROVINCE: lambda s: s.province,
-    ReportColumn.LEVEL: lambda s: LEVELS.index(s.level) if s.level in LEVELS else None,  # province first
-    ReportColumn.YEAR: lambda s: s.report_year,
-    ReportColumn.PROGRESS: lambda s: s.n_reviewed / s.n_figures if s.n_figures else 1.0,
-}
-
-
+# the store's list column each column sorts by: SORT_KEYS is in ReportColumn's order
+SORT_COLUMNS = dict(zip(ReportColumn, SORT_KEYS))
 HANDLED_ROLES = frozenset(int(role) for role in (
-    DISPLAY, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, Role.REPORT_ID, Role.SORT,
-    Role.FILTER_TEXT))
+    DISPLAY, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, Role.REPORT_ID))
 
 
-def filter_text(summary, level_name: str = "") -> str:
-    """What the filter box matches, as Store.list_reports(text_filter) does, and the level."""
-    parts = (summary.agency, summary.region, summary.province, summary.level, level_name, summary.title,
-             summary.file_name, summary.report_year)
-    return " ".join(str(part) for part in parts if part).lower()
+def sort_ranks(values: list, column: str) -> np.ndarray:
+    """Each value's rank, missing (None) last; levels rank province first, as LEVELS does."""
+    if column == "level":
+        values = [LEVELS.index(value) if value in LEVELS else None for value in values]
+    rank_of = {value: rank for rank, value in enumerate(sorted({v for v in values if v is not None}))}
+    missing = len(rank_of)
+    return np.fromiter((missing if v is None else rank_of[v] for v in values), dtype=np.int64, count=len(values))
 
 
 class ReportListModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list = []
-        self._row_of: dict[int, int] = {}
+        self.store = None
+        self._base = np.zeros(0, dtype=np.int64)  # every report's id, in the list's own order
+        self._ids = self._base  # the rows shown, in display order
+        self._previous_ids = self._ids  # before the last filter or sort: where a hidden row stood
+        self._columns: dict[str, object] = {}  # per report, in _base's order: filter texts, sort ranks
+        self._words: tuple[str, ...] = ()
+        self._sort: tuple[str, bool] | None = None  # (list column, descending)
+        self._cache: dict = {}  # report id -> ReportSummary
         self._warning_icon = None
 
-    def set_rows(self, summaries: list) -> None:
+    def set_store(self, store) -> None:
+        self.store = store
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the list again (reports added, metadata edited), keeping the filter and sort."""
         self.beginResetModel()
-        self._rows = list(summaries)
-        self._reindex()
+        self._cache, self._columns = {}, {}
+        self._base = self.store.listed_ids() if self.store is not None else np.zeros(0, dtype=np.int64)
+        self._ids = self._previous_ids = self._shown()
         self.endResetModel()
 
-    def _reindex(self) -> None:
-        self._row_of = {s.id: row for row, s in enumerate(self._rows)}
-        self._filter_texts = [filter_text(s, self._level_name(s.level)) for s in self._rows]
+    def _column(self, name: str):
+        """A list column in _base's order, read from the store the first time it is needed."""
+        if name not in self._columns:
+            names = ("filter_text", "level") if name == "filter_text" else (name,)
+            ids, values = self.store.list_columns(names)
+            if not np.array_equal(ids, self._base):  # changed under us (another copy wrote): line them up
+                position = {int(report_id): row for row, report_id in enumerate(ids)}
+                values = {key: [column[position[int(rid)]] if int(rid) in position else None for rid in self._base]
+                          for key, column in values.items()}
+            if name == "filter_text":
+                self._columns[name] = [(text or "").lower() for text in values["filter_text"]]
+                self._columns["level_of"] = np.array([LEVELS.index(v) if v in LEVELS else -1
+                                                      for v in values["level"]], dtype=np.int8)
+            else:
+                self._columns[name] = sort_ranks(values[name], name)
+        return self._columns[name]
+
+    def _shown(self) -> np.ndarray:
+        """The ids of the rows shown: the filter's words, in the sort's order."""
+        if self.store is None or not len(self._base):
+            return self._base
+        positions = None
+        if self._sort is not None:
+            name, descending = self._sort
+            ranks = self._column(name)
+            # stable, so ties keep the list's own order; descending puts the missing first,
+            # as Python's reverse sort of (missing, value) did
+            positions = np.argsort(-ranks if descending else ranks, kind="stable")
+        if self._words:
+            keep = self._matching()
+            positions = np.flatnonzero(keep) if positions is None else positions[keep[positions]]
+        return self._base if positions is None else self._base[positions]
+
+    def _matching(self) -> np.ndarray:
+        """Which reports hold every word typed (in any part, or in their level's name)."""
+        texts = self._column("filter_text")
+        level_of = self._columns["level_of"]
+        keep = np.ones(len(texts), dtype=bool)
+        for word in self._words:
+            found = np.fromiter((word in text for text in texts), dtype=bool, count=len(texts))
+            named = [rank for rank, code in enumerate(LEVELS) if word in self._level_name(code).lower()]
+            if named:
+                found |= np.isin(level_of, named)
+            keep &= found
+        return keep
+
+    def set_text(self, text: str) -> None:
+        """Show the reports holding every word of `text` (empty: all of them)."""
+        self._words = tuple(text.lower().split())
+        self._relayout()
+
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column (-1: the list's own order: agency, year, file name), which also
+        orders ties."""
+        if column >= len(ReportColumn):
+            return
+        self._sort = (SORT_COLUMNS[ReportColumn(column)], order == Qt.SortOrder.DescendingOrder) \
+            if column >= 0 else None
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """The rows a filter or sort leaves, as one layout change: the view's current and
+        selected rows follow their reports; a report no longer listed loses its rows."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        kept = [(int(self._ids[index.row()]), index.column()) for index in persistent]
+        self._previous_ids, self._ids = self._ids, self._shown()
+        rows = [self.row_of(report_id) for report_id, _ in kept]
+        self.changePersistentIndexList(persistent, [
+            self.index(row, column) if row is not None else QModelIndex()
+            for row, (_, column) in zip(rows, kept)])
+        self.layoutChanged.emit()
+
+    def row_of(self, report_id: int) -> int | None:
+        found = np.flatnonzero(self._ids == report_id)
+        return int(found[0]) if len(found) else None
+
+    def kept_neighbour(self, report_id: int) -> int | None:
+        """The row that takes over from a report the last filter hid, as Qt moves the current
+        row when rows are removed: the first still listed after it, else the last before it."""
+        where = np.flatnonzero(self._previous_ids == report_id)
+        if not len(where):
+            return None
+        position = int(where[0])
+        still = np.isin(self._previous_ids, self._ids)
+        after = np.flatnonzero(still[position + 1:])
+        if len(after):
+            return self.row_of(int(self._previous_ids[position + 1 + after[0]]))
+        before = np.flatnonzero(still[:position])
+        return self.row_of(int(self._previous_ids[before[-1]])) if len(before) else None
 
     def _level_name(self, level: str | None) -> str:
         return self.tr(level) if level else ""
 
-    def filter_text(self, row: int) -> str:
-        return self._filter_texts[row]
-
-    def sort(self, column, order=Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the plain list itself: 2,000 rows in a millisecond, not through data() calls."""
-        if not 0 <= column < len(ReportColumn):
-            return
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        kept = [(self._rows[index.row()].id, index.column()) for index in persistent]
-        key = SORT_KEYS[ReportColumn(column)]
-        self._rows.sort(key=lambda s: (key(s) is None, key(s)), reverse=order == Qt.SortOrder.DescendingOrder)
-        self._reindex()
-        self.changePersistentIndexList(persistent, [self.index(self._row_of[rid], col) for rid, col in kept])
-        self.layoutChanged.emit()
-
     def summary(self, row: int):
-        return self._rows[row]
-
-    def row_of(self, report_id: int) -> int | None:
-        return self._row_of.get(report_id)
+        """The ReportSummary of a listed row, read with its block when not at hand (None: the
+        report is no longer in the database)."""
+        report_id = int(self._ids[row])
+        found = self._cache.get(report_id)
+        if found is None:
+            if len(self._cache) > CACHE_LIMIT:
+                self._cache = {}
+            first = row - row % BLOCK
+            self._cache.update(self.store.report_summaries(self._ids[first:first + BLOCK]))
+            found = self._cache.get(report_id)
+        return found
 
     def set_progress(self, report_id: int, n_figures: int, n_reviewed: int) -> None:
         """Update one row after a review decision, without a query and without a reset."""
-        row = self._row_of.get(report_id)
-        if row is None:
-            return
-        summary = self._rows[row]
-        summary.n_figures, summary.n_reviewed = n_figures, n_reviewed
-        index = self.index(row, ReportColumn.PROGRESS)
-        self.dataChanged.emit(index, index)
-
-    def update_summary(self, summary) -> None:
-        """Replace one row (e.g. after a metadata edit changed agency or year)."""
-        row = self._row_of.get(summary.id)
+        summary = self._cache.get(report_id)
+        if summary is not None:
+            summary.n_figures, summary.n_reviewed = n_figures, n_reviewed
+        self._columns.pop("progress", None)  # read afresh when next sorted by
+        row = self.row_of(report_id)
         if row is not None:
-            self._rows[row] = summary
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(ReportColumn) - 1))
+            index = self.index(row, ReportColumn.PROGRESS)
+            self.dataChanged.emit(index, index)
 
     def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(ReportColumn)
@@ -127,7 +212,11 @@ class ReportListModel(QAbstractTableModel):
     def data(self, index, role=DISPLAY):
         if role not in HANDLED_ROLES or not index.isValid():  # most roles a view asks for are unused
             return None
-        summary = self._rows[index.row()]
+        if role == Role.REPORT_ID:
+            return int(self._ids[index.row()])
+        summary = self.summary(index.row())
+        if summary is None:
+            return None
         column = ReportColumn(index.column())
         if role == DISPLAY:
             if column == ReportColumn.AGENCY:
@@ -140,12 +229,6 @@ class ReportListModel(QAbstractTableModel):
                 return "" if summary.report_year is None else str(summary.report_year)
             mark = theme.progress_mark(summary.n_reviewed, summary.n_figures)
             return f"{mark} {summary.n_reviewed}/{summary.n_figures}"
-        if role == Role.REPORT_ID:
-            return summary.id
-        if role == Role.SORT:
-            return SORT_KEYS[column](summary)
-        if role == Role.FILTER_TEXT:
-            return self._filter_texts[index.row()]
         if role == Qt.ItemDataRole.DecorationRole and column == ReportColumn.AGENCY and summary.has_warning:
             return self._warning()
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -160,25 +243,6 @@ class ReportListModel(QAbstractTableModel):
         return self._warning_icon
 
 
-class ReportFilterProxy(QSortFilterProxyModel):
-    """Rows whose filter text holds every word typed ("酉阳 2022": that county's 2022 reports)."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._words: tuple[str, ...] = ()
-
-    def set_text(self, text: str) -> None:
-        refilter(self, lambda: setattr(self, "_words", tuple(text.lower().split())))
-
-    def filterAcceptsRow(self, source_row, source_parent) -> bool:
-        haystack = self.sourceModel().filter_text(source_row)
-        return all(word in haystack for word in self._words)
-
-    def sort(self, column, order=Qt.SortOrder.AscendingOrder) -> None:
-        # the source sorts its plain list; the proxy keeps the source's order (sort column -1)
-        self.sourceModel().sort(column, order)
-
-
 class ReportListPanel(QWidget):
     report_selected = Signal(int)
 
@@ -186,17 +250,18 @@ class ReportListPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("report_list_panel")
         self._syncing = False
+        self._current_before: int | None = None
         self.model = ReportListModel(self)
-        self.proxy = ReportFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.model.layoutAboutToBeChanged.connect(self._remember_current)
+        self.model.layoutChanged.connect(self._keep_a_current)
         self.filter_box = QLineEdit(self)
         self.filter_box.setObjectName("report_filter")
         self.filter_box.setPlaceholderText(self.tr("Filter: agency, region, province, level, year…"))
         self.filter_box.setClearButtonEnabled(True)
-        self.filter_box.textChanged.connect(self.proxy.set_text)
+        self.filter_box.textChanged.connect(self.model.set_text)
         self.view = QTableView(self)
         self.view.setObjectName("report_list")
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the store's order until asked
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -219,18 +284,27 @@ class ReportListPanel(QWidget):
         layout.addWidget(self.filter_box)
         layout.addWidget(self.view)
 
-    def set_reports(self, summaries: list) -> None:
-        self.model.set_rows(summaries)
+    @property
+    def proxy(self):
+        """What the view lists, filtered and sorted: the model itself, which has the store do both."""
+        return self.model
+
+    def set_store(self, store) -> None:
+        self.model.set_store(store)
+
+    def reload(self) -> None:
+        """List the reports again after the database changed (imports, metadata, undo)."""
+        self.model.reload()
 
     def select_report(self, report_id: int) -> bool:
         """Make the report current without emitting report_selected again."""
         row = self.model.row_of(report_id)
+        if row is None and self.filter_box.text() and self.model.store.has_report(report_id):
+            self.filter_box.clear()  # hidden by the filter: clear it so the reviewer sees where they are
+            row = self.model.row_of(report_id)
         if row is None:
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():  # hidden by the filter: clear it so the reviewer sees where they are
-            self.filter_box.clear()
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.model.index(row, 0)
         self._syncing = True
         try:
             self.view.setCurrentIndex(index)
@@ -249,6 +323,20 @@ class ReportListPanel(QWidget):
         ids = [index.data(Role.REPORT_ID) for index in rows]
         current = self.current_report_id()
         return ids or ([current] if current is not None else [])
+
+    def _remember_current(self) -> None:
+        self._current_before = self.current_report_id()
+
+    def _keep_a_current(self) -> None:
+        """A filter that hid the open report opens the row next to where it stood, as Qt's
+        own proxy did when it removed the rows (the open report always has its row)."""
+        before, self._current_before = self._current_before, None
+        if before is None or self.model.row_of(before) is not None:
+            return
+        row = self.model.kept_neighbour(before)
+        if row is not None:
+            self.view.selectionModel().setCurrentIndex(self.model.index(row, 0),
+                                                       QItemSelectionModel.SelectionFlag.NoUpdate)
 
     def _on_current_changed(self, current, _previous) -> None:
         if current.isValid() and not self._syncing:

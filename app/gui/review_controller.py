@@ -70,10 +70,9 @@ class ReviewController(QObject):
         self.metrics.model.store = store
         self.metadata.store = store
         self.report_id, self._report = None, None
-        self.report_list.set_reports(store.list_reports())
+        self.report_list.set_store(store)
         last = store.get_setting("last_report_id")
-        ids = store.report_ids()
-        start = int(last) if last is not None and int(last) in ids else (self._first_listed())
+        start = int(last) if last is not None and store.has_report(int(last)) else self._first_listed()
         if start is not None:
             self.open_report(start)
         else:  # an empty database: nothing of the previous one may stay on screen
@@ -213,7 +212,7 @@ class ReviewController(QObject):
         applied = self._write(lambda: self.store.apply_cue(key))
         if applied is FAILED:
             return
-        self.report_list.set_reports(self.store.list_reports())
+        self.report_list.reload()
         if self.report_id is not None:
             self.report_list.select_report(self.report_id)
         self.message.emit(self.tr("Taught cue applied to {0} figures (one undo step).").format(len(applied)))
@@ -307,7 +306,7 @@ class ReviewController(QObject):
             self.message.emit(nothing)
             return
         summary = done.format(self._step_summary(description, before, result))
-        self.report_list.set_reports(self.store.list_reports())
+        self.report_list.reload()
         target = result.report_id if result.report_id is not None else self.report_id
         figure_id = result.figure_ids[0] if result.figure_ids else None
         if target == self.report_id:
@@ -350,13 +349,13 @@ class ReviewController(QObject):
     def _after_metadata_edit(self, report_id: int) -> None:
         self._report = self.store.report(report_id)
         self.metrics.model.load_previous_year(report_id)  # another agency or year: another previous year
-        self.report_list.set_reports(self.store.list_reports())
+        self.report_list.reload()
         self.report_list.select_report(report_id)
         self._update_history()
         self.data_changed.emit()
 
     def _after_redecode(self, report_id: int) -> None:
-        self.report_list.set_reports(self.store.list_reports())
+        self.report_list.reload()
         self.open_report(report_id)
         self._update_history()
         self.data_changed.emit()

@@ -11,6 +11,5 @@ class Role(IntEnum):
     REPORT_ID = Qt.ItemDataRole.UserRole + 2
     SORT = Qt.ItemDataRole.UserRole + 3  # a typed value for sorting (numbers stay numbers)
     STATUS = Qt.ItemDataRole.UserRole + 4
-    FILTER_TEXT = Qt.ItemDataRole.UserRole + 5  # everything the report filter box matches
     FLAGGED = Qt.ItemDataRole.UserRole + 6  # a consistency check names this figure
     TAUGHT_CUE = Qt.ItemDataRole.UserRole + 20  # the taught cue's phrase that decided the indicator

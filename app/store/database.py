@@ -25,6 +25,7 @@ from app.store.errors import (InvalidEdit, NotADatabase, RowMissing, StoreBusy, 
                               StoreLocked, StoreMissing, StoreReadOnly, StoreTooNew, StoreWriteFailed)
 from app.store.history import HistoryMixin
 from app.store.ingest import IngestMixin
+from app.store.report_list import ReportListMixin
 from app.store.reports import ReportReadsMixin
 from app.store.review import ReviewMixin
 
@@ -232,7 +233,7 @@ def _first_line(error: BaseException) -> str:
     return str(error).splitlines()[0] if str(error) else type(error).__name__
 
 
-class Store(ReportReadsMixin, ReviewMixin, HistoryMixin, IngestMixin, CuesMixin):
+class Store(ReportReadsMixin, ReportListMixin, ReviewMixin, HistoryMixin, IngestMixin, CuesMixin):
     """One open database. Tied to the thread that opened it: one Store per thread."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, read_only: str | None = None):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import closing
 
 from app.core.model import STATUSES
 from app.store.chart_queries import REPORTS as CHART_REPORTS, chosen_sql
@@ -16,6 +17,15 @@ JOINED_LIST_ORDER = "r.agency IS NULL, r.agency, r.report_year, r.file_name, r.i
 SNIPPET_RADIUS = 20  # characters each side of a hit: a snippet of about 40 around the match
 FTS_MIN_CHARS = 3  # the trigram index cannot answer shorter queries
 SEARCH_PAGE = 200  # reports read per query while searching
+FTS_PROBE = 1000  # matches the index is asked for first: fewer, and they are all there are
+DENSE_SHARE = 0.25  # a query this share of reports hold has its first page in the first few hundred
+SCAN_BUDGET = 2000  # reports read in list order for such a query before the index is asked for the rest
+
+
+def _scan_finds_what_the_index_does(query: str) -> bool:
+    """Reading texts (instr, or LIKE for ASCII letters) finds the same reports as the index,
+    which also folds the case of other letters (É, Ж)."""
+    return not any(not char.isascii() and char.lower() != char.upper() for char in query)
 
 
 def _like_pattern(text: str) -> str:
@@ -85,42 +95,82 @@ class ReportReadsMixin:
         if not query.strip() or limit <= 0:
             return []
         if len(query) >= FTS_MIN_CHARS:
-            # a quoted FTS string: the query's own quotes doubled, so no punctuation is syntax
-            literal = '"' + query.replace('"', '""') + '"'
-            ids = [row[0] for row in self.conn.execute(
-                f"SELECT id FROM reports WHERE id IN (SELECT rowid FROM reports_fts"
-                f" WHERE reports_fts MATCH ?) ORDER BY {LIST_ORDER}", (literal,))]
-            found = self._reports_containing(ids, None)
+            found = self._indexed_in_list_order(query)
         else:
-            found = self._reports_containing(self.report_ids(), query)
+            found = self._scan_in_list_order(query)
         pattern = re.compile(re.escape(query), re.IGNORECASE)
         hits: list[SearchHit] = []
-        for report_id, agency, year, file_name, text in found:
-            for match in pattern.finditer(text):
-                start, end = match.span()
-                snippet = text[max(0, start - SNIPPET_RADIUS):end + SNIPPET_RADIUS]
-                hits.append(SearchHit(report_id, agency, year, file_name, start, end,
-                                      " ".join(snippet.split())))
-                if len(hits) >= limit:
-                    return hits
+        with closing(found):  # its query ends with the hits we need
+            for report_id, agency, year, file_name, text in found:
+                for match in pattern.finditer(text):
+                    start, end = match.span()
+                    snippet = text[max(0, start - SNIPPET_RADIUS):end + SNIPPET_RADIUS]
+                    hits.append(SearchHit(report_id, agency, year, file_name, start, end,
+                                          " ".join(snippet.split())))
+                    if len(hits) >= limit:
+                        return hits
         return hits
 
-    def _reports_containing(self, ids: list[int], substring: str | None):
-        """(id, agency, year, file name, text) of the reports among `ids` whose text holds
-        `substring` (every one when None), in the order of `ids`. A page at a time, so a
-        common word stops at the first pages instead of reading every text."""
-        if substring is None:
-            test, args = "", []
-        elif any(char.isascii() and char.isalpha() for char in substring):
+    def _indexed_in_list_order(self, query: str):
+        """The reports the trigram index finds holding `query`, in list order, without
+        ordering every match when only the first page of hits is wanted: a query few reports
+        hold is put in order from the index's answer; one most reports hold is found by
+        reading the first reports in list order, where its first hits are (the index is asked
+        for the rest only if that reading runs out)."""
+        # a quoted FTS string: the query's own quotes doubled, so no punctuation is syntax
+        literal = '"' + query.replace('"', '""') + '"'
+        probe = [row[0] for row in self.conn.execute(
+            "SELECT rowid FROM reports_fts WHERE reports_fts MATCH ? LIMIT ?", (literal, FTS_PROBE))]
+        if len(probe) < FTS_PROBE:  # every report holding it: few enough to sort
+            yield from self._texts_of([row[0] for row in self.conn.execute(
+                f"SELECT id FROM reports WHERE id IN ({', '.join('?' * len(probe))}) ORDER BY {LIST_ORDER}",
+                probe)])
+            return
+        matched = 0
+        # the index answers rowids in order: FTS_PROBE of them among the first probe[-1] reports
+        if _scan_finds_what_the_index_does(query) and len(probe) / probe[-1] >= DENSE_SHARE:
+            scanned, matched = yield from self._scan_in_list_order(query, SCAN_BUDGET)
+            if scanned < SCAN_BUDGET:  # that was every report
+                return
+        # the rest in list order after the `matched` the reading found (the same reports)
+        yield from self._texts_of([row[0] for row in self.conn.execute(
+            "SELECT id FROM reports INDEXED BY reports_list WHERE id IN (SELECT rowid FROM reports_fts"
+            f" WHERE reports_fts MATCH ?) ORDER BY {LIST_ORDER} LIMIT -1 OFFSET ?", (literal, matched))])
+
+    def _scan_in_list_order(self, substring: str, budget: int | None = None):
+        """(id, agency, year, file name, text) of the reports whose text holds `substring`, in
+        list order, reading the texts as the list's covering index orders them. With a
+        budget, only the first `budget` reports are read; returns (read, found)."""
+        if any(char.isascii() and char.isalpha() for char in substring):
             # letters: LIKE folds ASCII case as before; instr would not
-            test, args = " AND text LIKE ? ESCAPE '\\'", [_like_pattern(substring)]
+            test, args = "text LIKE ? ESCAPE '\\'", [_like_pattern(substring)]
         else:
-            test, args = " AND instr(text, ?) > 0", [substring]
+            test, args = "instr(text, ?) > 0", [substring]
+        if budget is None:
+            with closing(self.conn.execute(
+                    "SELECT id, agency, report_year, file_name, text FROM reports INDEXED BY reports_list"
+                    f" WHERE {test} ORDER BY {LIST_ORDER}", args)) as rows:
+                yield from rows
+            return None
+        scanned = found = 0
+        with closing(self.conn.execute(
+                f"SELECT id, agency, report_year, file_name, CASE WHEN {test} THEN text END FROM reports"
+                f" INDEXED BY reports_list ORDER BY {LIST_ORDER} LIMIT ?", [*args, budget])) as rows:
+            for row in rows:
+                scanned += 1
+                if row[4] is not None:
+                    found += 1
+                    yield row
+        return scanned, found
+
+    def _texts_of(self, ids: list[int]):
+        """(id, agency, year, file name, text) of these reports, in the order of `ids`. A page
+        at a time, so the search stops reading once it has its hits."""
         for first in range(0, len(ids), SEARCH_PAGE):
             page = ids[first:first + SEARCH_PAGE]
             rows = {row[0]: row for row in self.conn.execute(
                 "SELECT id, agency, report_year, file_name, text FROM reports"
-                f" WHERE id IN ({', '.join('?' * len(page))}){test}", page + args)}
+                f" WHERE id IN ({', '.join('?' * len(page))})", page)}
             yield from (rows[report_id] for report_id in page if report_id in rows)
 
     def next_pending(self, report_id: int, after_start: int = -1) -> tuple[int, int] | None:

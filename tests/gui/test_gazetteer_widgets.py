@@ -36,7 +36,7 @@ def _id(store, file_name: str) -> int:
 def test_the_list_sorts_by_province_and_level_and_filters_by_them(qtbot, store):
     panel = ReportListPanel()
     qtbot.addWidget(panel)
-    panel.set_reports(store.list_reports())
+    panel.set_store(store)
 
     def column(col):
         return [panel.proxy.index(row, col).data() for row in range(panel.proxy.rowCount())]
