@@ -145,7 +145,7 @@ def test_the_window_becomes_writable_when_the_other_program_lets_go(qtbot, windo
     window.controller.open_report(second)
     figure_id = window.metrics.current_figure_id()
     holder.release()
-    qtbot.waitUntil(lambda: not window.store.read_only, timeout=120_000)
+    qtbot.waitUntil(lambda: not window.store.read_only)
     assert "read-only" not in window.windowTitle() and not window.read_only_label.isVisible()
     assert window.registry.action(ActionId.CONFIRM_NEXT).isEnabled()
     assert (window.controller.report_id, window.metrics.current_figure_id()) == (second, figure_id)

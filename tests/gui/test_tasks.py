@@ -16,7 +16,7 @@ def runner(qtbot, monkeypatch):
 
 
 def wait_for(qtbot, outcomes: list, count: int = 1) -> None:
-    qtbot.waitUntil(lambda: len(outcomes) >= count, timeout=5000)
+    qtbot.waitUntil(lambda: len(outcomes) >= count)
 
 
 def test_result_arrives_on_ui_thread_from_a_worker_thread(qtbot, runner):
