@@ -15,7 +15,7 @@ import PySide6  # noqa: F401  (pyqtgraph uses the Qt binding already imported)
 import pyqtgraph as pg
 import pyqtgraph.exporters
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.core.agency_types import agency_type_name
 from app.core.codebook import display_name, indicators
@@ -65,6 +65,18 @@ def grouping_combo(parent: QWidget, name: str, groupings: list[str]) -> QComboBo
     combo = QComboBox(parent, objectName=name)
     fill_groupings(combo, groupings)
     return combo
+
+
+def lay_out_page(page: QWidget, controls: list[QWidget], plot: QWidget, export_bar: QWidget) -> None:
+    """A chart page: its controls in a row above the plot, the export bar below."""
+    row = QHBoxLayout()
+    for widget in controls:
+        row.addWidget(widget)
+    row.addStretch(1)
+    layout = QVBoxLayout(page)
+    layout.addLayout(row)
+    layout.addWidget(plot, 1)
+    layout.addWidget(export_bar)
 
 
 def select_data(combo: QComboBox, data) -> None:

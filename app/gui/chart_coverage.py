@@ -14,10 +14,10 @@ import numpy as np
 import PySide6  # noqa: F401
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from app.core.codebook import display_name, indicator_ids
-from app.gui.chart_common import ExportBar, fill_groupings, group_name, grouping_combo, tr
+from app.gui.chart_common import ExportBar, fill_groupings, group_name, grouping_combo, lay_out_page, tr
 from app.gui.i18n import interface_language
 from app.store import chart_queries
 from app.store.chart_queries import NOT_STATED, PENDING, REJECTED, REVIEWED
@@ -60,15 +60,8 @@ class CoverageChart(QWidget):
                 legend.addItem(sample, name)
         self.plot.scene().sigMouseClicked.connect(self._on_click)
         self.export_bar = ExportBar(self.plot, self.table, "coverage", self)
-        controls = QHBoxLayout()
-        for widget in (QLabel(tr("Reports grouped by:"), self), self.grouping, self.previous_page,
-                       self.page_label, self.next_page):
-            controls.addWidget(widget)
-        controls.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(controls)
-        layout.addWidget(self.plot, 1)
-        layout.addWidget(self.export_bar)
+        lay_out_page(self, [QLabel(tr("Reports grouped by:"), self), self.grouping, self.previous_page,
+                       self.page_label, self.next_page], self.plot, self.export_bar)
         self.grouping.currentIndexChanged.connect(lambda _i: self.show_page(0))
         self.previous_page.clicked.connect(lambda: self.show_page(self.first - chart_queries.COVERAGE_PAGE))
         self.next_page.clicked.connect(lambda: self.show_page(self.first + chart_queries.COVERAGE_PAGE))

@@ -16,11 +16,11 @@ import PySide6  # noqa: F401
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from app.core.chart_stats import box_stats
 from app.gui.chart_common import (MAX_POINTS, ExportBar, fill_groupings, group_name, grouping_combo, indicator_combo,
-                                  select_data, tr)
+                                  lay_out_page, select_data, tr)
 from app.store import chart_queries
 
 BOX_WIDTH = 0.6
@@ -68,15 +68,8 @@ class DistributionChart(QWidget):
         self.points.sigClicked.connect(self._clicked)
         self.outlier_points.sigClicked.connect(self._clicked)
         self.export_bar = ExportBar(self.plot, self.table, "distribution", self)
-        controls = QHBoxLayout()
-        for widget in (QLabel(tr("Indicator:"), self), self.indicator, QLabel(tr("Group by:"), self),
-                       self.grouping, self.log_scale):
-            controls.addWidget(widget)
-        controls.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(controls)
-        layout.addWidget(self.plot, 1)
-        layout.addWidget(self.export_bar)
+        lay_out_page(self, [QLabel(tr("Indicator:"), self), self.indicator, QLabel(tr("Group by:"), self),
+                       self.grouping, self.log_scale], self.plot, self.export_bar)
         self.indicator.currentIndexChanged.connect(self.refresh)
         self.grouping.currentIndexChanged.connect(self.refresh)
         self.log_scale.toggled.connect(self.refresh)

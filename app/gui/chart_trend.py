@@ -11,10 +11,10 @@ import PySide6  # noqa: F401
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from app.gui.chart_common import (ExportBar, fill_groupings, group_name, grouping_combo, indicator_combo,
-                                  select_data, tr)
+                                  lay_out_page, select_data, tr)
 from app.store import chart_queries
 
 PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#9c755f")
@@ -48,15 +48,8 @@ class TrendChart(QWidget):
         self._legend_names: list[str] = []
         self._agencies: list[str] = []
         self.export_bar = ExportBar(self.plot, self.table, "trend", self)
-        controls = QHBoxLayout()
-        for widget in (QLabel(tr("Indicator:"), self), self.indicator, QLabel(tr("Compare groups by:"), self),
-                       self.grouping, QLabel(tr("or one agency:"), self), self.agency):
-            controls.addWidget(widget)
-        controls.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(controls)
-        layout.addWidget(self.plot, 1)
-        layout.addWidget(self.export_bar)
+        lay_out_page(self, [QLabel(tr("Indicator:"), self), self.indicator, QLabel(tr("Compare groups by:"), self),
+                       self.grouping, QLabel(tr("or one agency:"), self), self.agency], self.plot, self.export_bar)
         self.indicator.currentIndexChanged.connect(self.refresh)
         self.grouping.currentIndexChanged.connect(self.refresh)
         self.agency.currentIndexChanged.connect(self._draw)
