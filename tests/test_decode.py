@@ -132,3 +132,20 @@ def test_bytes_that_are_no_known_text_raise_decode_error():
     noise = b"\x80\xff" * 500  # invalid in UTF-8 and in GB18030 alike
     with pytest.raises(DecodeError, match="encoding could not be recognised"):
         decode_bytes(noise)
+
+
+@pytest.mark.parametrize("text, encoding", [
+    ("Le café est très réputé. Über die Brücke gehen Mädchen. Ça coûte cher. " * 20, "latin-1"),
+    ("日本語のテキストです。東京都の天気は晴れ。ひらがなとカタカナ。" * 20, "shift_jis"),
+    ("한국어 텍스트입니다. 서울의 날씨는 맑음. " * 20, "euc-kr"),
+    ("Привет, как дела? Это русский текст. " * 20, "cp1251"),
+])
+def test_text_in_a_non_chinese_codec_is_never_taken_silently_for_chinese(text, encoding):
+    """chardet is first asked among the Chinese and Unicode codecs only (it is faster): a file
+    in another codec must still come out warned about or refused, never quietly as GB18030."""
+    try:
+        decoded = decode_bytes(text.encode(encoding))
+    except DecodeError:
+        return
+    assert decoded.damaged or decoded.warning_key == "decode:low_confidence"
+    assert decoded.confidence < 0.3
