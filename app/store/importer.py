@@ -15,6 +15,7 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
 from contextlib import closing, contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -31,6 +32,7 @@ from app.store.rows import ImportSummary
 BATCH_SIZE = 200  # reports per write transaction
 IMPORT_CACHE_KB = 64 * 1024  # SQLite's page cache while importing
 IMPORT_CHECKPOINT_PAGES = 10_000  # 40 MB of write-ahead log between checkpoints while importing
+CHUNKS_AHEAD_PER_WORKER = 4  # chunks a worker may have done or under way before they are written
 IN_PROCESS_LIMIT = 8  # below this many files a process pool costs more than it saves
 JSONL_SUFFIX = ".jsonl"
 # English, made from these templates; shown translated in the window (app.core.messages)
@@ -158,14 +160,28 @@ def _outcomes(files: list[Path], known: Iterable[str], workers: int | None,
             yield path, read_and_extract(str(path))
         return
     chunksize = max(1, min(32, len(files) // (workers * 8)))
+    chunks = (files[first:first + chunksize] for first in range(0, len(files), chunksize))
     # spawn, not fork: the GUI calls this from a thread, and forking a threaded process can hang
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_init_pool_worker, initargs=(frozenset(known), taught, os.getpid()))
+    # A few chunks per worker ahead, not every file at once: when writing is slower than the
+    # workers, finished extractions would otherwise pile up here (1 GB at 100,000 reports).
+    in_flight: deque = deque()
+
+    def submit_next() -> None:
+        chunk = next(chunks, None)
+        if chunk is not None:
+            in_flight.append(pool.submit(_read_and_extract_chunk, [str(path) for path in chunk]))
     done = 0
     try:
-        for outcome in pool.map(read_and_extract, [str(p) for p in files], chunksize=chunksize):
-            yield files[done], outcome
-            done += 1
+        for _ in range(workers * CHUNKS_AHEAD_PER_WORKER):
+            submit_next()
+        while in_flight:
+            outcomes = in_flight.popleft().result()
+            submit_next()
+            for outcome in outcomes:
+                yield files[done], outcome
+                done += 1
     except BrokenProcessPool:
         for path in files[done:]:
             yield path, ("failed", MESSAGES["worker_stopped"])
@@ -207,6 +223,10 @@ def _end_with_parent(parent: int) -> None:
 def _init_worker(known: frozenset[str], taught: tuple = ()) -> None:
     global _known_hashes, _taught
     _known_hashes, _taught = known, taught
+
+
+def _read_and_extract_chunk(paths: list[str]) -> list[tuple[str, object]]:
+    return [read_and_extract(path) for path in paths]
 
 
 def read_and_extract(path: str) -> tuple[str, object]:
