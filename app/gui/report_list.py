@@ -3,9 +3,10 @@ filter box.
 
 The model keeps compact columns, not a Python object per report (100,000 reports as list
 rows cost seconds and hundreds of MB): the reports' ids in the list's own order (agency,
-year, file name), and, read from the store when first needed, the text the filter matches
-and each sort key, as numpy arrays in that same order. Filtering and sorting make an array
-of the rows shown; the rows' fields are read a block at a time as the view paints them.
+year, file name), and the text the filter matches and each sort key as numpy arrays in that
+same order (app/gui/list_columns.py), read on a worker as soon as a big list is listed.
+Filtering and sorting make an array of the rows shown; the rows' fields are read a block at
+a time as the view paints them.
 The filter matches agency, region, province, level (its code or its name in the
 interface's language), title, file name and year: every word typed, in any case.
 """
@@ -24,11 +25,15 @@ from PySide6.QtWidgets import (
 from app.core.model import LEVELS
 from app.gui import theme
 from app.gui.roles import Role
+from app.gui.list_columns import (FILTER, LEVEL_VALUES, read_list_columns, read_list_columns_in_worker,
+                                  sort_ranks)
+from app.gui.tasks import TaskRunner
 from app.store.report_list import SORT_KEYS
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 BLOCK = 64  # rows read from the store at once: a screen or two of the list (each read walks its rows)
 CACHE_LIMIT = 4096  # rows kept; past it the cache starts afresh
+PREFETCH_FROM = 2000  # reports from which the filter and sort columns are read ahead on a worker
 
 
 class ReportColumn(IntEnum):
@@ -45,15 +50,6 @@ HANDLED_ROLES = frozenset(int(role) for role in (
     DISPLAY, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole, Role.REPORT_ID))
 
 
-def sort_ranks(values: list, column: str) -> np.ndarray:
-    """Each value's rank, missing (None) last; levels rank province first, as LEVELS does."""
-    if column == "level":
-        values = [LEVELS.index(value) if value in LEVELS else None for value in values]
-    rank_of = {value: rank for rank, value in enumerate(sorted({v for v in values if v is not None}))}
-    missing = len(rank_of)
-    return np.fromiter((missing if v is None else rank_of[v] for v in values), dtype=np.int64, count=len(values))
-
-
 class ReportListModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -61,7 +57,8 @@ class ReportListModel(QAbstractTableModel):
         self._base = np.zeros(0, dtype=np.int64)  # every report's id, in the list's own order
         self._ids = self._base  # the rows shown, in display order
         self._previous_ids = self._ids  # before the last filter or sort: where a hidden row stood
-        self._columns: dict[str, object] = {}  # per report, in _base's order: filter texts, sort ranks
+        self._columns: dict[str, object] = {}  # per report, in _base's order: filter texts, sort values
+        self._generation = 0  # reloads so far: a prefetch read before the last one is stale
         self._words: tuple[str, ...] = ()
         self._sort: tuple[str, bool] | None = None  # (list column, descending)
         self._cache: dict = {}  # report id -> ReportSummary
@@ -75,26 +72,30 @@ class ReportListModel(QAbstractTableModel):
         """Read the list again (reports added, metadata edited), keeping the filter and sort."""
         self.beginResetModel()
         self._cache, self._columns = {}, {}
+        self._generation += 1
         self._base = self.store.listed_ids() if self.store is not None else np.zeros(0, dtype=np.int64)
         self._ids = self._previous_ids = self._shown()
         self.endResetModel()
 
     def _column(self, name: str):
-        """A list column in _base's order, read from the store the first time it is needed."""
+        """A list column in _base's order, read from the store the first time it is needed
+        (unless the worker started by prefetch() read it first)."""
         if name not in self._columns:
-            names = ("filter_text", "level") if name == "filter_text" else (name,)
-            ids, values = self.store.list_columns(names)
-            if not np.array_equal(ids, self._base):  # changed under us (another copy wrote): line them up
-                position = {int(report_id): row for row, report_id in enumerate(ids)}
-                values = {key: [column[position[int(rid)]] if int(rid) in position else None for rid in self._base]
-                          for key, column in values.items()}
-            if name == "filter_text":
-                self._columns[name] = [(text or "").lower() for text in values["filter_text"]]
-                self._columns["level_of"] = np.array([LEVELS.index(v) if v in LEVELS else -1
-                                                      for v in values["level"]], dtype=np.int8)
-            else:
-                self._columns[name] = sort_ranks(values[name], name)
+            self._columns.update(read_list_columns(self.store, self._base, (name,)))
         return self._columns[name]
+
+    def prefetch(self, runner) -> None:
+        """Read every filter and sort column on a worker thread, so that the first filter or
+        sort of a big list is as quick as the next ones; a reload before it is done drops it."""
+        if self.store is None or len(self._base) < PREFETCH_FROM:
+            return
+        generation = self._generation
+
+        def done(columns, error) -> None:
+            if error is None and generation == self._generation:
+                for name, column in columns.items():
+                    self._columns.setdefault(name, column)
+        runner.run(read_list_columns_in_worker, str(self.store.path), self._base, on_done=done)
 
     def _shown(self) -> np.ndarray:
         """The ids of the rows shown: the filter's words, in the sort's order."""
@@ -103,7 +104,7 @@ class ReportListModel(QAbstractTableModel):
         positions = None
         if self._sort is not None:
             name, descending = self._sort
-            ranks = self._column(name)
+            ranks = sort_ranks(self._column(name))
             # stable, so ties keep the list's own order; descending puts the missing first,
             # as Python's reverse sort of (missing, value) did
             positions = np.argsort(-ranks if descending else ranks, kind="stable")
@@ -114,14 +115,14 @@ class ReportListModel(QAbstractTableModel):
 
     def _matching(self) -> np.ndarray:
         """Which reports hold every word typed (in any part, or in their level's name)."""
-        texts = self._column("filter_text")
-        level_of = self._columns["level_of"]
-        keep = np.ones(len(texts), dtype=bool)
+        texts = self._column(FILTER)
+        level_values = self._columns[LEVEL_VALUES]
+        keep = np.ones(len(self._base), dtype=bool)
         for word in self._words:
-            found = np.fromiter((word in text for text in texts), dtype=bool, count=len(texts))
+            found = texts.holding(word)
             named = [rank for rank, code in enumerate(LEVELS) if word in self._level_name(code).lower()]
             if named:
-                found |= np.isin(level_of, named)
+                found |= np.isin(level_values, named)
             keep &= found
         return keep
 
@@ -191,7 +192,9 @@ class ReportListModel(QAbstractTableModel):
         summary = self._cache.get(report_id)
         if summary is not None:
             summary.n_figures, summary.n_reviewed = n_figures, n_reviewed
-        self._columns.pop("progress", None)  # read afresh when next sorted by
+        progress, where = self._columns.get("progress"), np.flatnonzero(self._base == report_id)
+        if progress is not None and len(where):  # the next progress sort needs no read
+            progress[where[0]] = n_reviewed / n_figures if n_figures else 1.0  # as report_list.SORT_VALUES
         row = self.row_of(report_id)
         if row is not None:
             index = self.index(row, ReportColumn.PROGRESS)
@@ -252,6 +255,7 @@ class ReportListPanel(QWidget):
         self._syncing = False
         self._current_before: int | None = None
         self.model = ReportListModel(self)
+        self._runner = TaskRunner(self)
         self.model.layoutAboutToBeChanged.connect(self._remember_current)
         self.model.layoutChanged.connect(self._keep_a_current)
         self.filter_box = QLineEdit(self)
@@ -291,10 +295,12 @@ class ReportListPanel(QWidget):
 
     def set_store(self, store) -> None:
         self.model.set_store(store)
+        self.model.prefetch(self._runner)
 
     def reload(self) -> None:
         """List the reports again after the database changed (imports, metadata, undo)."""
         self.model.reload()
+        self.model.prefetch(self._runner)
 
     def select_report(self, report_id: int) -> bool:
         """Make the report current without emitting report_selected again."""

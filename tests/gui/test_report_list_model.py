@@ -3,11 +3,14 @@ what the reviewer sees must be what a plain list of every report, sorted and fil
 Python, would show (more rows than one block, missing values, ties, words in any case)."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
 from app.core.extract import extract
 from app.core.model import LEVELS, Decoded
+from app.gui import report_list
+from app.gui.list_columns import ALL_COLUMNS, FilterTexts
 from app.gui.report_list import BLOCK, ReportColumn, ReportListPanel
 from app.gui.roles import Role
 from app.store.database import open_store
@@ -38,11 +41,19 @@ def store(tmp_path_factory):
     store.close()
 
 
-@pytest.fixture
-def panel(qtbot, store):
+@pytest.fixture(params=["read_when_first_needed", "read_ahead_on_a_worker"])
+def panel(request, qtbot, store, monkeypatch):
+    """The list as a small database has it (columns read at the first filter or sort) and as
+    a big one does (read on a worker thread as soon as the reports are listed)."""
+    ahead = request.param == "read_ahead_on_a_worker"
+    if ahead:
+        monkeypatch.setattr(report_list, "PREFETCH_FROM", 0)
     panel = ReportListPanel()
     qtbot.addWidget(panel)
     panel.set_store(store)
+    if ahead:
+        qtbot.waitUntil(lambda: panel._runner.pending() == 0)
+        assert set(ALL_COLUMNS) <= set(panel.model._columns)  # the worker's read arrived
     return panel
 
 
@@ -181,3 +192,50 @@ def test_the_status_bar_totals_are_the_figures_counted(store):
     counts = store.progress()
     assert store.review_totals() == (store.report_count(), sum(counts.values()),
                                      sum(counts.values()) - counts["pending"])
+
+
+def test_the_filter_finds_words_of_any_script_and_none_across_two_reports(qtbot, tmp_path):
+    """Every report's filter text is searched as one array of characters: a word must be found
+    whatever its characters (Latin in any case, CJK, beyond the 16-bit range) and never by
+    joining the end of one report to the start of the next."""
+    store = open_store(str(tmp_path / "scripts.sqlite"))
+    titles = ("𠮷野家区Health报告", "司法局年度报告", "局年度")
+    for number, title in enumerate(titles):
+        text = f"{title}\n一、主要举措\n办理案件{number + 3}件。\n"
+        store.add_report(f"r{number}.txt", text.encode("utf-8"), Decoded(text, "utf-8", 1.0), extract(text))
+    panel = ReportListPanel()
+    qtbot.addWidget(panel)
+    panel.set_store(store)
+    file_of = {s.id: s.file_name for s in store.list_reports()}
+    for typed, expected in (("𠮷野", {"r0.txt"}), ("HEALTH", {"r0.txt"}), ("年度报告", {"r1.txt"}),
+                            ("r2.txt", {"r2.txt"}), ("报告r", set())):
+        panel.filter_box.setText(typed)
+        assert {file_of[report_id] for report_id in shown_ids(panel)} == expected, typed
+    store.close()
+    texts = FilterTexts(np.array([7, 8]), "司法局2023\x1f卫生健康委", np.array([7, 8]))
+    assert texts.holding("2023卫生").tolist() == [False, False]  # the end of one, the start of the next
+    assert texts.holding("局2023").tolist() == [True, False] and texts.holding("委").tolist() == [False, True]
+
+
+def test_a_report_another_program_adds_is_listed_after_the_next_reload(qtbot, tmp_path):
+    """The columns are read apart from the ids: a report written by another program between
+    the two reads is left out until the list reloads, never shown in another report's row."""
+    path = str(tmp_path / "two.sqlite")
+    store, other = open_store(path), None
+    for number in range(3):
+        text = f"卫生健康局报告{number}\n一、主要举措\n办理案件{number + 3}件。\n"
+        store.add_report(f"r{number}.txt", text.encode("utf-8"), Decoded(text, "utf-8", 1.0), extract(text))
+    panel = ReportListPanel()
+    qtbot.addWidget(panel)
+    panel.set_store(store)
+    other = open_store(path)
+    text = "卫生健康局另一份报告\n一、主要举措\n办理案件9件。\n"
+    added = other.add_report("late.txt", text.encode("utf-8"), Decoded(text, "utf-8", 1.0), extract(text))
+    panel.filter_box.setText("卫生健康")
+    assert len(shown_ids(panel)) == 3 and added not in shown_ids(panel)
+    panel.view.sortByColumn(ReportColumn.YEAR, Qt.SortOrder.DescendingOrder)
+    assert len(shown_ids(panel)) == 3
+    panel.reload()
+    assert added in shown_ids(panel) and len(shown_ids(panel)) == 4
+    other.close()
+    store.close()
