@@ -80,7 +80,7 @@ def test_a_yearly_median_of_an_even_count_is_the_mean_of_the_middle_two(store):
 @pytest.mark.parametrize("grouping", ["province", "level", "agency_type", "report_year"])
 def test_chart_reads_never_touch_a_reports_row(store, grouping):
     """A report's row carries its text and original bytes (overflow pages): the charts read the
-    index reports_chart instead, whatever the grouping."""
+    index reports_by_id instead, whatever the grouping."""
     add_sample(store, "a.txt")
     from app.store.chart_queries import _MEDIANS, _valued, chosen_sql
     queries = [_valued(store, grouping), _MEDIANS.format(valued=_valued(store, grouping), where=""),
@@ -88,5 +88,5 @@ def test_chart_reads_never_touch_a_reports_row(store, grouping):
     for sql in queries:
         plan = [row[3] for row in store.conn.execute("EXPLAIN QUERY PLAN " + sql, {"indicator": "inspections"})]
         touching = [step for step in plan if " r " in f" {step} " or "reports" in step]
-        assert all("COVERING INDEX reports_chart" in step for step in touching), plan
+        assert all("COVERING INDEX reports_by_id" in step for step in touching), plan
         assert all("figures USING COVERING INDEX" in step for step in plan if "figures" in step), plan

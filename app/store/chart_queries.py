@@ -43,9 +43,9 @@ def chosen_sql(with_value: bool = True) -> str:
             + (" AND value IS NOT NULL" if with_value else "") + " GROUP BY report_id")
 
 
-# the reports' columns the charts read, from the index reports_chart (id first): a lookup by id
+# the reports' columns the charts read, from the index reports_by_id (id first): a lookup by id
 # or a scan never reads a report's row, which carries its text and original bytes
-REPORTS = "reports r INDEXED BY reports_chart"
+REPORTS = "reports r INDEXED BY reports_by_id"
 
 
 @dataclass(slots=True)

@@ -3,8 +3,8 @@ sorts by (each in one query, as one joined string), and its rows a page at a tim
 window never holds a Python object per report (100,000 reports as list rows cost seconds
 and hundreds of MB) and never reads the reports' rows (each carries its text) to list them.
 
-Every read here goes through the `reports_list` covering index (schema), whose first
-columns are the list's own order (reports.LIST_ORDER).
+Every read here goes through a covering index (schema): `reports_list`, whose first columns
+are the list's own order (reports.LIST_ORDER), or for a page of rows `reports_by_id`.
 """
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ class ReportListMixin:
         found: dict[int, ReportSummary] = {}
         for first in range(0, len(ids), 500):  # under SQLite's limit on variables
             page = [int(report_id) for report_id in ids[first:first + 500]]
-            for row in self.conn.execute(f"SELECT {SUMMARY_COLUMNS} FROM reports"
+            for row in self.conn.execute(f"SELECT {SUMMARY_COLUMNS} FROM reports INDEXED BY reports_by_id"
                                          f" WHERE id IN ({', '.join('?' * len(page))})", page):
                 found[row[0]] = ReportSummary(*row[:-1], bool(row[-1]))
         return found

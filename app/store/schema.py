@@ -285,12 +285,22 @@ def _add_report_list_index(conn: sqlite3.Connection) -> None:
         " title, region, level, province, n_figures, n_reviewed, decode_warning)")
 
 
+def _add_report_summary_index(conn: sqlite3.Connection) -> None:
+    """One index led by id holding every column the report list shows and the charts group by:
+    a page of the list is read from it without reading the reports' rows, whose list columns
+    come after the text and original bytes (SQLite walks their overflow pages to reach them:
+    30 ms a page of 64 reports at 100,000). It replaces reports_chart, whose columns it holds."""
+    conn.execute("CREATE INDEX IF NOT EXISTS reports_by_id ON reports(id, level, province, city, region, agency,"
+                 " report_year, file_name, title, n_figures, n_reviewed, decode_warning)")
+    conn.execute("DROP INDEX IF EXISTS reports_chart")
+
+
 GAZETTEER_COLUMNS = ("province", "city", "county", "division_code")
 MIGRATION_BATCH = 500
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1, _add_text_hash, _add_finding_message_keys, _add_decode_warning_keys, _add_gazetteer_columns,
     _add_taught_cues, _add_page_starts, _add_reviewer_tables, _add_chart_report_index,
-    _add_report_list_index,
+    _add_report_list_index, _add_report_summary_index,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
