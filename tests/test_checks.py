@@ -295,3 +295,23 @@ def test_every_message_is_its_template_filled_in_and_can_be_taken_apart():
 def test_a_message_in_another_wording_is_not_taken_apart():
     assert message_parts("breakdown_sum", "The parts do not add up to the total") is None
     assert message_parts("no_such_rule", "The part 12件 is larger than its whole 10件.") is None
+
+
+def test_peer_stats_are_the_median_and_mad_of_the_log_values_of_every_report():
+    """Computed in numpy (the window does it for every indicator on a worker thread): the
+    same numbers as the plain definition, for an odd and an even count, None and negatives skipped."""
+    import math
+    import random
+    from statistics import median
+    rng = random.Random(5)
+    for count in (7, 8, 1001):
+        values = [rng.choice([rng.uniform(0, 5000), float(rng.randint(0, 40))]) for _ in range(count)]
+        stats = PeerStats.from_values([*values, None, -3.0], "件")
+        points = [math.log10(1 + v) for v in values]
+        centre = median(points)
+        assert stats.n == count and stats.log_scale
+        assert stats.median == pytest.approx(centre, rel=1e-12)
+        assert stats.mad == pytest.approx(median(abs(p - centre) for p in points), rel=1e-12)
+        share = PeerStats.from_values(values, "%")
+        assert not share.log_scale and share.median == pytest.approx(median(values), rel=1e-12)
+    assert PeerStats.from_values([None, -1.0], "件") is None

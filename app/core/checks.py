@@ -14,8 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
-from statistics import median
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
 from app.core import messages
 from app.core.breakdowns import (
@@ -24,6 +23,9 @@ from app.core.breakdowns import (
 )
 from app.core.codebook import lexicon
 from app.core.year_match import match_previous
+
+if TYPE_CHECKING:
+    import numpy as np
 
 RULE_SEVERITY = {
     "breakdown_sum": "warning",      # parts of a 其中/分别 breakdown do not add up to the total
@@ -100,13 +102,21 @@ class PeerStats:
     log_scale: bool
 
     @classmethod
-    def from_values(cls, values: Iterable[float], unit: Optional[str]) -> "PeerStats | None":
+    def from_values(cls, values: "Iterable[float] | np.ndarray", unit: Optional[str]) -> "PeerStats | None":
+        """From the indicator's values across reports (None skipped): in numpy, because the
+        window computes these on a worker thread for every indicator of the database, and a
+        Python loop over millions of values would hold the GIL the window needs."""
+        import numpy as np
         log_scale = unit != "%"
-        points = [_scale(v, log_scale) for v in values if v is not None and v >= 0]
-        if not points:
+        points = values if isinstance(values, np.ndarray) else \
+            np.array([v for v in values if v is not None], dtype=np.float64)
+        points = points[points >= 0]
+        if not len(points):
             return None
-        centre = median(points)
-        return cls(len(points), centre, median(abs(p - centre) for p in points), log_scale)
+        if log_scale:
+            points = np.log10(1 + points)
+        centre = float(np.median(points))
+        return cls(len(points), centre, float(np.median(np.abs(points - centre))), log_scale)
 
 
 @dataclass

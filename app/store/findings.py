@@ -66,13 +66,14 @@ class ContextSource:
     def __init__(self, store, with_previous: bool = True):
         self.report_count, self.newest_report = store.conn.execute(  # see fits()
             "SELECT count(*), max(id) FROM reports").fetchone()
-        by_indicator: dict[str, list[float]] = {}
-        for indicator_id, value in store.conn.execute(_PEER_VALUES_SQL):
-            by_indicator.setdefault(indicator_id, []).append(value)
+        import numpy as np
         self.peers = {}
-        for indicator_id, values in by_indicator.items():
+        # each indicator's values as one string: the window reads this on a worker, where a
+        # Python row per figure (millions at 100,000 reports) would hold the GIL it needs
+        for indicator_id, joined in store.conn.execute(
+                f"SELECT indicator, group_concat(printf('%.17g', value)) FROM ({_PEER_VALUES_SQL}) GROUP BY indicator"):
             known = codebook_indicator(indicator_id)
-            stats = PeerStats.from_values(values, known.unit if known else None)
+            stats = PeerStats.from_values(np.fromstring(joined, sep=","), known.unit if known else None)
             if stats:
                 self.peers[indicator_id] = stats
         self.by_agency_year: Optional[dict[tuple[str, int], dict[str, list[PreviousValue]]]] = None
