@@ -53,6 +53,12 @@ class MetricsPanel(QWidget):
         header.moveSection(header.visualIndex(Column.STATUS), 0)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.count_label = QLabel(self)
+        # a minimum width of its own: one that followed the count would change the pane's
+        # minimum on every report switch, and the splitters would lay out the whole window again
+        self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance(tr("{0} figures").format(888)) + 8)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # the table's row numbers likewise: three digits wide whatever the report's row count
+        self.table.verticalHeader().setMinimumWidth(self.fontMetrics().horizontalAdvance("888") + 8)
         self.bulk_bar = QHBoxLayout()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

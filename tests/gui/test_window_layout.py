@@ -81,3 +81,31 @@ def test_geometry_is_remembered(qtbot, seeded_db, tmp_path):
     qtbot.addWidget(third)
     assert third.height() != 700
     third.close()
+
+
+def test_switching_reports_never_moves_the_panes(qtbot, window):
+    """The reports hold different numbers of figures (one digit or two in the table's row
+    numbers, "9 figures" or "60 figures" under it): the panes' widths must stay where they are,
+    or the report list jumps sideways with every report opened."""
+    from PySide6.QtWidgets import QSplitter
+    window.fit_into(SMALL_SCREEN)
+    qtbot.waitUntil(lambda: window.width() <= SMALL_SCREEN.width())
+    from app.core.extract import extract
+    from app.core.model import Decoded
+    text = "某县司法局2024年法治政府建设情况报告\n一、主要工作\n办理行政复议案件3件，培训2次，审查文件5件。\n"
+    window.store.add_report("small.txt", text.encode("utf-8"), Decoded(text, "utf-8", 1.0), extract(text))
+    window.report_list.reload()
+    splitters = window.findChildren(QSplitter)
+    ids = window.store.report_ids()
+    counts = {len(window.store.figures(report_id)) for report_id in ids}
+    assert min(counts) < 10 <= max(counts)
+
+    def settled_sizes():
+        QApplication.processEvents()
+        return [splitter.sizes() for splitter in splitters]
+    window.controller.open_report(ids[0])
+    before = settled_sizes()
+    for report_id in [*ids[1:], ids[0], *ids[1:]]:
+        window.controller.open_report(report_id)
+        qtbot.waitUntil(lambda: window.metrics.model.rowCount() == len(window.store.figures(report_id)))
+        assert settled_sizes() == before, report_id
