@@ -103,7 +103,7 @@ def phase_gui(db: str, switches: int, spawned_at: float) -> dict:
         current_id = report_id
     highlights = max((len(v.extraSelections()) for v in text_views), default=0)
     # the list reads its filter and sort columns on a worker once the window is up: still at it?
-    runner = getattr(list_view.parent(), "_runner", None)
+    runner = getattr(list_view.parent(), "reads_ahead", None)
     columns_wait_s, _ = timed(lambda: settle(lambda: runner is None or runner.pending() == 0))
 
     figures = figure_model.figures()

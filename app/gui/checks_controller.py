@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from app.gui.findings_panel import FindingsPanel, finding_message
+from app.gui.tasks import TaskRunner, reads_ahead_pool
 from app.store import findings as findings_store
 from app.store.errors import StoreError
 from app.store.findings import dismiss_finding, findings, refresh_findings
@@ -72,6 +73,7 @@ class ChecksController(QObject):
     def __init__(self, window, review, box: ChecksBox, tasks):
         super().__init__(window)
         self.window, self.review, self.box, self.tasks = window, review, box, tasks
+        self.reads_ahead = TaskRunner(self, reads_ahead_pool())  # the context, read ahead of need
         self.panel = box.panel
         self._context = None  # ContextSource of the current database, read on a worker
         self._context_read_at = 0.0
@@ -117,7 +119,7 @@ class ChecksController(QObject):
             return
         self._context_reading = True
         read_at = time.monotonic()
-        self.tasks.run(read_context_in_worker, str(store.path),
+        self.reads_ahead.run(read_context_in_worker, str(store.path),
                        on_done=lambda context, error: self._context_read(store, read_at, context, error))
 
     def _context_read(self, store, read_at: float, context, error) -> None:

@@ -27,7 +27,7 @@ from app.gui import theme
 from app.gui.roles import Role
 from app.gui.list_columns import (FILTER, LEVEL_VALUES, read_list_columns, read_list_columns_in_worker,
                                   sort_ranks)
-from app.gui.tasks import TaskRunner
+from app.gui.tasks import TaskRunner, reads_ahead_pool
 from app.store.report_list import SORT_KEYS
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -255,7 +255,7 @@ class ReportListPanel(QWidget):
         self._syncing = False
         self._current_before: int | None = None
         self.model = ReportListModel(self)
-        self._runner = TaskRunner(self)
+        self.reads_ahead = TaskRunner(self, reads_ahead_pool())
         self.model.layoutAboutToBeChanged.connect(self._remember_current)
         self.model.layoutChanged.connect(self._keep_a_current)
         self.filter_box = QLineEdit(self)
@@ -295,12 +295,12 @@ class ReportListPanel(QWidget):
 
     def set_store(self, store) -> None:
         self.model.set_store(store)
-        self.model.prefetch(self._runner)
+        self.model.prefetch(self.reads_ahead)
 
     def reload(self) -> None:
         """List the reports again after the database changed (imports, metadata, undo)."""
         self.model.reload()
-        self.model.prefetch(self._runner)
+        self.model.prefetch(self.reads_ahead)
 
     def select_report(self, report_id: int) -> bool:
         """Make the report current without emitting report_selected again."""

@@ -106,6 +106,20 @@ class _Worker(QRunnable):
             pass
 
 
+_reads_ahead: QThreadPool | None = None
+
+
+def reads_ahead_pool() -> QThreadPool:
+    """One thread for what the window reads ahead of need (the report list's columns, the
+    checks' context): one after the other, so the window's own thread always has a core to
+    itself on a two-core machine while they run."""
+    global _reads_ahead
+    if _reads_ahead is None:
+        _reads_ahead = QThreadPool()
+        _reads_ahead.setMaxThreadCount(1)
+    return _reads_ahead
+
+
 class TaskRunner(QObject):
     """Runs functions off the UI thread; see the module docstring."""
 

@@ -52,7 +52,7 @@ def panel(request, qtbot, store, monkeypatch):
     qtbot.addWidget(panel)
     panel.set_store(store)
     if ahead:
-        qtbot.waitUntil(lambda: panel._runner.pending() == 0)
+        qtbot.waitUntil(lambda: panel.reads_ahead.pending() == 0)
         assert set(ALL_COLUMNS) <= set(panel.model._columns)  # the worker's read arrived
     return panel
 

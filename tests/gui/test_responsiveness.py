@@ -77,8 +77,8 @@ def test_the_checks_context_is_read_in_the_background_and_finds_the_outlier(
     window.checks.refresh(outlier)
     assert "outlier" in shown_rules(window)
     window.checks.refresh(outlier)
-    assert window.tasks.pending() == 1
-    qtbot.waitUntil(lambda: window.tasks.pending() == 0)
+    assert window.checks.reads_ahead.pending() == 1
+    qtbot.waitUntil(lambda: window.checks.reads_ahead.pending() == 0)
     assert len(context_threads) == reads_before + 1 and not any(context_threads)
     window.checks.refresh(outlier)
     assert "outlier" in shown_rules(window)
@@ -147,15 +147,15 @@ def test_a_context_that_takes_long_to_read_serves_longer(qtbot, outlier_db, cont
     monkeypatch.setattr(findings_store.ContextSource, "__init__", slow_read)
     window = open_window(qtbot, outlier_db)
     report = window.store.report_ids()[-1]
-    qtbot.waitUntil(lambda: window.tasks.pending() == 0)
+    qtbot.waitUntil(lambda: window.checks.reads_ahead.pending() == 0)
     reads = len(context_threads)
     assert reads and checks_controller.READ_SHARE * 10 > findings_store.CONTEXT_MAX_AGE
     now[0] += 60  # past the usual 30 s: still served
     window.checks.refresh(report)
-    qtbot.waitUntil(lambda: window.tasks.pending() == 0)
+    qtbot.waitUntil(lambda: window.checks.reads_ahead.pending() == 0)
     assert len(context_threads) == reads
     now[0] += 41  # 101 s after the read ended: read again
     window.checks.refresh(report)
-    qtbot.waitUntil(lambda: window.tasks.pending() == 0)
+    qtbot.waitUntil(lambda: window.checks.reads_ahead.pending() == 0)
     assert len(context_threads) == reads + 1
     window.close()
