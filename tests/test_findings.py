@@ -110,3 +110,22 @@ def test_one_reports_context_read_alone_is_the_one_read_for_all(store):
     report = {"id": this_year, "agency": agency, "report_year": 2024}
     previous = alone.report_context(store, report).previous["fines_yuan"]
     assert [p.value for p in previous] == [35000, 7]  # the first imported first; not the other agency's
+
+
+def test_only_the_first_imported_reports_of_the_year_before_are_compared(store):
+    """An agency name shared by many reports of one year (copies, or 县卫生健康局 without its
+    place) must not make every check read all of them: the first PREVIOUS_REPORTS imported
+    count, in the window, in a single report's check and in the context read for all."""
+    from app.store.findings import PREVIOUS_REPORTS, ContextSource
+    agency = "某县卫生健康局"
+    this_year = add_sample(store, "2024.txt", agency=agency, year=2024)
+    earlier = [add_sample(store, f"2023-{n}.txt", agency=agency, year=2023) for n in range(PREVIOUS_REPORTS + 2)]
+    for number, report_id in enumerate(earlier, start=1):
+        store.correct(figure_of(store, report_id, "fines_yuan").id, value=number)
+    report = {"id": this_year, "agency": agency, "report_year": 2024}
+    alone = ContextSource(store, with_previous=False).report_context(store, report).previous["fines_yuan"]
+    full = ContextSource(store).report_context(store, report).previous["fines_yuan"]
+    expected = list(range(1, PREVIOUS_REPORTS + 1))
+    assert [p.value for p in alone] == [p.value for p in full] == expected
+    fines = figure_of(store, this_year, "fines_yuan")
+    assert previous_year_values(store, this_year)[fines.id].value == 1  # the first imported

@@ -30,12 +30,21 @@ _PEER_VALUES_SQL = (
     "SELECT indicator, value FROM (SELECT indicator, value, row_number() OVER (PARTITION BY indicator, report_id"
     " ORDER BY headline DESC, status = 'pending', start, id) AS rank FROM figures"
     " WHERE indicator IS NOT NULL AND status != 'rejected' AND value IS NOT NULL) WHERE rank = 1")
-# Every figure that may be compared with next year's (of a report whose agency has a report the
-# year after), best first within its report (as _PEER_VALUES_SQL).
+# An agency's reports of the year before `this` that its figures are compared with: the first
+# imported few. More would be copies or a name shared by several agencies (县卫生健康局 without
+# its place), and reading all of them made every check and export slower the more there were.
+PREVIOUS_REPORTS = 3
+_PREVIOUS_REPORTS_SQL = (
+    "SELECT p.id FROM reports p INDEXED BY reports_list WHERE (p.agency IS NULL) = 0 AND p.agency = this.agency"
+    f" AND p.report_year = this.report_year - 1 ORDER BY p.id LIMIT {PREVIOUS_REPORTS}")
+# Every figure that may be compared with next year's (of the first PREVIOUS_REPORTS reports of an
+# agency's year, when the agency has a report the year after), best first within its report
+# (as _PEER_VALUES_SQL).
 _CANDIDATES_SQL = (
     "SELECT report_id, indicator, value, unit, label, headline FROM figures"
-    " WHERE report_id IN (SELECT r.id FROM reports r JOIN reports later ON later.agency = r.agency"
-    " AND later.report_year = r.report_year + 1)"
+    " WHERE report_id IN (SELECT r.id FROM (SELECT id, agency, report_year, row_number() OVER"
+    " (PARTITION BY agency, report_year ORDER BY id) AS n FROM reports) r JOIN reports later"
+    f" ON later.agency = r.agency AND later.report_year = r.report_year + 1 WHERE r.n <= {PREVIOUS_REPORTS})"
     " AND indicator IS NOT NULL AND status != 'rejected' AND value IS NOT NULL"
     " ORDER BY report_id, headline DESC, status = 'pending', start, id")
 CONTEXT_MAX_AGE = 30.0  # seconds a cached context serves; see context_source
@@ -129,8 +138,8 @@ def previous_candidates_of(store, report_ids: list[int]) -> dict[int, dict[str, 
     rows = store.conn.execute(
         "SELECT this.id, r.agency, r.report_year, f.report_id, f.indicator, f.value, f.unit, f.label, f.headline"
         # as in previous_year_values: this join order, and the list-order index finds the reports
-        " FROM reports this CROSS JOIN reports r ON (r.agency IS NULL) = 0 AND r.agency = this.agency"
-        " AND r.report_year = this.report_year - 1 CROSS JOIN figures f ON f.report_id = r.id"
+        f" FROM reports this CROSS JOIN reports r ON r.id IN ({_PREVIOUS_REPORTS_SQL})"
+        " CROSS JOIN figures f ON f.report_id = r.id"
         " WHERE this.id IN (SELECT value FROM json_each(?)) AND this.agency != '' AND f.indicator IS NOT NULL"
         " AND f.status != 'rejected' AND f.value IS NOT NULL"
         " ORDER BY this.id, f.report_id, f.headline DESC, f.status = 'pending', f.start, f.id",
@@ -307,8 +316,8 @@ def previous_year_values(store, report_id: int) -> dict[int, PreviousYearValue]:
             "SELECT f.indicator, f.value, f.unit, f.label, f.headline, f.status, r.file_name, r.report_year"
             # CROSS JOIN keeps this join order and "(agency IS NULL) = 0" lets the list-order index
             # find the agency's reports: otherwise SQLite may walk every figure of the database
-            " FROM reports this CROSS JOIN reports r ON (r.agency IS NULL) = 0 AND r.agency = this.agency"
-            " AND r.report_year = this.report_year - 1 CROSS JOIN figures f ON f.report_id = r.id"
+            f" FROM reports this CROSS JOIN reports r ON r.id IN ({_PREVIOUS_REPORTS_SQL})"
+            " CROSS JOIN figures f ON f.report_id = r.id"
             " WHERE this.id = ? AND f.indicator IS NOT NULL AND f.status != 'rejected' AND f.value IS NOT NULL"
             " ORDER BY r.id, f.headline DESC, f.status = 'pending', f.start, f.id", (report_id,)):
         candidates.setdefault(indicator_id, []).append(
