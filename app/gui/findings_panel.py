@@ -138,6 +138,8 @@ class FindingsPanel(QWidget):
         self.proxy = _OpenFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self, objectName="findings_table")
+        # always there, as in the figure table: no relayout when a report has more findings
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

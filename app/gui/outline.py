@@ -22,6 +22,11 @@ class OutlineTree(QTreeWidget):
         self.setObjectName("outline")
         self.setHeaderHidden(True)
         self.setUniformRowHeights(True)
+        # Scroll bars that come and go with each report's length relayout the pane (and repaint
+        # it twice) on every switch: the vertical one stays, long headings are cut with "…"
+        # (their tooltip has them whole) instead of scrolling sideways.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.itemClicked.connect(self._activate)
         self.itemActivated.connect(self._activate)
 

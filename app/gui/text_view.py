@@ -51,6 +51,8 @@ class ReportTextView(QPlainTextEdit):
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        # always there: one that came and went with the report's length would relayout the view
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         font = self.font()
         font.setPointSize(font.pointSize() + 2)
         self.setFont(font)
