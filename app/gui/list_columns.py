@@ -16,7 +16,6 @@ import numpy as np
 from app.store.report_list import REPORT_SEPARATOR, SORT_KEYS
 
 FILTER = "filter_text"
-LEVEL_VALUES = "level_values"  # the level's place in LEVELS (NaN: none): the filter matches level names
 ALL_COLUMNS = (FILTER, *SORT_KEYS)
 LOWER_SLICE = 1 << 18  # characters lower-cased at a time: a worker thread never holds the GIL long
 
@@ -48,15 +47,8 @@ class FilterTexts:
 def read_list_columns(store, base: np.ndarray, names: Iterable[str]) -> dict:
     """The named columns (FILTER or SORT_KEYS) in the order of `base`, the list's ids; a report
     another program added since `base` was read is left out, one it removed is missing."""
-    columns: dict = {}
-    for name in names:
-        if name == FILTER:
-            ids, joined = store.list_filter_texts()
-            columns[FILTER] = FilterTexts(ids, joined, base)
-            columns[LEVEL_VALUES] = _aligned(*store.list_sort_values("level"), base)
-        else:
-            columns[name] = _aligned(*store.list_sort_values(name), base)
-    return columns
+    return {name: FilterTexts(*store.list_filter_texts(), base) if name == FILTER
+            else _aligned(*store.list_sort_values(name), base) for name in names}
 
 
 def read_list_columns_in_worker(db_path: str, base: np.ndarray) -> dict:
@@ -71,8 +63,7 @@ def read_list_columns_in_worker(db_path: str, base: np.ndarray) -> dict:
 
 def sort_ranks(values: np.ndarray) -> np.ndarray:
     """Each value's rank among the distinct values, missing (NaN) last."""
-    return np.unique(values, return_inverse=True)[1].astype(np.int64) if len(values) else \
-        np.zeros(0, dtype=np.int64)
+    return np.unique(values, return_inverse=True)[1].astype(np.int64)
 
 
 def _code_points(text: str) -> np.ndarray:

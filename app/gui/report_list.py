@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 from app.core.model import LEVELS
 from app.gui import theme
 from app.gui.roles import Role
-from app.gui.list_columns import (FILTER, LEVEL_VALUES, read_list_columns, read_list_columns_in_worker,
-                                  sort_ranks)
+from app.gui.list_columns import FILTER, read_list_columns, read_list_columns_in_worker, sort_ranks
 from app.gui.tasks import TaskRunner, reads_ahead_pool
 from app.store.report_list import SORT_KEYS
 
@@ -116,13 +115,12 @@ class ReportListModel(QAbstractTableModel):
     def _matching(self) -> np.ndarray:
         """Which reports hold every word typed (in any part, or in their level's name)."""
         texts = self._column(FILTER)
-        level_values = self._columns[LEVEL_VALUES]
         keep = np.ones(len(self._base), dtype=bool)
         for word in self._words:
             found = texts.holding(word)
             named = [rank for rank, code in enumerate(LEVELS) if word in self._level_name(code).lower()]
             if named:
-                found |= np.isin(level_values, named)
+                found |= np.isin(self._column("level"), named)  # the level's place in LEVELS
             keep &= found
         return keep
 
