@@ -53,6 +53,15 @@ def show_the_conflict(qtbot, window, report_id: int, figure_id: int):
     return metrics
 
 
+def settle_with_key(qtbot, window, db, report_id: int, figure_id: int, key, status: str):
+    """Settle the conflicted figure with one key: its status on disk, gone from the conflicts."""
+    metrics = show_the_conflict(qtbot, window, report_id, figure_id)
+    qtbot.keyClick(metrics.table, key)
+    qtbot.waitUntil(lambda: figure_on_disk(db, figure_id)["status"] == status)
+    assert metrics.visible_figure_ids() == []
+    return metrics
+
+
 def test_one_key_settles_a_conflict_and_undo_reopens_it(qtbot, seeded_db, exports):
     with open_store(seeded_db) as store:
         merge_reviews(store, exports)
@@ -60,10 +69,7 @@ def test_one_key_settles_a_conflict_and_undo_reopens_it(qtbot, seeded_db, export
         conflicted = store.figures(report.id)[0]
     window = open_window(qtbot, seeded_db)
     try:
-        metrics = show_the_conflict(qtbot, window, report.id, conflicted.id)
-        qtbot.keyClick(metrics.table, Qt.Key.Key_2)
-        qtbot.waitUntil(lambda: figure_on_disk(seeded_db, conflicted.id)["status"] == "rejected")
-        assert metrics.visible_figure_ids() == []
+        metrics = settle_with_key(qtbot, window, seeded_db, report.id, conflicted.id, Qt.Key.Key_2, "rejected")
         qtbot.keyClick(metrics.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: figure_on_disk(seeded_db, conflicted.id)["status"] == "pending")
         assert metrics.visible_figure_ids() == [conflicted.id]
@@ -84,10 +90,7 @@ def test_a_third_reviewer_restoring_the_merged_export_settles_its_conflict_with_
         conflicted = store.figures(report.id)[0]
     window = open_window(qtbot, third)
     try:
-        metrics = show_the_conflict(qtbot, window, report.id, conflicted.id)
-        qtbot.keyClick(metrics.table, Qt.Key.Key_1)
-        qtbot.waitUntil(lambda: figure_on_disk(third, conflicted.id)["status"] == "confirmed")
-        assert metrics.visible_figure_ids() == []
+        settle_with_key(qtbot, window, third, report.id, conflicted.id, Qt.Key.Key_1, "confirmed")
     finally:
         window.close()
 
