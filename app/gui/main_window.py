@@ -14,7 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QProcess, Qt, QTimer
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import (
-    QFileDialog, QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget,
+    QApplication, QFileDialog, QLabel, QLineEdit, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar,
+    QVBoxLayout, QWidget,
 )
 
 from app.core.names import shown
@@ -33,6 +34,7 @@ from app.gui.outline import OutlineTree
 from app.gui.report_list import ReportListPanel
 from app.gui.review_controller import ReviewController
 from app.gui.search_dialog import SearchDialog
+from app.gui.style import install_style
 from app.gui.tasks import TaskRunner
 from app.gui.text_view import TextPane
 from app.gui.writable_again import WritableAgain
@@ -59,6 +61,7 @@ def restart_command() -> tuple[str, list[str]]:
 
 class MainWindow(QMainWindow):
     def __init__(self, store, settings):
+        install_style(QApplication.instance())  # before any widget: each is polished by it once
         super().__init__()
         self.setObjectName("main_window")
         self.settings = settings
