@@ -110,6 +110,21 @@ def test_xlsx_keeps_text_exactly_and_leaves_empty_cells_empty(tmp_path):
     assert cells[5] == (None, 7) and all(number is None for _, number in cells[:5])
 
 
+def test_xlsx_rows_of_every_kind_keep_their_places_across_batches(tmp_path):
+    """Rows made by their type's template and rows that need escaping (or hold the private-use
+    character the writer uses as a mark) mixed over several write batches: every cell reads
+    back where it was, as it was."""
+    columns = [Column(name, "") for name in ("text", "number", "more", "last")]
+    odd = {100: "mark \ue000 in text", 300: "=formula", 400: "%s %d", 600: "a < b", 700: "R&D", 1100: "x > y"}
+    rows = [(odd.get(i, f"报告{i}"), i if i % 3 else i + 0.5, None if i % 4 else "第四列", None if i % 5 else -i)
+            for i in range(1234)]  # the writer's batches are 500 rows
+    path = tmp_path / "out.xlsx"
+    assert write_xlsx(path, [Sheet("long", columns, rows, count=len(rows))]) == [len(rows)]
+    read = list(openpyxl.load_workbook(path, read_only=True)["long"].iter_rows(min_row=2, values_only=True))
+    assert [tuple(row) for row in read] == [
+        (("'" + text) if text.startswith("=") else text, number, more, last) for text, number, more, last in rows]
+
+
 def test_xlsx_odd_values_do_not_break_the_file(tmp_path):
     path = tmp_path / "out.xlsx"
     rows = [["flag", True], ["huge", float("inf")], ["ctrl\x01\x1f", 0.5], ["big", 10 ** 15]]
