@@ -1,5 +1,6 @@
 """Importing files into a database: extraction on all cores, duplicates, failures, cancel."""
 import shutil
+import sqlite3
 import sys
 import types
 from pathlib import Path
@@ -152,3 +153,38 @@ def test_an_import_leaves_the_connection_as_it_found_it(tmp_path):
         == before
     assert store.report_count() == SEED_COUNT
     store.close()
+
+
+def search_merge(store) -> int | None:
+    row = store.conn.execute("SELECT v FROM reports_fts_config WHERE k = 'automerge'").fetchone()
+    return None if row is None else row[0]
+
+
+def test_the_search_index_merges_wider_while_importing_and_as_before_afterwards(store, tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "BATCH_SIZE", 4)
+    folder = many_reports(tmp_path / "many", 10)
+    during = []
+    import_paths(store, [folder], progress=lambda *_: during.append(search_merge(store)), workers=1)
+    assert importer.SEARCH_MERGE_WHILE_IMPORTING in during
+    assert search_merge(store) == importer.SEARCH_MERGE_DEFAULT
+    assert {hit.report_id for hit in store.search("附件7")} == {
+        r.id for r in store.list_reports() if r.file_name == "report_007.txt"}
+
+
+def test_a_failed_import_sets_the_search_merge_back_too(store, tmp_path, monkeypatch):
+    from app.store.errors import StoreWriteFailed
+    folder = many_reports(tmp_path / "many", 10)
+    monkeypatch.setattr(importer, "BATCH_SIZE", 4)
+    calls = []
+    real = importer.write_records
+
+    def fails_on_the_second_batch(conn, records):
+        calls.append(len(records))
+        if len(calls) == 2:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(conn, records)
+    monkeypatch.setattr(importer, "write_records", fails_on_the_second_batch)
+    with pytest.raises(StoreWriteFailed):
+        import_paths(store, [folder], workers=1)
+    assert store.report_count() == 4
+    assert search_merge(store) == importer.SEARCH_MERGE_DEFAULT
