@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import csv
 import json
+import zipfile
+from xml.etree import ElementTree
 
 import openpyxl
 import pytest
@@ -115,14 +117,22 @@ def test_xlsx_rows_of_every_kind_keep_their_places_across_batches(tmp_path):
     character the writer uses as a mark) mixed over several write batches: every cell reads
     back where it was, as it was."""
     columns = [Column(name, "") for name in ("text", "number", "more", "last")]
-    odd = {100: "mark \ue000 in text", 300: "=formula", 400: "%s %d", 600: "a < b", 700: "R&D", 1100: "x > y"}
+    # the writer's batches are 500 rows: each odd kind in a batch of its own
+    odd = {100: " space before", 150: "line break after\n", 600: "a < b", 700: "R&D", 1100: "mark \ue000 in text",
+           1600: "=formula", 1700: "%s %d", 2100: "x > y"}
     rows = [(odd.get(i, f"报告{i}"), i if i % 3 else i + 0.5, None if i % 4 else "第四列", None if i % 5 else -i)
-            for i in range(1234)]  # the writer's batches are 500 rows
+            for i in range(2345)]
     path = tmp_path / "out.xlsx"
     assert write_xlsx(path, [Sheet("long", columns, rows, count=len(rows))]) == [len(rows)]
     read = list(openpyxl.load_workbook(path, read_only=True)["long"].iter_rows(min_row=2, values_only=True))
     assert [tuple(row) for row in read] == [
         (("'" + text) if text.startswith("=") else text, number, more, last) for text, number, more, last in rows]
+    # Excel trims a text's spaces at either end unless its element says to keep them
+    with zipfile.ZipFile(path) as book:
+        sheet = ElementTree.fromstring(book.read("xl/worksheets/sheet1.xml"))
+    edged = [t for t in sheet.iter(f"{{{export._XLSX_MAIN}}}t") if t.text and t.text != t.text.strip()]
+    assert len(edged) == 2
+    assert all(t.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve" for t in edged)
 
 
 def test_xlsx_odd_values_do_not_break_the_file(tmp_path):

@@ -261,12 +261,8 @@ _XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 EXCEL_MAX_ROWS = 1_048_576  # rows in one worksheet, the header included
 _CELL_TEXT_MAX = 32767  # characters Excel holds in one cell; longer text is cut
 _ROWS_PER_WRITE = 500
-# A batch of fast-path rows is redone row by row when a cell holds a control character or a
-# value that is not a plain number (infinity, a bool, another type): rare, and one check of
-# the whole batch costs less than one per row. In UTF-8, bytes below 0x20 are only those
-# characters themselves.
+# In UTF-8, bytes below 0x20 are only those characters themselves.
 _CONTROL_BYTES = bytes(range(0x20)).translate(None, b"\t\n\r")
-_NOT_A_NUMBER = re.compile(r"<v>(?!-?\d)")
 
 
 def _sheet_head(rows: int, columns: int, selected: bool) -> bytes:
@@ -300,11 +296,13 @@ def _write_sheet(write: Callable[[bytes], None], columns: Sequence[Column], rows
 
 # The fast path formats a row with one %-format of a template made once per combination of
 # cell types (a None cell has no element: %.0s takes its value and writes nothing), then
-# puts the row's number into the cell references. Text needs no escaping when the row holds
-# exactly its markup's < and > and no & (counting is far cheaper than escaping every cell);
-# a row with either, a private-use _NUMBER_MARK, a cell type without a template or a long
-# text goes the careful way, as does a batch with a control character or a value that is
-# not a plain number.
+# puts the row's number into the cell references. Text needs no escaping when the batch holds
+# exactly its markup's < and > and no & (counting is far cheaper than escaping every cell).
+# A batch with either, a private-use _NUMBER_MARK, a cell type without a template, a long
+# text, a control character, or a float that is not a number (inf, nan: the only str() of a
+# float ending in a letter) goes the careful way, one cell at a time: rare, and one check of
+# the whole batch costs less than one per row. Text keeps its spaces (xml:space) always:
+# looking for spaces at either end of every cell costs more than writing the attribute.
 _NUMBER_MARK = "\ue000"
 _TEXT_OPENS = '<t xml:space="preserve">'
 _FORMULA_AFTER_OPEN = re.compile(re.escape(_TEXT_OPENS) + "(?=[=+\\-@\t\r])")
@@ -358,11 +356,11 @@ def _fast_rows(first_number: int, rows: list[Sequence], letters: Sequence[str],
         brackets += row_brackets
     text = "".join(pieces)
     # just the < and > the templates wrote, and no &: no text needs escaping
-    if not text.count("<") == brackets == text.count(">") or "&" in text:
+    if (not text.count("<") == brackets == text.count(">") or "&" in text or "f</v>" in text
+            or "n</v>" in text):
         return None
-    text = _FORMULA_AFTER_OPEN.sub(_TEXT_OPENS + "'", text)
-    data = text.encode("utf-8")
-    if len(data.translate(None, _CONTROL_BYTES)) < len(data) or _NOT_A_NUMBER.search(text):
+    data = _FORMULA_AFTER_OPEN.sub(_TEXT_OPENS + "'", text).encode("utf-8")
+    if len(data.translate(None, _CONTROL_BYTES)) < len(data):
         return None
     return data
 
