@@ -224,3 +224,18 @@ def test_charts_tab_and_opening_a_report_from_a_bar(qtbot, window):
     assert window.tabs.currentIndex() == 0
     assert window.controller.report_id == other
 
+
+
+def test_opening_a_report_highlights_its_figures_and_flashes_the_selected_one(qtbot, seeded_db, monkeypatch):
+    from app.gui import text_view, theme
+    monkeypatch.setattr(text_view, "FLASH_MS", 10 * 60 * 1000)  # the flash stays while a loaded machine looks
+    window = open_window(qtbot, seeded_db)
+    opened = select_report_row(qtbot, window, 1)
+    qtbot.waitUntil(lambda: window.controller.report_id == opened)
+    view = window.text_pane.view
+    figures = {f.id: f for f in window.store.figures(opened)}
+    selected = figures[window.metrics.current_figure_id()]
+    flashes = [s for s in view.extraSelections() if s.format.background().color() == theme.FLASH_COLOUR]
+    assert [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in flashes] == [(selected.start, selected.end)]
+    assert len(view.extraSelections()) >= len(figures) + 1
+    window.close()
