@@ -261,8 +261,12 @@ _XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 EXCEL_MAX_ROWS = 1_048_576  # rows in one worksheet, the header included
 _CELL_TEXT_MAX = 32767  # characters Excel holds in one cell; longer text is cut
 _ROWS_PER_WRITE = 500
-# In UTF-8, bytes below 0x20 are only those characters themselves.
+# A batch of fast-path rows is redone row by row when a cell holds a control character or a
+# value that is not a plain number (infinity, a bool, another type): rare, and one check of
+# the whole batch costs less than one per row. In UTF-8, bytes below 0x20 are only those
+# characters themselves.
 _CONTROL_BYTES = bytes(range(0x20)).translate(None, b"\t\n\r")
+_NOT_A_NUMBER = re.compile(r"<v>(?!-?\d)")
 
 
 def _sheet_head(rows: int, columns: int, selected: bool) -> bytes:
@@ -277,92 +281,44 @@ def _sheet_head(rows: int, columns: int, selected: bool) -> bytes:
 def _write_sheet(write: Callable[[bytes], None], columns: Sequence[Column], rows: Iterable[Sequence]) -> tuple[int, int]:
     """<sheetData> and the end of the sheet; returns (data rows, columns) for its <dimension>."""
     letters = [_column_letter(index) for index in range(len(columns))]
-    templates: dict[tuple, Optional[str]] = {}
     write(b"<sheetData>")
-    _write_rows(write, 1, [[column.name for column in columns]], letters, templates)
+    _write_rows(write, 1, [[column.name for column in columns]], letters)
     count, batch = 0, []
     for count, row in enumerate(rows, start=1):
         if len(row) > len(letters):
             letters += [_column_letter(index) for index in range(len(letters), len(row))]
-            templates.clear()
         batch.append(row)
         if len(batch) == _ROWS_PER_WRITE:
-            _write_rows(write, count + 2 - len(batch), batch, letters, templates)
+            _write_rows(write, count + 2 - len(batch), batch, letters)
             batch.clear()
-    _write_rows(write, count + 2 - len(batch), batch, letters, templates)
+    _write_rows(write, count + 2 - len(batch), batch, letters)
     write(b"</sheetData></worksheet>")
     return count, len(letters)
 
 
-# The fast path formats a row with one %-format of a template made once per combination of
-# cell types (a None cell has no element: %.0s takes its value and writes nothing), then
-# puts the row's number into the cell references. Text needs no escaping when the batch holds
-# exactly its markup's < and > and no & (counting is far cheaper than escaping every cell).
-# A batch with either, a private-use _NUMBER_MARK, a cell type without a template, a long
-# text, a control character, or a float that is not a number (inf, nan: the only str() of a
-# float ending in a letter) goes the careful way, one cell at a time: rare, and one check of
-# the whole batch costs less than one per row. Text keeps its spaces (xml:space) always:
-# looking for spaces at either end of every cell costs more than writing the attribute.
-_NUMBER_MARK = "\ue000"
-_TEXT_OPENS = '<t xml:space="preserve">'
-_FORMULA_AFTER_OPEN = re.compile(re.escape(_TEXT_OPENS) + "(?=[=+\\-@\t\r])")
-_NUMBER_TYPES = (int, float)
-_RowTemplate = tuple  # (template, cells, < and > each) or None
-
-
-def _row_template(kinds: tuple, letters: Sequence[str]) -> Optional[_RowTemplate]:
-    """The %-template of a row whose cells have these types, with its counts; or None."""
-    cells, parts = 0, []
-    for kind, letter in zip(kinds, letters):
-        if kind is str:
-            parts.append(f'<c r="{letter}{_NUMBER_MARK}" t="inlineStr"><is>{_TEXT_OPENS}%s</t></is></c>')
-        elif kind in _NUMBER_TYPES:
-            parts.append(f'<c r="{letter}{_NUMBER_MARK}"><v>%s</v></c>')
-        elif kind is type(None):
-            parts.append("%.0s")
-            continue
-        else:
-            return None  # a bool, a date, anything else: the careful way
-        cells += 1
-    template = '<row r="%s">' + "".join(parts) + "</row>"
-    return template, cells, template.count("<")
-
-
 def _write_rows(write: Callable[[bytes], None], first_number: int, rows: list[Sequence],
-                letters: Sequence[str], templates: dict[tuple, Optional[_RowTemplate]]) -> None:
-    data = _fast_rows(first_number, rows, letters, templates)
-    if data is None:
+                letters: Sequence[str]) -> None:
+    text = "".join([_row_xml(number, row, letters) for number, row in enumerate(rows, start=first_number)])
+    data = text.encode("utf-8")
+    if len(data.translate(None, _CONTROL_BYTES)) < len(data) or _NOT_A_NUMBER.search(text):
         data = "".join([_careful_row_xml(number, row, letters)
                         for number, row in enumerate(rows, start=first_number)]).encode("utf-8")
     write(data)
 
 
-def _fast_rows(first_number: int, rows: list[Sequence], letters: Sequence[str],
-               templates: dict[tuple, Optional[_RowTemplate]]) -> Optional[bytes]:
-    """The rows' XML by their templates, or None when one of them needs the careful way."""
-    pieces, brackets = [], 0
-    for number, row in enumerate(rows, start=first_number):
-        kinds = tuple(map(type, row))
-        found = templates.get(kinds, False)
-        if found is False:
-            found = templates[kinds] = _row_template(kinds, letters) if len(row) <= len(letters) else None
-        if found is None:
-            return None
-        template, cells, row_brackets = found
-        piece = template % (_NUMBER_MARK, *row)
-        if piece.count(_NUMBER_MARK) != cells + 1 or len(piece) > _CELL_TEXT_MAX:
-            return None
-        pieces.append(piece.replace(_NUMBER_MARK, str(number)))
-        brackets += row_brackets
-    text = "".join(pieces)
-    # just the < and > the templates wrote, and no &: no text needs escaping
-    if (not text.count("<") == brackets == text.count(">") or "&" in text or "f</v>" in text
-            or "n</v>" in text):
-        return None
-    data = _FORMULA_AFTER_OPEN.sub(_TEXT_OPENS + "'", text).encode("utf-8")
-    if len(data.translate(None, _CONTROL_BYTES)) < len(data):
-        return None
-    return data
+def _row_xml(number: int, row: Sequence, letters: Sequence[str]) -> str:
+    """One <row>: every cell at once in one expression (escape_row and the XML escaping
+    inlined). Text keeps its spaces (xml:space) always: cheaper than looking for spaces at
+    either end. A row too long to be sure no cell passes Excel's limit is done carefully."""
+    cells = "".join([
+        f'<c r="{letter}{number}" t="inlineStr"><is><t xml:space="preserve">'
+        + ("'" + value if value[:1] in _FORMULA_FIRST else value).replace("&", "&amp;").replace("<", "&lt;")
+        .replace(">", "&gt;") + "</t></is></c>" if type(value) is str else
+        f'<c r="{letter}{number}"><v>{int(value) if type(value) is float and value.is_integer() else value}</v></c>'
+        for letter, value in zip(letters, row) if value is not None])
+    if len(cells) > _CELL_TEXT_MAX:
+        return _careful_row_xml(number, row, letters)
+    return f'<row r="{number}">{cells}</row>'
 
 
 def _careful_row_xml(number: int, row: Sequence, letters: Sequence[str]) -> str:
