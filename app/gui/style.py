@@ -32,9 +32,8 @@ class PlainScrollBars(QProxyStyle):
         if option.state & QStyle.StateFlag.State_Enabled and slider.isValid() and option.maximum > option.minimum:
             active = bool(option.activeSubControls & SubControl.SC_ScrollBarSlider)
             colour = palette.color(QPalette.ColorRole.Dark if active else QPalette.ColorRole.Mid)
-            inset = _SLIDER_INSET
-            painter.fillRect(slider.adjusted(inset, 1, -inset, -1) if vertical else slider.adjusted(1, inset, -1, -inset),
-                             colour)
+            inset = (_SLIDER_INSET, 1, -_SLIDER_INSET, -1) if vertical else (1, _SLIDER_INSET, -1, -_SLIDER_INSET)
+            painter.fillRect(slider.adjusted(*inset), colour)
         arrows = ((SubControl.SC_ScrollBarSubLine, Primitive.PE_IndicatorArrowUp if vertical else Primitive.PE_IndicatorArrowLeft),
                   (SubControl.SC_ScrollBarAddLine, Primitive.PE_IndicatorArrowDown if vertical else Primitive.PE_IndicatorArrowRight))
         for part, arrow in arrows:

@@ -68,17 +68,14 @@ def import_paths(store, paths, progress: Callable[[int, int, str], None] | None 
         summary.failed.extend(problems)
         writer = _BatchWriter(store, summary)
         taught = tuple(store.active_cues())  # read after a restore above: its cues count too
-        try:
-            with _bulk_writing(store.conn), closing(_outcomes(files, writer.seen, workers, taught)) as outcomes:
-                for done, (path, outcome) in enumerate(outcomes, start=1):
-                    writer.add(path, outcome)
-                    if progress:
-                        progress(done, len(files), str(path))
-                    if should_cancel and should_cancel():
-                        break
+        with _bulk_writing(store, bool(files)), closing(_outcomes(files, writer.seen, workers, taught)) as outcomes:
+            for done, (path, outcome) in enumerate(outcomes, start=1):
+                writer.add(path, outcome)
+                if progress:
+                    progress(done, len(files), str(path))
+                if should_cancel and should_cancel():
+                    break
             writer.flush()
-        finally:
-            writer.end_bulk_merging()
     except StoreWriteFailed as error:
         raise type(error)(error.cause, f"{len(summary.imported)} reports were imported before it, "
                                        "nothing else changed") from None
@@ -86,24 +83,37 @@ def import_paths(store, paths, progress: Callable[[int, int, str], None] | None 
 
 
 @contextmanager
-def _bulk_writing(conn):
+def _bulk_writing(store, writes: bool):
     """While importing: a page cache that holds the figures' indexes and the search index's
     merges (SQLite's default is 2 MB: at 100,000 reports each batch re-read them from disk),
-    and a checkpoint of the write-ahead log every IMPORT_CHECKPOINT_PAGES instead of after
-    every batch. Both are this connection's settings, set back afterwards."""
+    a checkpoint of the write-ahead log every IMPORT_CHECKPOINT_PAGES instead of after every
+    batch, and, when the import `writes`, the search index merging SEARCH_MERGE_WHILE_IMPORTING
+    segments at a time. All are set back afterwards, also after a failed import."""
+    conn = store.conn
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     checkpoint = conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KB}")
     conn.execute(f"PRAGMA wal_autocheckpoint = {IMPORT_CHECKPOINT_PAGES}")
+    merging_wide = writes and _set_search_merge(store, SEARCH_MERGE_WHILE_IMPORTING)
     try:
         yield
     finally:
         conn.execute(f"PRAGMA cache_size = {cache}")
         conn.execute(f"PRAGMA wal_autocheckpoint = {checkpoint}")
+        if merging_wide:
+            _set_search_merge(store, SEARCH_MERGE_DEFAULT)
 
 
-def _set_search_merge(conn, segments: int) -> None:
-    conn.execute("INSERT INTO reports_fts(reports_fts, rank) VALUES ('automerge', ?)", (segments,))
+def _set_search_merge(store, segments: int) -> bool:
+    """FTS5's automerge for the search index; False when the database refuses the write (busy,
+    full, read-only): the setting changes the speed of writing, never a result, so the import
+    goes on as it would have (and meets the refusal itself, if it lasts)."""
+    try:
+        with store.transaction() as conn:
+            conn.execute("INSERT INTO reports_fts(reports_fts, rank) VALUES ('automerge', ?)", (segments,))
+        return True
+    except StoreError:
+        return False
 
 
 def _restore(store, path: Path, accept_incomplete: bool) -> ImportSummary:
@@ -126,7 +136,6 @@ class _BatchWriter:
         self.seen = store.known_hashes()  # sha256 of the bytes -> file name
         self.seen_text = store.known_text_hashes()  # sha256 of the stored text -> file name
         self.batch: list[dict] = []
-        self._merging_wide = False  # SEARCH_MERGE_WHILE_IMPORTING set in the database
 
     def add(self, path: Path, outcome: tuple) -> None:
         kind, payload = outcome
@@ -141,18 +150,6 @@ class _BatchWriter:
             self.batch.append(payload)
             if len(self.batch) >= BATCH_SIZE:
                 self.flush()
-
-    def end_bulk_merging(self) -> None:
-        """The search index's merging back to its default; a database that refuses the write
-        (busy, full) keeps the wider merge: it changes the speed of writing, never a result."""
-        if not self._merging_wide:
-            return
-        try:
-            with self.store.transaction():
-                _set_search_merge(self.store.conn, SEARCH_MERGE_DEFAULT)
-            self._merging_wide = False
-        except StoreError:
-            pass
 
     def _duplicate(self, path, existing: str | None) -> None:
         name = readable_name(path)
@@ -169,9 +166,6 @@ class _BatchWriter:
             present = {record["path"]: existing for record in batch
                        if (existing := self.store.duplicate_of(record)) is not None}
             fresh = [record for record in batch if record["path"] not in present]
-            if not self._merging_wide:
-                _set_search_merge(self.store.conn, SEARCH_MERGE_WHILE_IMPORTING)
-                self._merging_wide = True
             write_records(self.store.conn, fresh)
         self.summary.imported.extend(record["path"] for record in fresh)
         for path, existing in present.items():
