@@ -135,6 +135,26 @@ def test_xlsx_rows_of_every_kind_keep_their_places_across_batches(tmp_path):
     assert all(t.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve" for t in edged)
 
 
+def test_xlsx_cells_made_once_per_value_read_back_in_place_and_name_their_place(tmp_path, monkeypatch):
+    """The writer keeps each column's cells by value: a bool beside its equal int, more distinct
+    values than a cache holds, text too long to keep and a row narrower than the sheet all read
+    back as written, and every cell carries its reference (R's readxl places cells by it)."""
+    monkeypatch.setattr(export, "_CACHED_CELLS_MAX", 7)
+    columns = [Column(name, "") for name in ("number", "text", "flag")]
+    rows = [(i % 11, "长" * 70 + str(i % 3) if i % 2 else f"v{i % 13}", True if i == 1234 else 1 if i % 2 else 0.0)
+            for i in range(1500)] + [("narrow",)]
+    path = tmp_path / "out.xlsx"
+    assert write_xlsx(path, [Sheet("long", columns, rows, count=len(rows))]) == [len(rows)]
+    read = list(openpyxl.load_workbook(path, read_only=True)["long"].iter_rows(min_row=2, values_only=True))
+    assert [tuple(row) for row in read] == [row + (None,) * (3 - len(row)) for row in rows]
+    assert type(read[1234][2]) is bool and type(read[1233][2]) is int
+    with zipfile.ZipFile(path) as book:
+        sheet = ElementTree.fromstring(book.read("xl/worksheets/sheet1.xml"))
+    for row in sheet.iter(f"{{{export._XLSX_MAIN}}}row"):
+        references = [cell.get("r") for cell in row.iter(f"{{{export._XLSX_MAIN}}}c")]
+        assert references == [f"{letter}{row.get('r')}" for letter in "ABC"][:len(references)]
+
+
 def test_xlsx_odd_values_do_not_break_the_file(tmp_path):
     path = tmp_path / "out.xlsx"
     rows = [["flag", True], ["huge", float("inf")], ["ctrl\x01\x1f", 0.5], ["big", 10 ** 15]]

@@ -159,8 +159,9 @@ def write_xlsx(path: str | Path, sheets: Sequence[Sheet]) -> list[int]:
 
     Written here as the SpreadsheetML parts themselves, streamed row by row into the zip:
     XlsxWriter and openpyxl spend microseconds per cell in Python (an export of 10,000
-    reports has over ten million cells), this writer a fraction of one. Cells are inline
-    strings or numbers, never formulas; text is cut at Excel's 32,767 characters.
+    reports has over ten million cells); this writer makes a cell once per value and column
+    and joins the cached pieces in C. Cells are inline strings or numbers, never formulas,
+    each with its reference; text is cut at Excel's 32,767 characters.
     A sheet whose row count is known (Sheet.count) is compressed into the file as its rows
     are made, on a second thread; any other goes through a spool file first, as <dimension>
     (the sheet's size, which readers such as openpyxl's read-only mode rely on) precedes the
@@ -261,12 +262,12 @@ _XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 EXCEL_MAX_ROWS = 1_048_576  # rows in one worksheet, the header included
 _CELL_TEXT_MAX = 32767  # characters Excel holds in one cell; longer text is cut
 _ROWS_PER_WRITE = 500
-# A batch of fast-path rows is redone row by row when a cell holds a control character or a
-# value that is not a plain number (infinity, a bool, another type): rare, and one check of
-# the whole batch costs less than one per row. In UTF-8, bytes below 0x20 are only those
-# characters themselves.
-_CONTROL_BYTES = bytes(range(0x20)).translate(None, b"\t\n\r")
-_NOT_A_NUMBER = re.compile(r"<v>(?!-?\d)")
+# Rows are built from cached cell pieces (_ColumnCells) when every value is of these types;
+# a bool would meet its equal int in a cache (True == 1), and other types are rare.
+_PLAIN_TYPES = frozenset((str, int, float, type(None)))
+_CACHED_TEXT_MAX = 64  # longer text (a sentence) seldom repeats: made each time, not kept
+_CACHED_CELLS_MAX = 2048  # per column; a full cache starts again, so memory stays small
+_ROW_HEAD = (b'<row r="', b'"><c r="A')
 
 
 def _sheet_head(rows: int, columns: int, selected: bool) -> bytes:
@@ -281,61 +282,87 @@ def _sheet_head(rows: int, columns: int, selected: bool) -> bytes:
 def _write_sheet(write: Callable[[bytes], None], columns: Sequence[Column], rows: Iterable[Sequence]) -> tuple[int, int]:
     """<sheetData> and the end of the sheet; returns (data rows, columns) for its <dimension>."""
     letters = [_column_letter(index) for index in range(len(columns))]
+    cells = [_ColumnCells(f'<c r="{letter}') for letter in letters[1:]] + [_ColumnCells("</row>")]
     write(b"<sheetData>")
-    _write_rows(write, 1, [[column.name for column in columns]], letters)
+    write(_careful_row_xml(1, [column.name for column in columns], letters))
     count, batch = 0, []
     for count, row in enumerate(rows, start=1):
-        if len(row) > len(letters):
-            letters += [_column_letter(index) for index in range(len(letters), len(row))]
         batch.append(row)
         if len(batch) == _ROWS_PER_WRITE:
-            _write_rows(write, count + 2 - len(batch), batch, letters)
+            write(_rows_xml(count + 2 - len(batch), batch, cells, letters))
             batch.clear()
-    _write_rows(write, count + 2 - len(batch), batch, letters)
+    write(_rows_xml(count + 2 - len(batch), batch, cells, letters))
     write(b"</sheetData></worksheet>")
     return count, len(letters)
 
 
-def _write_rows(write: Callable[[bytes], None], first_number: int, rows: list[Sequence],
-                letters: Sequence[str]) -> None:
-    text = "".join([_row_xml(number, row, letters) for number, row in enumerate(rows, start=first_number)])
-    data = text.encode("utf-8")
-    if len(data.translate(None, _CONTROL_BYTES)) < len(data) or _NOT_A_NUMBER.search(text):
-        data = "".join([_careful_row_xml(number, row, letters)
-                        for number, row in enumerate(rows, start=first_number)]).encode("utf-8")
-    write(data)
+def _rows_xml(first_number: int, rows: list[Sequence], cells: list["_ColumnCells"], letters: list[str]) -> bytes:
+    """The rows' XML. A row of plain values as wide as the sheet is its number joined between
+    its cells' cached pieces (`<row r="` 7 `"><c r="A` 7 `"><v>3</v></c><c r="B` 7 ...), all in
+    C; other rows are made cell by cell. Extends `letters` for a row longer than the sheet."""
+    if not rows:
+        return b""
+    widths = set(map(len, rows))
+    if len(letters) < max(widths):
+        letters += [_column_letter(index) for index in range(len(letters), max(widths))]
+    number = itertools.count(first_number)
+    if widths == {len(cells)} and cells and _PLAIN_TYPES.issuperset(map(type, itertools.chain.from_iterable(rows))):
+        piece = dict.__getitem__
+        return b"".join([(b"%d" % next(number)).join(itertools.chain(_ROW_HEAD, map(piece, cells, row)))
+                         for row in rows])
+    return b"".join([_careful_row_xml(next(number), row, letters) for row in rows])
 
 
-def _row_xml(number: int, row: Sequence, letters: Sequence[str]) -> str:
-    """One <row>: every cell at once in one expression (escape_row and the XML escaping
-    inlined). Text keeps its spaces (xml:space) always: cheaper than looking for spaces at
-    either end. A row too long to be sure no cell passes Excel's limit is done carefully."""
-    cells = "".join([
-        f'<c r="{letter}{number}" t="inlineStr"><is><t xml:space="preserve">'
-        + ("'" + value if value[:1] in _FORMULA_FIRST else value).replace("&", "&amp;").replace("<", "&lt;")
-        .replace(">", "&gt;") + "</t></is></c>" if type(value) is str else
-        f'<c r="{letter}{number}"><v>{int(value) if type(value) is float and value.is_integer() else value}</v></c>'
-        for letter, value in zip(letters, row) if value is not None])
-    if len(cells) > _CELL_TEXT_MAX:
-        return _careful_row_xml(number, row, letters)
-    return f'<row r="{number}">{cells}</row>'
+class _ColumnCells(dict):
+    """One column's cells by value: the bytes from the end of the cell's reference (`<c r="B12`)
+    to the start of the next cell's reference (`<c r="C`), or to the row's end in the last column."""
+
+    __slots__ = ("following",)
+
+    def __init__(self, following: str):
+        super().__init__()
+        self.following = following
+
+    def __missing__(self, value) -> bytes:
+        piece = (_cell_rest(value) + self.following).encode("utf-8")
+        if type(value) is not str or len(value) <= _CACHED_TEXT_MAX:
+            if len(self) >= _CACHED_CELLS_MAX:
+                self.clear()
+            self[value] = piece
+        return piece
 
 
-def _careful_row_xml(number: int, row: Sequence, letters: Sequence[str]) -> str:
-    return f'<row r="{number}">' + "".join([_cell_xml(f"{letter}{number}", value) for letter, value
-                                            in zip(letters, escape_row(row)) if value is not None]) + "</row>"
+def _careful_row_xml(number: int, row: Sequence, letters: Sequence[str]) -> bytes:
+    return (f'<row r="{number}">' + "".join([f'<c r="{letter}{number}{_cell_rest(value)}' for letter, value
+                                             in zip(letters, row) if value is not None]) + "</row>").encode("utf-8")
 
 
-def _cell_xml(reference: str, value) -> str:
-    """One cell the careful way; `value` is already escaped by escape_row."""
-    if type(value) is bool:
-        return f'<c r="{reference}" t="b"><v>{int(value)}</v></c>'
-    if isinstance(value, (int, float)):
-        if math.isfinite(value):
-            return f'<c r="{reference}"><v>{value}</v></c>'
-        return f'<c r="{reference}" t="e"><v>#NUM!</v></c>'  # Excel has no infinity
-    text = _CONTROL_CHARACTERS.sub("", str(value))[:_CELL_TEXT_MAX]  # Excel shows them as _x000B_ codes
-    return f'<c r="{reference}" t="inlineStr"><is><t xml:space="preserve">{xml_escape(text)}</t></is></c>'
+def _cell_rest(value) -> str:
+    """A cell after its reference's last character: its closing quote, type and value.
+
+    Formula-like text is made inert (as escape_row does), control characters dropped (XML 1.0
+    forbids them; Excel would show _x000B_ codes), text cut at Excel's 32,767 characters;
+    Excel has no infinity, so a non-finite number is the error #NUM!. Made for every value
+    not cached, so the commonest types go first."""
+    kind = type(value)
+    if kind is int:
+        return f'"><v>{value}</v></c>'
+    if kind is not str:
+        if value is None:
+            return '"/>'
+        if kind is bool:
+            return f'" t="b"><v>{int(value)}</v></c>'
+        if isinstance(value, (int, float)):
+            if not math.isfinite(value):
+                return '" t="e"><v>#NUM!</v></c>'
+            return f'"><v>{int(value) if value == int(value) else value}</v></c>'
+        value = str(value)
+    if value[:1] in _FORMULA_FIRST:
+        value = "'" + value
+    if not value.isprintable():  # a quick look first: tabs, line breaks and CJK spaces are rarer
+        value = _CONTROL_CHARACTERS.sub("", value)
+    return ('" t="inlineStr"><is><t xml:space="preserve">' + value[:_CELL_TEXT_MAX].replace("&", "&amp;")
+            .replace("<", "&lt;").replace(">", "&gt;") + "</t></is></c>")
 
 
 def _attribute_text(text: str) -> str:
