@@ -169,3 +169,50 @@ def test_split_deals_by_hash_with_an_overlap(tmp_path):
         with open_store(tmp_path / f"{index}.sqlite") as own:
             assert len(restore_jsonl(own, assignment.path).imported) == len(assignment.report_ids)
     assert sum(len(a.report_ids) for a in assignments) == 12 + sum(a.shared for a in assignments) // 2
+
+
+def decisions_on(store, figure_id) -> list[tuple[str, str]]:
+    return sorted(store.conn.execute("SELECT reviewer, status FROM reviewer_decisions WHERE figure_id = ?",
+                                     (figure_id,)).fetchall())
+
+
+def test_a_merged_export_merged_again_keeps_every_reviewers_decision(exports, tmp_path):
+    """A lead merges Ann and Bob, exports, and that file is merged with Chen's: the conflict
+    Ann and Bob left stays a conflict, now with Chen's decision beside theirs; on the figures
+    the merged file had settled, its decision counts and Ann's and Bob's are kept beside it."""
+    with open_store(tmp_path / "team.sqlite") as team:
+        merge_reviews(team, exports)
+        set_reviewer_name(team, "Lead")
+        export_dataset(team, tmp_path / "team.jsonl", "jsonl", statuses="all")
+    chen, chen_ids = reviewer_copy(tmp_path, tmp_path / "base.jsonl", "Chen", {"one.txt"})
+    chen.confirm([figure_at(chen, chen_ids["one.txt"], "15件").id])
+    export_dataset(chen, tmp_path / "chen.jsonl", "jsonl", statuses="all")
+    chen.close()
+    with open_store(tmp_path / "final.sqlite") as final:
+        summary = merge_reviews(final, [tmp_path / "team.jsonl", tmp_path / "chen.jsonl"])
+        one = {r.file_name: r.id for r in final.list_reports()}["one.txt"]
+        cases = figure_at(final, one, "15件")
+        assert cases.status == "pending" and summary.conflicts == 1
+        assert [(d.reviewer, d.status) for d in open_conflicts(final, one)[cases.id]] == [
+            ("Ann", "confirmed"), ("Bob", "rejected"), ("Chen", "confirmed")]
+        who = {w for (w,) in final.conn.execute(
+            "SELECT who FROM edits WHERE action = 'merge_conflict' AND figure_id = ?", (cases.id,))}
+        assert who == {"Ann", "Bob", "Chen"}
+        visits = figure_at(final, one, "120户次")  # Ann and Bob alike: the lead's file decided it
+        assert visits.status == "confirmed"
+        assert decisions_on(final, visits.id) == [("Ann", "confirmed"), ("Bob", "confirmed"), ("Lead", "confirmed")]
+
+
+def test_a_settled_conflict_merged_again_stays_settled_with_both_decisions_kept(exports, tmp_path):
+    with open_store(tmp_path / "team.sqlite") as team:
+        merge_reviews(team, exports)
+        set_reviewer_name(team, "Lead")
+        one = {r.file_name: r.id for r in team.list_reports()}["one.txt"]
+        assert settle_conflict(team, figure_at(team, one, "15件").id, 1).reviewer == "Bob"
+        export_dataset(team, tmp_path / "team.jsonl", "jsonl", statuses="all")
+    with open_store(tmp_path / "final.sqlite") as final:
+        summary = merge_reviews(final, [tmp_path / "team.jsonl"])
+        one = {r.file_name: r.id for r in final.list_reports()}["one.txt"]
+        cases = figure_at(final, one, "15件")
+        assert (cases.status, cases.reject_reason, summary.conflicts) == ("rejected", "not a count", 0)
+        assert decisions_on(final, cases.id) == [("Ann", "confirmed"), ("Bob", "rejected"), ("Lead", "rejected")]

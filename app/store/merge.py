@@ -8,6 +8,11 @@ For each figure the merge keeps every reviewer's decision (reviewer_decisions) a
 - they decided differently: it stays pending, listed in figure_conflicts, for a third person
   to settle (settle_conflict: one undoable step);
 - it is already decided in the target database: the target's decision stays.
+A file that is itself a merge's export carries its reviewers' decisions (decision lines): a
+figure it holds in conflict brings each of those decisions, under its own reviewer, to be
+compared like any other; on its other figures the file's own decision counts and the
+decision lines are kept beside it (reviewer_decisions), so nothing a reviewer decided is lost
+when merges are merged again.
 Every decision is written to the audit trail under its reviewer's name (edits.who): "merge"
 rows for decisions taken, "merge_conflict" rows for those held back. Agreement between
 reviewers on the figures two of them decided is stored per indicator and overall (agreement).
@@ -118,16 +123,17 @@ def merge_reviews(store, paths, progress: Optional[Callable[[int, int, str], Non
     total = sum(source.path.stat().st_size for source in sources)
     merged_at = now_utc()
     decisions: dict[int, dict[tuple, dict[str, Decision]]] = {}
+    carried: dict[int, dict[tuple, list[tuple[Decision, str]]]] = {}  # kept beside: (decision, merged_at)
     done = 0
     readings = [_read_whole(source.path) for source in sources]  # all checked before any write
     for source, reading in zip(sources, readings):
         for group in reading.groups:
-            _read_group(store, group, source, decisions, summary)
+            _read_group(store, group, source, decisions, carried, summary)
         done += source.path.stat().st_size
         if progress:
             progress(done, total, source.path.name)
     with store.transaction() as conn:
-        pairs = _apply(store, decisions, merged_at, summary)
+        pairs = _apply(store, decisions, carried, merged_at, summary)
         summary.agreement = _agreement(pairs)
         _store_agreement(conn, summary, merged_at)
     return summary
@@ -150,7 +156,7 @@ def _read_whole(path: Path) -> _Reading:
     return reading
 
 
-def _read_group(store, group, source: Source, decisions: dict, summary: MergeSummary) -> None:
+def _read_group(store, group, source: Source, decisions: dict, carried: dict, summary: MergeSummary) -> None:
     report = group.report
     name = f"{source.path.name}: {group.name}"
     if group.error:
@@ -165,14 +171,29 @@ def _read_group(store, group, source: Source, decisions: dict, summary: MergeSum
                 report_id = _insert_unreviewed(conn, report, group.figures)
             summary.reports_added += 1
         by_key = decisions.setdefault(report_id, {})
+        keys = {line["figure_id"]: _key(line) for line in group.figures}
+        # a figure the file holds in conflict: still pending there, its reviewers' decisions differ
+        in_conflict = {record["figure_id"] for record in group.decisions if record["conflict"]} & {
+            line["figure_id"] for line in group.figures if line["status"] == "pending"}
         for line in group.figures:
             if line["status"] != "pending":
-                decision = Decision(source.reviewer, source.path.name,
-                                    **{name: line[name] for name in DECISION_FIELDS},
-                                    reviewed_at=line.get("reviewed_at"))
-                by_key.setdefault(_key(line), {})[source.reviewer] = decision
+                by_key.setdefault(_key(line), {})[source.reviewer] = _decision(line, source.reviewer,
+                                                                               source.path.name)
+        for record in group.decisions:
+            decision = _decision(record, record["reviewer"], record.get("source") or source.path.name)
+            key = keys[record["figure_id"]]
+            if record["figure_id"] in in_conflict:
+                by_key.setdefault(key, {})[record["reviewer"]] = decision
+            else:
+                carried.setdefault(report_id, {}).setdefault(key, []).append((decision, record["merged_at"]))
     except (KeyError, TypeError, ValueError, sqlite3.IntegrityError) as error:
         summary.failed.append((name, f"cannot be merged: {error}"))
+
+
+def _decision(line: dict, reviewer: str, source: str) -> Decision:
+    """A reviewer's decision from a figure line or a decision line of an export."""
+    return Decision(reviewer, source, **{name: line[name] for name in DECISION_FIELDS},
+                    reviewed_at=line.get("reviewed_at"))
 
 
 def _key(figure: dict) -> tuple:
@@ -202,8 +223,10 @@ def _insert_unreviewed(conn, report: dict, figures: list[dict]) -> int:
     return report_id
 
 
-def _apply(store, decisions: dict, merged_at: str, summary: MergeSummary) -> list[tuple]:
-    """Write every decision; returns (indicator, first's category, second's, alike) per pair."""
+def _apply(store, decisions: dict, carried: dict, merged_at: str, summary: MergeSummary) -> list[tuple]:
+    """Write every decision; returns (indicator, first's category, second's, alike) per pair.
+    The carried decisions are recorded beside their figures, after the compared ones (which
+    win where a reviewer has both)."""
     conn = store.conn
     logs: dict[tuple[str, str], EditLog] = {}
     pairs: list[tuple] = []
@@ -211,12 +234,12 @@ def _apply(store, decisions: dict, merged_at: str, summary: MergeSummary) -> lis
     def log(action: str, reviewer: str) -> EditLog:
         return logs.setdefault((action, reviewer), EditLog(conn, action, who=reviewer))
 
-    touched = sorted(report_id for report_id, by_key in decisions.items() if by_key)
+    touched = sorted({report_id for report_id, by_key in decisions.items() if by_key} | set(carried))
     conn.executemany(f"UPDATE edits SET undone = {SEALED} WHERE undone = {DONE} AND report_id = ?",
                      [(report_id,) for report_id in touched])  # undo must not step back under the merge
     for report_id in touched:
         rows = {_key(row): row for row in store._query("SELECT * FROM figures WHERE report_id = ?", (report_id,))}
-        for key, by_reviewer in decisions[report_id].items():
+        for key, by_reviewer in decisions.get(report_id, {}).items():
             row = rows.get(key)
             first = next(iter(by_reviewer.values()))
             alike = len({d.verdict() for d in by_reviewer.values()}) == 1
@@ -224,16 +247,11 @@ def _apply(store, decisions: dict, merged_at: str, summary: MergeSummary) -> lis
                 summary.unmatched += 1
                 continue
             if row is None:
-                row = _insert_added(store, report_id, first)  # pending: the decision goes on below
+                row = rows[key] = _insert_added(store, report_id, first)  # pending: the decision goes on below
             indicator = row["x_indicator"] or first.indicator
             for one, other in combinations(by_reviewer.values(), 2):
                 pairs.append((indicator, one.category(), other.category(), one.verdict() == other.verdict()))
-            conn.executemany(
-                "INSERT OR REPLACE INTO reviewer_decisions (figure_id, reviewer, source, status, indicator,"
-                ' value, unit, qualifier, label, start, "end", raw, headline, note, reject_reason, reviewed_at,'
-                " merged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(row["id"], d.reviewer, d.source, *(getattr(d, name) for name in DECISION_FIELDS),
-                  d.reviewed_at, merged_at) for d in by_reviewer.values()])
+            _keep_decisions(conn, "REPLACE", row["id"], [(d, merged_at) for d in by_reviewer.values()])
             if row["status"] != "pending":
                 summary.kept += 1
                 continue
@@ -249,10 +267,31 @@ def _apply(store, decisions: dict, merged_at: str, summary: MergeSummary) -> lis
                 entries = log("merge" if alike else "merge_conflict", decision.reviewer)
                 for name, value in decision_changes(row, decision).items():
                     entries.record(report_id, row["id"], name, row[name], value)
+        _record_carried(conn, rows, carried.get(report_id, {}), decisions.get(report_id, {}), summary)
     for index, entries in enumerate(logs.values()):
         entries.write(cut_redo=index == 0)
     store._recount(touched)
     return pairs
+
+
+def _record_carried(conn, rows: dict, carried: dict, compared: dict, summary: MergeSummary) -> None:
+    """A merged file's decision lines on figures it had settled: kept as they were made."""
+    for key, kept in carried.items():
+        row = rows.get(key)
+        if row is None:
+            summary.unmatched += key not in compared  # counted once with the compared ones
+            continue
+        _keep_decisions(conn, "IGNORE", row["id"], kept)
+
+
+def _keep_decisions(conn, on_conflict: str, figure_id: int, kept: list[tuple[Decision, str]]) -> None:
+    """(decision, merged_at) rows for a figure; a reviewer's row already there is replaced or kept."""
+    conn.executemany(
+        f"INSERT OR {on_conflict} INTO reviewer_decisions (figure_id, reviewer, source, status, indicator,"
+        ' value, unit, qualifier, label, start, "end", raw, headline, note, reject_reason, reviewed_at,'
+        " merged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(figure_id, d.reviewer, d.source, *(getattr(d, name) for name in DECISION_FIELDS), d.reviewed_at, when)
+         for d, when in kept])
 
 
 def decision_changes(row: dict, decision: Decision) -> dict:
