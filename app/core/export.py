@@ -361,8 +361,12 @@ def _cell_rest(value) -> str:
         value = "'" + value
     if not value.isprintable():  # a quick look first: tabs, line breaks and CJK spaces are rarer
         value = _CONTROL_CHARACTERS.sub("", value)
-    return ('" t="inlineStr"><is><t xml:space="preserve">' + value[:_CELL_TEXT_MAX].replace("&", "&amp;")
-            .replace("<", "&lt;").replace(">", "&gt;") + "</t></is></c>")
+    value = value[:_CELL_TEXT_MAX]
+    # Excel trims spaces at either end of a text unless its element says to keep them (as
+    # openpyxl does, only there: on every cell it would be a tenth of the sheet)
+    keep = ' xml:space="preserve"' if value[:1].isspace() or value[-1:].isspace() else ""
+    return (f'" t="inlineStr"><is><t{keep}>' + value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            + "</t></is></c>")
 
 
 def _attribute_text(text: str) -> str:
