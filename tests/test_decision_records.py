@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from app.store.conflicts import conflict_count, open_conflicts, settle_conflict
+from app.store.conflicts import conflict_count, latest_agreement, open_conflicts, settle_conflict
 from app.store.database import open_store
 from app.store.dataset import export_dataset, restore_jsonl
 from app.store.merge import merge_reviews
@@ -66,6 +66,47 @@ def test_a_restore_keeps_every_decision_and_the_open_conflict(merged_export, tmp
             ("Ann", "confirmed", None), ("Bob", "rejected", "not a count")]
         assert settle_conflict(restored, cases.id, 0).reviewer == "Ann"
         assert restored.figure(cases.id).status == "confirmed" and conflict_count(restored) == 0
+
+
+def agreement_rows(store) -> list[tuple]:
+    return store.conn.execute("SELECT merged_at, reviewers, indicator, n_figures, n_alike, share, kappa"
+                              " FROM agreement ORDER BY id").fetchall()
+
+
+def test_the_merges_agreement_travels_with_the_export(exports, tmp_path):  # noqa: F811
+    """Restored, the merged database's export still shows the agreement the merge measured;
+    merged again with another file, the earlier merge's agreement is kept beside the new one."""
+    with open_store(tmp_path / "team.sqlite") as team:
+        merge_reviews(team, exports)
+        measured, stored = latest_agreement(team), agreement_rows(team)
+        export_dataset(team, tmp_path / "team.jsonl", "jsonl", statuses="all")
+    assert measured and len(stored) == len(measured)
+    assert sum(r["type"] == "agreement" for r in lines(tmp_path / "team.jsonl")) == len(stored)
+    with open_store(tmp_path / "restored.sqlite") as restored:
+        summary = restore_jsonl(restored, tmp_path / "team.jsonl")
+        assert not summary.failed and not summary.warnings, (summary.failed, summary.warnings)
+        assert agreement_rows(restored) == stored and latest_agreement(restored) == measured
+        restore_jsonl(restored, tmp_path / "team.jsonl")  # again: duplicates, and no row twice
+        assert agreement_rows(restored) == stored
+    with open_store(tmp_path / "final.sqlite") as final:
+        merge_reviews(final, [tmp_path / "team.jsonl", exports[0]])
+        rows = agreement_rows(final)
+        assert rows[:len(stored)] == stored and len(rows) > len(stored)  # the earlier merge's, then this one's
+
+
+def test_a_bad_agreement_line_is_named_and_costs_only_itself(merged_export, tmp_path):
+    path, decisions = merged_export
+    records = lines(path)
+    at = next(i for i, r in enumerate(records) if r["type"] == "agreement")
+    records[at]["n_alike"] = records[at]["n_figures"] + 1
+    write_with_checksum(tmp_path / "edited.jsonl", records)
+    with open_store(tmp_path / "restored.sqlite") as restored:
+        summary = restore_jsonl(restored, tmp_path / "edited.jsonl")
+        assert summary.failed == [(f"agreement on line {at + 1}", f"line {at + 1}: n_alike must be between 0 and "
+                                   f"{records[at]['n_figures']}, not {records[at]['n_alike']}; this agreement figure "
+                                   "was not restored")]
+        assert len(summary.imported) == 2 and decisions_by_figure(restored) == decisions
+        assert len(agreement_rows(restored)) == sum(r["type"] == "agreement" for r in records) - 1
 
 
 @pytest.mark.parametrize("field, bad", [("status", "maybe"), ("reviewer", ""), ("figure_id", 10 ** 9),

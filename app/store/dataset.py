@@ -17,7 +17,8 @@ JSONL
   "complete": bool, "statuses": [...], "reviewer": name (reviewers.py)} (a complete one also counts its "reports" and
   "figures"); the last line is {"type": "end", "reports": n, "figures": m, "sha256": hex of
   every byte before it}, so a restore (app/store/restore.py) knows a file cut short. After
-  the header, one {"type": "cue"} line per taught cue (app/store/cues.py); then per report
+  the header, one {"type": "cue"} line per taught cue (app/store/cues.py) and, in a complete
+  export, one {"type": "agreement"} line per merge's agreement row (decision_records.py); then per report
   one {"type": "report"} line (metadata, sections, dismissed findings) followed by its {"type": "figure"} lines (the long columns
   plus every stored figure column) and, in a merged database, its {"type": "decision"} lines
   (each reviewer's decision on a figure and whether it is in conflict, app/store/decision_records.py;
@@ -41,7 +42,7 @@ from app.core.breakdowns import sentences_around
 from app.core.codebook import indicator_ids, indicators
 from app.core.export import Column, ExportCancelled, Sheet, write_csv, write_jsonl, write_xlsx
 from app.core.model import STATUSES
-from app.store.decision_records import decision_records, has_decisions
+from app.store.decision_records import agreement_records, decision_records, has_decisions
 from app.core.names import shown
 from app.store.errors import StoreError
 from app.store.export_checks import with_findings
@@ -273,6 +274,8 @@ class _Export:
         yield header
         # the taught cues (app.store.cues) first: a file cut short still carries the conventions
         yield from self.store.cue_records()
+        if self.complete:
+            yield from agreement_records(self.store.conn)
         names = ("type",) + tuple(c.name for c in LONG_COLUMNS) + _RESTORE_FIELDS
         for report, rows in self.long_reports(restore_fields=True):
             if not rows and not self.complete:

@@ -7,8 +7,14 @@ row of reviewer_decisions on its figures: the figure's export id (`figure_id`, a
 figure line), the reviewer, the decision's fields (DECISION_FIELDS), when it was made and
 merged, and `conflict`: whether the figure is listed in figure_conflicts. A restore checks
 each line like every other (check_decision) and writes the rows under the figures' new ids.
+
+Each merge's agreement (the agreement table: overall and per indicator) travels too, as one
+{"type": "agreement"} line per row after the taught cues: a restore, or a later merge of the
+file, keeps it, skipping a row it already holds (same merge time, reviewers and indicator).
 """
 from __future__ import annotations
+
+import json
 
 from app.core.model import QUALIFIERS, STATUSES
 from app.store.jsonl_fields import _Bad, _choice, _flag, _integer, _number, _span, _text
@@ -61,3 +67,33 @@ def insert_decisions(conn, records: list[dict], new_ids: dict[int, int]) -> None
          for r in records])
     conn.executemany("INSERT OR IGNORE INTO figure_conflicts (figure_id, merged_at) VALUES (?, ?)",
                      [(new_ids[r["figure_id"]], r["merged_at"]) for r in records if r.get("conflict")])
+
+
+_AGREEMENT_COLUMNS = ("merged_at", "reviewers", "indicator", "n_figures", "n_alike", "share", "kappa")
+
+
+def agreement_records(conn) -> list[dict]:
+    """One {"type": "agreement"} line per stored agreement row, in the order the merges wrote them."""
+    return [{"type": "agreement", **dict(zip(_AGREEMENT_COLUMNS, row)), "reviewers": json.loads(row[1])}
+            for row in conn.execute(f"SELECT {', '.join(_AGREEMENT_COLUMNS)} FROM agreement ORDER BY id")]
+
+
+def check_agreement(record: dict) -> None:
+    _text(record.get("merged_at"), "merged_at")
+    reviewers = record.get("reviewers")
+    if not isinstance(reviewers, list) or not reviewers or not all(isinstance(r, str) for r in reviewers):
+        raise _Bad("reviewers", "must be a list of the reviewers' names")
+    _text(record.get("indicator"), "indicator", optional=True)
+    _integer(record.get("n_figures"), "n_figures", 0)
+    _integer(record.get("n_alike"), "n_alike", 0, record["n_figures"])
+    _number(record.get("share"), "share", 0, 1, optional=True)
+    _number(record.get("kappa"), "kappa", -1, 1, optional=True)
+
+
+def insert_agreement(conn, records: list[dict]) -> None:
+    """Agreement lines (checked) into the agreement table; a row already there is not doubled."""
+    conn.executemany(
+        f"INSERT INTO agreement ({', '.join(_AGREEMENT_COLUMNS)}) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7"
+        " WHERE NOT EXISTS (SELECT 1 FROM agreement WHERE merged_at = ?1 AND reviewers = ?2 AND indicator IS ?3)",
+        [(r["merged_at"], json.dumps(r["reviewers"], ensure_ascii=False), r.get("indicator"), r["n_figures"],
+          r["n_alike"], r.get("share"), r.get("kappa")) for r in records])

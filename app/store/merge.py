@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from app.core.agreement import Agreement, agreement
-from app.store.decision_records import DECISION_FIELDS
+from app.store.decision_records import DECISION_FIELDS, insert_agreement
 from app.store.restore import JSONL_FORMAT, _Broken, _insert_report, _parse, _Reading
 from app.store.schema import text_sha256
 from app.store.history import DONE, SEALED, EditLog, now_utc
@@ -133,6 +133,7 @@ def merge_reviews(store, paths, progress: Optional[Callable[[int, int, str], Non
         if progress:
             progress(done, total, source.path.name)
     with store.transaction() as conn:
+        insert_agreement(conn, [line for reading in readings for line in reading.agreements])  # earlier merges'
         pairs = _apply(store, decisions, carried, merged_at, summary)
         summary.agreement = _agreement(pairs)
         _store_agreement(conn, summary, merged_at)

@@ -7,8 +7,9 @@ line's counts and checksum compared. Only then are the reports written, one tran
 each; a report with any bad line is left out whole and named with the line and the field,
 so nothing invalid reaches the database.
 
-Record types are dispatched through RECORD_TYPES, so a new kind of line (taught cues, ...)
-is one entry and one check there.
+Record types are dispatched through RECORD_TYPES (lines of a report) and _OUTSIDE_REPORTS
+(taught cues, merges' agreement), so a new kind of line is one entry and one check there; a
+bad line of the second kind costs only itself.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from typing import Callable
 
 from app.core.model import QUALIFIERS, STATUSES
 from app.core.names import shown
-from app.store.decision_records import check_decision, insert_decisions
+from app.store.decision_records import check_agreement, check_decision, insert_agreement, insert_decisions
 from app.store.errors import StoreWriteFailed
 from app.store.jsonl_fields import _Bad, _choice, _flag, _integer, _number, _shown_value, _span, _text
 from app.store.rows import ImportSummary
@@ -46,6 +47,8 @@ MESSAGES = {
     "unnamed": "report on line {line}",
     "unnamed_cue": "taught cue on line {line}",
     "bad_cue": "line {number}: {field} {problem}; this taught cue was not restored",
+    "unnamed_agreement": "agreement on line {line}",
+    "bad_agreement": "line {number}: {field} {problem}; this agreement figure was not restored",
     "unrestorable": "report on line {line} cannot be restored: {detail}",
     "missing": "missing {field}",
     "bad_field": "line {number}: {field} {problem}; this report was not restored",
@@ -151,9 +154,13 @@ def _check_cue(record: dict) -> None:
     _flag(record.get("decision_edited"), "decision_edited")
 
 
+# Lines that belong to no report: their check, the _Reading list that keeps them, and the
+# messages naming one refused.
+_OUTSIDE_REPORTS = {"cue": (_check_cue, "cues", "unnamed_cue", "bad_cue"),
+                    "agreement": (check_agreement, "agreements", "unnamed_agreement", "bad_agreement")}
 # What each line type is checked with (the header and closing line are read by _Reading).
 RECORD_TYPES: dict[str, Callable[..., None]] = {"report": _check_report, "figure": _check_figure,
-                                                "decision": check_decision, "cue": _check_cue}
+                                                "decision": check_decision}
 
 
 class _Group:
@@ -180,7 +187,8 @@ class _Reading:
     def __init__(self, handle):
         self.groups: list[_Group] = []
         self.cues: list[dict] = []  # the taught cues' lines (app.store.cues), after the reports
-        self.bad_cues: list[tuple[str, str]] = []
+        self.agreements: list[dict] = []  # the merges' agreement lines (decision_records.py)
+        self.bad_lines: list[tuple[str, str]] = []  # cue and agreement lines refused
         self.orphans: list[tuple[str, str]] = []  # lines before any report
         self.figures = self.decisions = 0
         self.header: dict = {}
@@ -219,13 +227,15 @@ class _Reading:
                 self.checksum_ok = record.get("sha256") == digest.hexdigest()
                 continue
             digest.update(raw)
-            if kind == "cue":
+            if kind in _OUTSIDE_REPORTS:
+                check, kept, name, problem = _OUTSIDE_REPORTS[kind]
                 try:
-                    _check_cue(record)
-                    self.cues.append(record)
-                except _Bad as bad:
-                    self.bad_cues.append((MESSAGES["unnamed_cue"].format(line=number), MESSAGES["bad_cue"].format(
-                        number=number, field=bad.args[0], problem=bad.args[1])))
+                    check(record)
+                    getattr(self, kept).append(record)
+                except (_Bad, TypeError, KeyError) as bad:
+                    field, why = bad.args if isinstance(bad, _Bad) else (str(bad), "is missing or wrong")
+                    self.bad_lines.append((MESSAGES[name].format(line=number), MESSAGES[problem].format(
+                        number=number, field=field, problem=why)))
             elif kind == "report":
                 group = _Group(record, number)
                 self.groups.append(group)
@@ -361,10 +371,12 @@ def restore_jsonl(store, path: str | Path, accept_incomplete: bool = False) -> I
     else:
         summary.warnings.append((name, MESSAGES["unchecked"]))
     summary.failed.extend(reading.orphans)
-    summary.failed.extend(reading.bad_cues)
+    summary.failed.extend(reading.bad_lines)
     for group in groups:
         _restore_group(store, group, summary)
     store.restore_cue_records(reading.cues)
+    with store.transaction() as conn:
+        insert_agreement(conn, reading.agreements)
     return summary
 
 

@@ -3034,6 +3034,14 @@ Everything stays on this computer.</source>
             <source>This is an old Word or WPS file (.doc/.wps): install LibreOffice or save it as .docx in Word/WPS.</source>
             <translation>这是旧版 Word 或 WPS 文件（.doc/.wps）：请安装 LibreOffice，或在 Word/WPS 中另存为 .docx。</translation>
         </message>
+        <message>
+            <source>agreement on line {line}</source>
+            <translation>第 {line} 行的审核人一致性统计</translation>
+        </message>
+        <message>
+            <source>line {number}: {field} {problem}; this agreement figure was not restored</source>
+            <translation>第 {number} 行：{field} {problem}；这条审核人一致性统计未恢复</translation>
+        </message>
     </context>
     <context>
         <name>findings_panel</name>
