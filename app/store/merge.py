@@ -22,7 +22,6 @@ so the window's own writes never wait long behind a merge.
 """
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -338,9 +337,7 @@ def _agreement(pairs: list[tuple]) -> list[Agreement]:
 
 
 def _store_agreement(conn, summary: MergeSummary, merged_at: str) -> None:
-    reviewers = json.dumps([source.reviewer for source in summary.sources], ensure_ascii=False)
-    conn.executemany(
-        "INSERT INTO agreement (merged_at, reviewers, indicator, n_figures, n_alike, share, kappa)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(merged_at, reviewers, a.indicator, a.n_figures, a.n_alike, a.share, a.kappa)
-         for a in summary.agreement if a.n_figures])
+    reviewers = [source.reviewer for source in summary.sources]
+    insert_agreement(conn, [{"merged_at": merged_at, "reviewers": reviewers, "indicator": a.indicator,
+                             "n_figures": a.n_figures, "n_alike": a.n_alike, "share": a.share, "kappa": a.kappa}
+                            for a in summary.agreement if a.n_figures])

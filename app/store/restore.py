@@ -375,8 +375,9 @@ def restore_jsonl(store, path: str | Path, accept_incomplete: bool = False) -> I
     for group in groups:
         _restore_group(store, group, summary)
     store.restore_cue_records(reading.cues)
-    with store.transaction() as conn:
-        insert_agreement(conn, reading.agreements)
+    if reading.agreements:
+        with store.transaction() as conn:
+            insert_agreement(conn, reading.agreements)
     return summary
 
 
