@@ -104,9 +104,26 @@ def test_a_bad_agreement_line_is_named_and_costs_only_itself(merged_export, tmp_
         summary = restore_jsonl(restored, tmp_path / "edited.jsonl")
         assert summary.failed == [(f"agreement on line {at + 1}", f"line {at + 1}: n_alike must be between 0 and "
                                    f"{records[at]['n_figures']}, not {records[at]['n_alike']}; this agreement figure "
-                                   "was not restored")]
+                                   "was left out")]
         assert len(summary.imported) == 2 and decisions_by_figure(restored) == decisions
         assert len(agreement_rows(restored)) == sum(r["type"] == "agreement" for r in records) - 1
+
+
+def test_a_merge_names_a_bad_agreement_line_of_its_file_and_merges_the_rest(merged_export, exports,  # noqa: F811
+                                                                            tmp_path):
+    path, decisions = merged_export
+    records = lines(path)
+    at = next(i for i, r in enumerate(records) if r["type"] == "agreement")
+    records[at]["share"] = "most"
+    write_with_checksum(tmp_path / "edited.jsonl", records)
+    with open_store(tmp_path / "final.sqlite") as final:
+        summary = merge_reviews(final, [tmp_path / "edited.jsonl", exports[0]])
+        assert summary.failed == [(f"edited.jsonl: agreement on line {at + 1}",
+                                   f"line {at + 1}: share must be a number, not \"most\"; this agreement figure was left out")]
+        earlier = [r for r in records if r["type"] == "agreement"]
+        kept = [row for row in agreement_rows(final) if json.loads(row[1]) == earlier[0]["reviewers"]]
+        assert len(kept) == len(earlier) - 1  # the earlier merge's rows, but the bad one
+        assert conflict_count(final) == 1  # the file's figures and decisions merged all the same
 
 
 @pytest.mark.parametrize("field, bad", [("status", "maybe"), ("reviewer", ""), ("figure_id", 10 ** 9),

@@ -3,7 +3,7 @@
 Merge and split run on a worker thread with their own Store (one SQLite connection per
 thread) behind a progress dialog, like the import; the merge ends in a summary with the
 agreement it measured. The English messages of the store (a file that is not an export)
-are shown as they come, in one dialog.
+are shown as they come, in one dialog; a bad line of a file is named in the interface language.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QFileD
 from app.core.codebook import display_name
 from app.gui import db_dialogs
 from app.gui.i18n import interface_language
+from app.gui.import_dialog import file_message
 from app.gui.tasks import TaskRunner
 from app.store.reviewers import MAX_NAME_LENGTH, reviewer_name, set_reviewer_name
 
@@ -97,10 +98,17 @@ def merge_reviews(parent: QWidget, db_path: str, paths: list[str] | None = None)
                       QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     if summary.failed:
-        box.setDetailedText("\n".join(f"{name}: {reason}" for name, reason in summary.failed))
+        box.setDetailedText("\n".join(failed_line(name, reason) for name, reason in summary.failed))
     box.setObjectName("merge_summary")
     box.open()
     return summary
+
+
+def failed_line(name: str, reason: str) -> str:
+    """"file: what: why", what and why in the interface language where they are the restore's
+    own wording (a bad line of a file); other store messages as they come."""
+    file, _, what = name.partition(": ")
+    return f"{file}: {file_message(what)}: {file_message(reason)}" if what else f"{name}: {file_message(reason)}"
 
 
 def merge_text(summary) -> str:

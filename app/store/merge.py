@@ -126,6 +126,9 @@ def merge_reviews(store, paths, progress: Optional[Callable[[int, int, str], Non
     done = 0
     readings = [_read_whole(source.path) for source in sources]  # all checked before any write
     for source, reading in zip(sources, readings):
+        # a merge takes no taught cue lines (its figures teach the cues), so only agreement lines count
+        summary.failed.extend((f"{source.path.name}: {name}", why) for kind, name, why in reading.bad_lines
+                              if kind == "agreement")
         for group in reading.groups:
             _read_group(store, group, source, decisions, carried, summary)
         done += source.path.stat().st_size

@@ -48,7 +48,7 @@ MESSAGES = {
     "unnamed_cue": "taught cue on line {line}",
     "bad_cue": "line {number}: {field} {problem}; this taught cue was not restored",
     "unnamed_agreement": "agreement on line {line}",
-    "bad_agreement": "line {number}: {field} {problem}; this agreement figure was not restored",
+    "bad_agreement": "line {number}: {field} {problem}; this agreement figure was left out",
     "unrestorable": "report on line {line} cannot be restored: {detail}",
     "missing": "missing {field}",
     "bad_field": "line {number}: {field} {problem}; this report was not restored",
@@ -188,7 +188,7 @@ class _Reading:
         self.groups: list[_Group] = []
         self.cues: list[dict] = []  # the taught cues' lines (app.store.cues), after the reports
         self.agreements: list[dict] = []  # the merges' agreement lines (decision_records.py)
-        self.bad_lines: list[tuple[str, str]] = []  # cue and agreement lines refused
+        self.bad_lines: list[tuple[str, str, str]] = []  # cue and agreement lines refused: (type, name, why)
         self.orphans: list[tuple[str, str]] = []  # lines before any report
         self.figures = self.decisions = 0
         self.header: dict = {}
@@ -234,7 +234,7 @@ class _Reading:
                     getattr(self, kept).append(record)
                 except (_Bad, TypeError, KeyError) as bad:
                     field, why = bad.args if isinstance(bad, _Bad) else (str(bad), "is missing or wrong")
-                    self.bad_lines.append((MESSAGES[name].format(line=number), MESSAGES[problem].format(
+                    self.bad_lines.append((kind, MESSAGES[name].format(line=number), MESSAGES[problem].format(
                         number=number, field=field, problem=why)))
             elif kind == "report":
                 group = _Group(record, number)
@@ -371,7 +371,7 @@ def restore_jsonl(store, path: str | Path, accept_incomplete: bool = False) -> I
     else:
         summary.warnings.append((name, MESSAGES["unchecked"]))
     summary.failed.extend(reading.orphans)
-    summary.failed.extend(reading.bad_lines)
+    summary.failed.extend((name, why) for _, name, why in reading.bad_lines)
     for group in groups:
         _restore_group(store, group, summary)
     store.restore_cue_records(reading.cues)

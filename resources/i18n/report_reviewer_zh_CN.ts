@@ -3039,8 +3039,8 @@ Everything stays on this computer.</source>
             <translation>第 {line} 行的审核人一致性统计</translation>
         </message>
         <message>
-            <source>line {number}: {field} {problem}; this agreement figure was not restored</source>
-            <translation>第 {number} 行：{field} {problem}；这条审核人一致性统计未恢复</translation>
+            <source>line {number}: {field} {problem}; this agreement figure was left out</source>
+            <translation>第 {number} 行：{field} {problem}；这条审核人一致性统计已略去</translation>
         </message>
     </context>
     <context>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from review_fixtures import figure_on_disk, open_window, seeded_db, seeded_template  # noqa: F401
+from review_fixtures import chinese, figure_on_disk, open_window, seeded_db, seeded_template  # noqa: F401
 
 from app.gui.metrics_filter import CONFLICT
 from app.gui.metrics_model import Column
@@ -136,3 +136,12 @@ def test_reviewer_name_and_split_from_the_file_menu(qtbot, seeded_db, tmp_path, 
         assert f"甲: {SEED_COUNT} reports ({SEED_COUNT} shared)" in shown[0]  # 100% overlap: every seed
     finally:
         window.close()
+
+
+def test_a_bad_line_of_a_merged_file_is_named_in_chinese(chinese):
+    from app.gui.merge_dialog import failed_line
+    shown = failed_line("team.jsonl: agreement on line 3",
+                        'line 3: share must be a number, not "most"; this agreement figure was left out')
+    assert shown.startswith("team.jsonl: 第 3 行的审核人一致性统计: 第 3 行：share")
+    assert shown.endswith("这条审核人一致性统计已略去")
+    assert failed_line("one.jsonl: two.txt", "cannot be merged: 'x'") == "one.jsonl: two.txt: cannot be merged: 'x'"
