@@ -18,11 +18,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-try:  # the regular expression parser: re._parser from Python 3.11, sre_parse before
-    from re import _parser as _sre_parser
-except ImportError:  # pragma: no cover
-    import sre_parse as _sre_parser
-
 from app.core.codebook import lexicon
 from app.core.confidence import Verdict, confidence
 from app.core.indicator_rules import (
@@ -30,6 +25,7 @@ from app.core.indicator_rules import (
     rule_5a_5_training_held_by_the_agency, rule_5a_11_lost_measure_word_needs_its_verb,
     rule_5a_11_two_objects_in_one_count)
 from app.core.model import Figure
+from app.core.pattern_starts import starts_with_one_of
 
 SCOPES = ("near", "clause", "sentence", "figure")  # where a codebook_5a veto is searched
 SENTENCE_STOPS = "。！？!?\n"
@@ -112,42 +108,10 @@ def _cues() -> _Cues:
     cues = sorted(targets, key=len, reverse=True)
     units = lexicon("units")
     return _Cues(rules, tuple((re.compile(c), tuple(targets[c])) for c in cues),
-                 re.compile(_starts_with_one_of(cues) + "(?=(" + "|".join(f"(?:{c})" for c in cues) + "))"),
+                 re.compile(starts_with_one_of(cues) + "(?=(" + "|".join(f"(?:{c})" for c in cues) + "))"),
                  re.compile(settings["breakdown_markers"]), re.compile(settings["near_excludes"]),
                  re.compile(settings["clause_excludes"]), re.compile(settings["list_verbs"]),
                  settings, frozenset(units["rare"]))
-
-
-def _starts_with_one_of(patterns: list[str]) -> str:
-    """A lookahead for the characters the patterns can start with, or "" when any could.
-
-    Put before the cue alternation it lets the scanner skip, with one set test, the positions
-    where no cue starts, instead of trying each of the hundreds of cues there (about 2.5 times
-    quicker over a report)."""
-    firsts: set[str] = set()
-    for pattern in patterns:
-        found = _first_characters(_sre_parser.parse(pattern))
-        if found is None:
-            return ""
-        firsts |= found
-    return "(?=[" + "".join(map(re.escape, sorted(firsts))) + "])" if firsts else ""
-
-
-def _first_characters(items) -> Optional[set[str]]:
-    """The characters a parsed pattern's first item matches; None when not a small known set."""
-    if not items:
-        return None
-    op, argument = items[0]
-    if op is _sre_parser.LITERAL:
-        return {chr(argument)}
-    if op is _sre_parser.SUBPATTERN:
-        return _first_characters(argument[-1])
-    if op is _sre_parser.BRANCH:
-        branches = [_first_characters(branch) for branch in argument[1]]
-        return None if None in branches else set().union(*branches)
-    if op is _sre_parser.IN and all(kind is _sre_parser.LITERAL for kind, _ in argument):
-        return {chr(code) for _, code in argument}
-    return None
 
 
 @lru_cache(maxsize=4096)
